@@ -1,0 +1,86 @@
+package spotfleet.infra.components;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ecr.LifecyclePolicy;
+import com.pulumi.aws.ecr.LifecyclePolicyArgs;
+import com.pulumi.aws.ecr.Repository;
+import com.pulumi.aws.ecr.RepositoryArgs;
+import com.pulumi.aws.ecr.inputs.RepositoryImageScanningConfigurationArgs;
+import com.pulumi.aws.ecs.ClusterArgs;
+import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import spotfleet.infra.config.ClusterSettings;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the service runs on and ships to, apart from the machines: the ECS cluster (Container Insights on),
+ * the ECR repository its image is pushed to, and the log group its containers write to.
+ */
+public final class Cluster extends ComponentResource {
+
+    /**
+     * Untagged images kept in the repository. Each push moves the stack's tag to the new image; the previous
+     * ones stay referenced by digest from older task definitions, which a circuit-breaker rollback runs again.
+     */
+    static final int UNTAGGED_IMAGES_KEPT = 10;
+
+    @Export(name = "clusterName", refs = String.class)
+    public final Output<String> clusterName;
+    @Export(name = "clusterArn", refs = String.class)
+    public final Output<String> clusterArn;
+    @Export(name = "repositoryUrl", refs = String.class)
+    public final Output<String> repositoryUrl;
+    @Export(name = "registryId", refs = String.class)
+    public final Output<String> registryId;
+    @Export(name = "logGroupName", refs = String.class)
+    public final Output<String> logGroupName;
+
+    public Cluster(String name, ClusterSettings settings, ComponentResourceOptions options) {
+        super("spotfleet:index:Cluster", name, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+
+        var cluster = new com.pulumi.aws.ecs.Cluster(name + "-ecs", ClusterArgs.builder()
+                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
+                .build(), child);
+
+        var repository = new Repository(name + "-images", RepositoryArgs.builder()
+                .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
+                .imageTagMutability("MUTABLE") // each deploy moves the stack's tag; task definitions pin the digest
+                .forceDelete(true) // so `pulumi destroy` can remove a repository that still holds images
+                .build(), child);
+        new LifecyclePolicy(name + "-images-lifecycle", LifecyclePolicyArgs.builder()
+                .repository(repository.name())
+                .policy(Json.of(Json.object("rules", List.of(Json.object(
+                        "rulePriority", 1,
+                        "description", "Expire untagged images beyond the %d newest".formatted(UNTAGGED_IMAGES_KEPT),
+                        "selection", Json.object(
+                                "tagStatus", "untagged",
+                                "countType", "imageCountMoreThan",
+                                "countNumber", UNTAGGED_IMAGES_KEPT),
+                        "action", Json.object("type", "expire"))))))
+                .build(), child);
+
+        var logs = new LogGroup(name + "-logs", LogGroupArgs.builder()
+                .retentionInDays(settings.logRetentionDays())
+                .build(), child);
+
+        this.clusterName = cluster.name();
+        this.clusterArn = cluster.arn();
+        this.repositoryUrl = repository.repositoryUrl();
+        this.registryId = repository.registryId();
+        this.logGroupName = logs.name();
+        registerOutputs(Map.of(
+                "clusterName", clusterName,
+                "clusterArn", clusterArn,
+                "repositoryUrl", repositoryUrl,
+                "registryId", registryId,
+                "logGroupName", logGroupName));
+    }
+}

@@ -1,0 +1,53 @@
+package spotfleet.infra.components;
+
+import spotfleet.infra.config.ServiceSettings;
+
+import java.util.List;
+
+/** The service's one container, as the JSON a task definition takes. */
+final class ContainerDefinition {
+
+    static final String CONTAINER_NAME = "app";
+    /** A writable scratch directory under the read-only root filesystem, for JVM crash reports and library temp files. */
+    static final String SCRATCH_VOLUME = "tmp";
+    static final String SCRATCH_PATH = "/tmp";
+
+    private ContainerDefinition() {
+    }
+
+    /**
+     * @param image    the image by digest
+     * @param logGroup the CloudWatch log group the awslogs driver writes to
+     * @param region   the log group's region
+     */
+    static String json(ServiceSettings settings, String image, String logGroup, String region) {
+        return Json.of(List.of(Json.object(
+                "name", CONTAINER_NAME,
+                "image", image,
+                "essential", true,
+                "cpu", settings.taskCpu(),
+                // The hard limit, set on the container (not only the task) so the JVM sees it in its cgroup and
+                // sizes its heap to it. No memoryReservation: ECS then reserves the limit itself, so instances
+                // are never overcommitted and a busy neighbour cannot push this task into the OOM killer.
+                "memory", settings.taskMemory(),
+                // Host port 0: Docker picks an ephemeral port, so several tasks fit on one instance (bridge mode).
+                "portMappings", List.of(Json.object("containerPort", settings.containerPort(), "hostPort", 0, "protocol", "tcp")),
+                "environment", List.of(
+                        Json.object("name", "PORT", "value", String.valueOf(settings.containerPort())),
+                        // The app stops accepting work and finishes in-flight requests within this grace.
+                        Json.object("name", "SHUTDOWN_GRACE_SECONDS", "value", String.valueOf(settings.stopTimeoutSeconds()))),
+                "stopTimeout", settings.stopTimeoutSeconds(),
+                "readonlyRootFilesystem", true,
+                "privileged", false,
+                "mountPoints", List.of(Json.object("sourceVolume", SCRATCH_VOLUME, "containerPath", SCRATCH_PATH, "readOnly", false)),
+                "logConfiguration", Json.object(
+                        "logDriver", "awslogs",
+                        "options", Json.object(
+                                "awslogs-group", logGroup,
+                                "awslogs-region", region,
+                                "awslogs-stream-prefix", CONTAINER_NAME,
+                                // A slow CloudWatch must not block the app's writes to stdout; logs buffer instead.
+                                "mode", "non-blocking",
+                                "max-buffer-size", "4m")))));
+    }
+}

@@ -1,0 +1,100 @@
+package spotfleet.infra.components;
+
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerArgs;
+import com.pulumi.aws.lb.LoadBalancerArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The internet-facing Application Load Balancer in the public subnets, its security group, and an HTTP
+ * listener on port 80. The listener answers 404 by default; services add rules that forward to them.
+ * The security group's egress to the instances is added where the instances are ({@link Capacity}).
+ */
+public final class LoadBalancer extends ComponentResource {
+
+    public static final int HTTP_PORT = 80;
+
+    /** What the load balancer needs from the network. */
+    public record Args(Output<String> vpcId, Output<List<String>> publicSubnetIds) {
+    }
+
+    @Export(name = "arn", refs = String.class)
+    public final Output<String> arn;
+    @Export(name = "dnsName", refs = String.class)
+    public final Output<String> dnsName;
+    /** The ALB's hosted zone, for a Route 53 alias record. */
+    @Export(name = "zoneId", refs = String.class)
+    public final Output<String> zoneId;
+    @Export(name = "securityGroupId", refs = String.class)
+    public final Output<String> securityGroupId;
+    @Export(name = "httpListenerArn", refs = String.class)
+    public final Output<String> httpListenerArn;
+
+    public LoadBalancer(String name, Args args, ComponentResourceOptions options) {
+        super("spotfleet:index:LoadBalancer", name, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+
+        // No inline rules: each rule is its own resource, so rules added elsewhere are not fought over.
+        var securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
+                .vpcId(args.vpcId())
+                .description("Internet-facing load balancer: HTTP in from anywhere, out only to the service's instances")
+                .tags(Map.of("Name", name + "-sg"))
+                .build(), child);
+        new SecurityGroupIngressRule(name + "-http-in", SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(securityGroup.id())
+                .description("HTTP from anywhere")
+                .ipProtocol("tcp")
+                .fromPort(HTTP_PORT)
+                .toPort(HTTP_PORT)
+                .cidrIpv4("0.0.0.0/0")
+                .build(), child);
+
+        var alb = new com.pulumi.aws.lb.LoadBalancer(name + "-alb", LoadBalancerArgs.builder()
+                .loadBalancerType("application")
+                .internal(false)
+                .subnets(args.publicSubnetIds())
+                .securityGroups(securityGroup.id().applyValue(List::of))
+                .dropInvalidHeaderFields(true) // refuse headers that could smuggle requests past the service
+                .enableDeletionProtection(false) // so `pulumi destroy` can remove the stack
+                .build(), child);
+
+        var http = new Listener(name + "-http", ListenerArgs.builder()
+                .loadBalancerArn(alb.arn())
+                .port(HTTP_PORT)
+                .protocol("HTTP")
+                .defaultActions(ListenerDefaultActionArgs.builder()
+                        .type("fixed-response")
+                        .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
+                                .statusCode("404")
+                                .contentType("text/plain")
+                                .messageBody("Not Found")
+                                .build())
+                        .build())
+                .build(), child);
+
+        this.arn = alb.arn();
+        this.dnsName = alb.dnsName();
+        this.zoneId = alb.zoneId();
+        this.securityGroupId = securityGroup.id();
+        this.httpListenerArn = http.arn();
+        registerOutputs(Map.of(
+                "arn", arn,
+                "dnsName", dnsName,
+                "zoneId", zoneId,
+                "securityGroupId", securityGroupId,
+                "httpListenerArn", httpListenerArn));
+    }
+}

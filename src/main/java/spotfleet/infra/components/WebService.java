@@ -1,0 +1,206 @@
+package spotfleet.infra.components;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.appautoscaling.Policy;
+import com.pulumi.aws.appautoscaling.PolicyArgs;
+import com.pulumi.aws.appautoscaling.Target;
+import com.pulumi.aws.appautoscaling.TargetArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs;
+import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.ecs.ServiceArgs;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.ecs.TaskDefinitionArgs;
+import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceOrderedPlacementStrategyArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
+import com.pulumi.aws.inputs.GetRegionArgs;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.lb.ListenerRuleArgs;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.lb.TargetGroupArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
+import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import spotfleet.infra.config.ServiceSettings;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The web service (the seed's service.yml): its target group and listener rule on the load balancer, its task
+ * definition, the ECS service that keeps its tasks running on the cluster's capacity, and the Application
+ * Auto Scaling that sizes the task count to CPU.
+ */
+public final class WebService extends ComponentResource {
+
+    public static final String HEALTH_CHECK_PATH = "/healthcheck";
+    /** After the listener's own rules (HTTPS redirects and the like get lower numbers). */
+    static final int LISTENER_RULE_PRIORITY = 100;
+    /** Enough for the JVM to start and pass two health checks before ECS judges the task by them. */
+    static final int HEALTH_CHECK_GRACE_SECONDS = 60;
+
+    /**
+     * What the service needs from the other components.
+     *
+     * @param family              the task definition family, unique per stack
+     * @param image               the image by digest
+     * @param capacityProvider    the capacity provider to place tasks with; empty places them with launch type EC2
+     * @param capacity            what provides the instances; the ECS service is created after it
+     */
+    public record Args(
+            String family,
+            Output<String> vpcId,
+            Output<String> listenerArn,
+            Output<String> clusterArn,
+            Output<String> clusterName,
+            Output<String> logGroupName,
+            Output<String> image,
+            Optional<Output<String>> capacityProvider,
+            Resource capacity) {
+    }
+
+    @Export(name = "serviceName", refs = String.class)
+    public final Output<String> serviceName;
+    @Export(name = "targetGroupArn", refs = String.class)
+    public final Output<String> targetGroupArn;
+    @Export(name = "taskDefinitionArn", refs = String.class)
+    public final Output<String> taskDefinitionArn;
+
+    public WebService(String name, ServiceSettings settings, Args args, ComponentResourceOptions options) {
+        super("spotfleet:index:WebService", name, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+
+        var targetGroup = new TargetGroup(name + "-tg", TargetGroupArgs.builder()
+                .vpcId(args.vpcId())
+                .targetType("instance") // bridge mode: targets are instance:host-port pairs
+                .protocol("HTTP")
+                .port(settings.containerPort())
+                .deregistrationDelay(ServiceSettings.DEREGISTRATION_DELAY_SECONDS)
+                .healthCheck(TargetGroupHealthCheckArgs.builder()
+                        .path(HEALTH_CHECK_PATH)
+                        .protocol("HTTP")
+                        .port("traffic-port")
+                        .matcher("200")
+                        .interval(10)
+                        .timeout(5)
+                        .healthyThreshold(2)
+                        .unhealthyThreshold(3)
+                        .build())
+                .build(), child);
+        var rule = new ListenerRule(name + "-rule", ListenerRuleArgs.builder()
+                .listenerArn(args.listenerArn())
+                .priority(LISTENER_RULE_PRIORITY)
+                .conditions(ListenerRuleConditionArgs.builder()
+                        .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values("/*").build())
+                        .build())
+                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build())
+                .build(), child);
+
+        var executionRole = IamRoles.assumedByOnBehalfOfAccount(name + "-execution-role", "ecs-tasks.amazonaws.com",
+                "ECS agent for the web service's tasks: pull the image, write logs", this, child);
+        IamRoles.attachManaged(name + "-execution", executionRole, "service-role/AmazonECSTaskExecutionRolePolicy", this, child);
+        // The app calls no AWS API, so its own role has no policy: a task gets no AWS access by default.
+        var taskRole = IamRoles.assumedByOnBehalfOfAccount(name + "-task-role", "ecs-tasks.amazonaws.com",
+                "The web service's tasks (no AWS permissions)", this, child);
+
+        var region = AwsFunctions.getRegion(GetRegionArgs.builder().build(), InvokeOptions.builder().parent(this).build())
+                .applyValue(r -> r.name());
+        var taskDefinition = new TaskDefinition(name + "-task", TaskDefinitionArgs.builder()
+                .family(args.family())
+                .requiresCompatibilities("EC2")
+                .networkMode("bridge")
+                .cpu(String.valueOf(settings.taskCpu()))
+                .memory(String.valueOf(settings.taskMemory()))
+                .executionRoleArn(executionRole.arn())
+                .taskRoleArn(taskRole.arn())
+                .volumes(TaskDefinitionVolumeArgs.builder().name(ContainerDefinition.SCRATCH_VOLUME).build())
+                .containerDefinitions(Output.tuple(args.image(), args.logGroupName(), region)
+                        .applyValue(t -> ContainerDefinition.json(settings, t.t1, t.t2, t.t3)))
+                .build(), child);
+
+        var service = new Service(name + "-service", serviceArgs(settings, args, targetGroup, taskDefinition),
+                CustomResourceOptions.builder()
+                        .parent(this)
+                        // ECS refuses a target group that no listener uses yet, and tasks need somewhere to run.
+                        .dependsOn(rule, args.capacity())
+                        // Auto scaling owns the task count after creation; a deploy must not reset it.
+                        .ignoreChanges("desiredCount")
+                        .build());
+
+        var scalingTarget = new Target(name + "-scaling-target", TargetArgs.builder()
+                .serviceNamespace("ecs")
+                .scalableDimension("ecs:service:DesiredCount")
+                .resourceId(Output.format("service/%s/%s", args.clusterName(), service.name()))
+                .minCapacity(settings.serviceMinTasks())
+                .maxCapacity(settings.serviceMaxTasks())
+                .build(), child);
+        new Policy(name + "-cpu-target", PolicyArgs.builder()
+                .policyType("TargetTrackingScaling")
+                .serviceNamespace(scalingTarget.serviceNamespace())
+                .scalableDimension(scalingTarget.scalableDimension())
+                .resourceId(scalingTarget.resourceId())
+                .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
+                        .predefinedMetricSpecification(PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
+                                .predefinedMetricType("ECSServiceAverageCPUUtilization")
+                                .build())
+                        .targetValue((double) settings.serviceCpuTarget())
+                        .scaleInCooldown(settings.scaleInCooldown())
+                        .scaleOutCooldown(settings.scaleOutCooldown())
+                        .build())
+                .build(), child);
+
+        this.serviceName = service.name();
+        this.targetGroupArn = targetGroup.arn();
+        this.taskDefinitionArn = taskDefinition.arn();
+        registerOutputs(Map.of(
+                "serviceName", serviceName,
+                "targetGroupArn", targetGroupArn,
+                "taskDefinitionArn", taskDefinitionArn));
+    }
+
+    private static ServiceArgs serviceArgs(ServiceSettings settings, Args args, TargetGroup targetGroup,
+                                           TaskDefinition taskDefinition) {
+        var service = ServiceArgs.builder()
+                .cluster(args.clusterArn())
+                .taskDefinition(taskDefinition.arn())
+                .desiredCount(settings.serviceMinTasks())
+                // New tasks start and turn healthy before old ones stop: no capacity is lost during a deploy.
+                .deploymentMinimumHealthyPercent(100)
+                .deploymentMaximumPercent(200)
+                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
+                .healthCheckGracePeriodSeconds(HEALTH_CHECK_GRACE_SECONDS)
+                .loadBalancers(ServiceLoadBalancerArgs.builder()
+                        .targetGroupArn(targetGroup.arn())
+                        .containerName(ContainerDefinition.CONTAINER_NAME)
+                        .containerPort(settings.containerPort())
+                        .build())
+                // One AZ or one Spot instance going away takes as few tasks with it as possible.
+                .orderedPlacementStrategies(
+                        ServiceOrderedPlacementStrategyArgs.builder().type("spread").field("attribute:ecs.availability-zone").build(),
+                        ServiceOrderedPlacementStrategyArgs.builder().type("spread").field("instanceId").build())
+                // After a Spot interruption empties an AZ, ECS moves tasks back once capacity returns there.
+                .availabilityZoneRebalancing("ENABLED")
+                .enableEcsManagedTags(true)
+                .propagateTags("SERVICE");
+        args.capacityProvider().ifPresentOrElse(
+                provider -> service.capacityProviderStrategies(ServiceCapacityProviderStrategyArgs.builder()
+                        .capacityProvider(provider)
+                        .weight(1)
+                        .base(0)
+                        .build()),
+                () -> service.launchType("EC2"));
+        return service.build();
+    }
+}

@@ -1,0 +1,104 @@
+package spotfleet.infra.config;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One {@code spotfleet:} config key: its Pulumi.yaml type, how its raw text (as Pulumi hands it to the
+ * program: numbers as text, arrays as JSON) becomes a value, where that value goes in the
+ * {@link StackSettings.Builder}, and how to read it back out of {@link StackSettings}.
+ *
+ * @param name   the key without its namespace
+ * @param type   the type Pulumi.yaml declares: {@code integer}, {@code string} or {@code array}
+ * @param parse  raw text to value; throws {@link IllegalArgumentException} saying what the text must be
+ * @param set    puts the value into the builder
+ * @param get    reads the value back, as Pulumi.yaml would write it (Integer, String or List of String)
+ */
+public record ConfigKey<T>(
+        String name,
+        String type,
+        Function<String, T> parse,
+        BiConsumer<StackSettings.Builder, T> set,
+        Function<StackSettings, Object> get) {
+
+    public String qualifiedName() {
+        return StackConfig.NAMESPACE + ":" + name;
+    }
+
+    /** Parses {@code raw} into {@code builder}, or adds a problem naming the key and the value. */
+    void apply(String raw, StackSettings.Builder builder, Problems problems) {
+        try {
+            set.accept(builder, parse.apply(raw));
+        } catch (IllegalArgumentException e) {
+            problems.add("%s (%s) %s".formatted(qualifiedName(), raw, e.getMessage()));
+        }
+    }
+
+    static ConfigKey<Integer> integer(String name, BiConsumer<StackSettings.Builder, Integer> set,
+                                      Function<StackSettings, Integer> get) {
+        return new ConfigKey<>(name, "integer", ConfigKey::parseInteger, set, get::apply);
+    }
+
+    static <E extends Enum<E> & ConfigChoice> ConfigKey<E> choice(String name, Class<E> choices,
+                                                                   BiConsumer<StackSettings.Builder, E> set,
+                                                                   Function<StackSettings, E> get) {
+        return new ConfigKey<>(name, "string", raw -> parseChoice(raw, choices), set, s -> get.apply(s).configValue());
+    }
+
+    static ConfigKey<String> string(String name, BiConsumer<StackSettings.Builder, String> set,
+                                    Function<StackSettings, String> get) {
+        return new ConfigKey<>(name, "string", String::trim, set, get::apply);
+    }
+
+    static ConfigKey<List<String>> stringList(String name, BiConsumer<StackSettings.Builder, List<String>> set,
+                                              Function<StackSettings, List<String>> get) {
+        return new ConfigKey<>(name, "array", ConfigKey::parseStringList, set, get::apply);
+    }
+
+    private static int parseInteger(String raw) {
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number");
+        }
+    }
+
+    private static <E extends Enum<E> & ConfigChoice> E parseChoice(String raw, Class<E> choices) {
+        return Arrays.stream(choices.getEnumConstants())
+                .filter(choice -> choice.configValue().equals(raw.trim()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("must be one of " + Arrays.stream(choices.getEnumConstants())
+                        .map(ConfigChoice::configValue).collect(Collectors.joining(", "))));
+    }
+
+    /** Pulumi passes array config as JSON text, e.g. {@code ["t3.micro","t3a.micro"]}. */
+    private static List<String> parseStringList(String raw) {
+        var notAList = new IllegalArgumentException("must be a list of strings, e.g. [\"t3.micro\", \"t3a.micro\"]");
+        JsonArray array;
+        try {
+            var json = JsonParser.parseString(raw);
+            if (!json.isJsonArray()) {
+                throw notAList;
+            }
+            array = json.getAsJsonArray();
+        } catch (JsonParseException e) {
+            throw notAList;
+        }
+        var values = new ArrayList<String>();
+        for (var element : array) {
+            if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isString()) {
+                throw notAList;
+            }
+            values.add(element.getAsString().trim());
+        }
+        return values;
+    }
+}

@@ -1,0 +1,68 @@
+package spotfleet.infra.config;
+
+/**
+ * The web service: its container, its size, how many copies run and how it stops.
+ *
+ * @param containerPort      the port the app listens on inside the container (also passed as {@code PORT})
+ * @param taskCpu            CPU units reserved for the task (1024 = one vCPU), >= 128
+ * @param taskMemory         MiB of memory, the task's hard limit, >= 256 for the JVM
+ * @param serviceMinTasks    the fewest tasks auto scaling keeps, >= 1
+ * @param serviceMaxTasks    the most tasks auto scaling runs, >= {@code serviceMinTasks}
+ * @param serviceCpuTarget   average service CPU % the task count tracks, 1-100
+ * @param scaleInCooldown    seconds after a scale-in before the next scale-in, >= 0
+ * @param scaleOutCooldown   seconds after a scale-out before the next scale-out, >= 0
+ * @param stopTimeoutSeconds seconds between SIGTERM and SIGKILL, also the app's shutdown grace
+ */
+public record ServiceSettings(
+        int containerPort,
+        int taskCpu,
+        int taskMemory,
+        int serviceMinTasks,
+        int serviceMaxTasks,
+        int serviceCpuTarget,
+        int scaleInCooldown,
+        int scaleOutCooldown,
+        int stopTimeoutSeconds) {
+
+    /**
+     * The JVM's floor: metaspace, code cache, thread stacks and GC structures take roughly 100-150 MiB before
+     * the heap, so below 256 MiB the heap left for requests is too small to be worth running.
+     */
+    public static final int MIN_TASK_MEMORY_MIB = 256;
+    /** ECS's smallest task-level CPU reservation for tasks on EC2. */
+    public static final int MIN_TASK_CPU = 128;
+    /** EC2 warns two minutes before it reclaims a Spot instance. */
+    public static final int SPOT_INTERRUPTION_NOTICE_SECONDS = 120;
+    /**
+     * How long the ALB keeps sending in-flight requests to a deregistering task. The app's requests take
+     * milliseconds, so 5 s drains them; the seed's 2 s cut it close for slow clients on keep-alive connections.
+     */
+    public static final int DEREGISTRATION_DELAY_SECONDS = 5;
+    /** ECS stops a task by draining it from the target group first, then SIGTERM, then SIGKILL after the stop timeout. */
+    public static final int MAX_STOP_TIMEOUT_SECONDS = SPOT_INTERRUPTION_NOTICE_SECONDS - DEREGISTRATION_DELAY_SECONDS - 1;
+    /** The app waits 3 s (its SHUTDOWN_DRAIN_SECONDS default) before it closes, so its grace must be longer. */
+    public static final int MIN_STOP_TIMEOUT_SECONDS = 5;
+
+    public ServiceSettings {
+        var problems = new Problems();
+        problems.between("spotfleet:containerPort", containerPort, 1, 65535);
+        problems.atLeast("spotfleet:taskCpu", taskCpu, MIN_TASK_CPU);
+        problems.check(taskMemory >= MIN_TASK_MEMORY_MIB,
+                "spotfleet:taskMemory (%d) is too small for the JVM: use at least %d MiB".formatted(taskMemory, MIN_TASK_MEMORY_MIB));
+        problems.atLeast("spotfleet:serviceMinTasks", serviceMinTasks, 1);
+        problems.notAbove("spotfleet:serviceMinTasks", serviceMinTasks, "spotfleet:serviceMaxTasks", serviceMaxTasks);
+        problems.between("spotfleet:serviceCpuTarget", serviceCpuTarget, 1, 100);
+        problems.atLeast("spotfleet:scaleInCooldown", scaleInCooldown, 0);
+        problems.atLeast("spotfleet:scaleOutCooldown", scaleOutCooldown, 0);
+        problems.check(stopTimeoutSeconds >= MIN_STOP_TIMEOUT_SECONDS && stopTimeoutSeconds <= MAX_STOP_TIMEOUT_SECONDS,
+                ("spotfleet:stopTimeoutSeconds (%d) must be between %d (the app drains for 3 s before it closes) and %d"
+                        + " (the %d s target deregistration plus the stop timeout must end inside the %d s Spot interruption notice)")
+                        .formatted(stopTimeoutSeconds, MIN_STOP_TIMEOUT_SECONDS, MAX_STOP_TIMEOUT_SECONDS,
+                                DEREGISTRATION_DELAY_SECONDS, SPOT_INTERRUPTION_NOTICE_SECONDS));
+        problems.throwIfAny();
+    }
+
+    public static ServiceSettings defaults() {
+        return new ServiceSettings(5000, 256, 512, 2, 4, 70, 300, 60, 30);
+    }
+}

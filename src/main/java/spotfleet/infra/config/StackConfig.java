@@ -1,0 +1,93 @@
+package spotfleet.infra.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The stack's config keys and the one place raw config becomes {@link StackSettings}. Parsing is a pure
+ * function of the raw values, keyed as Pulumi keys them ({@code spotfleet:taskMemory}, {@code aws:region}),
+ * so the program, the tests and an offline reader of {@code Pulumi.<stack>.yaml} share it.
+ */
+public final class StackConfig {
+
+    public static final String NAMESPACE = "spotfleet";
+    public static final String AWS_REGION = "aws:region";
+    public static final String AWS_PROFILE = "aws:profile";
+
+    /** Every {@code spotfleet:} key, in the order Pulumi.yaml and README list them. */
+    public static final List<ConfigKey<?>> KEYS = List.of(
+            ConfigKey.stringList("instanceTypes", StackSettings.Builder::instanceTypes, s -> s.capacity().instanceTypes()),
+            ConfigKey.integer("onDemandBaseCapacity", StackSettings.Builder::onDemandBaseCapacity, s -> s.capacity().onDemandBaseCapacity()),
+            ConfigKey.integer("onDemandPercentageAboveBaseCapacity", StackSettings.Builder::onDemandPercentageAboveBaseCapacity,
+                    s -> s.capacity().onDemandPercentageAboveBaseCapacity()),
+            ConfigKey.choice("spotAllocationStrategy", SpotAllocationStrategy.class, StackSettings.Builder::spotAllocationStrategy,
+                    s -> s.capacity().spotAllocationStrategy()),
+            ConfigKey.integer("minInstances", StackSettings.Builder::minInstances, s -> s.capacity().minInstances()),
+            ConfigKey.integer("maxInstances", StackSettings.Builder::maxInstances, s -> s.capacity().maxInstances()),
+            ConfigKey.choice("instanceScaling", InstanceScaling.class, StackSettings.Builder::instanceScaling,
+                    s -> s.capacity().instanceScaling()),
+            ConfigKey.integer("capacityTargetPercent", StackSettings.Builder::capacityTargetPercent, s -> s.capacity().capacityTargetPercent()),
+            ConfigKey.integer("instanceCpuTarget", StackSettings.Builder::instanceCpuTarget, s -> s.capacity().instanceCpuTarget()),
+            ConfigKey.integer("serviceMinTasks", StackSettings.Builder::serviceMinTasks, s -> s.service().serviceMinTasks()),
+            ConfigKey.integer("serviceMaxTasks", StackSettings.Builder::serviceMaxTasks, s -> s.service().serviceMaxTasks()),
+            ConfigKey.integer("serviceCpuTarget", StackSettings.Builder::serviceCpuTarget, s -> s.service().serviceCpuTarget()),
+            ConfigKey.integer("scaleInCooldown", StackSettings.Builder::scaleInCooldown, s -> s.service().scaleInCooldown()),
+            ConfigKey.integer("scaleOutCooldown", StackSettings.Builder::scaleOutCooldown, s -> s.service().scaleOutCooldown()),
+            ConfigKey.integer("taskCpu", StackSettings.Builder::taskCpu, s -> s.service().taskCpu()),
+            ConfigKey.integer("taskMemory", StackSettings.Builder::taskMemory, s -> s.service().taskMemory()),
+            ConfigKey.integer("containerPort", StackSettings.Builder::containerPort, s -> s.service().containerPort()),
+            ConfigKey.integer("stopTimeoutSeconds", StackSettings.Builder::stopTimeoutSeconds, s -> s.service().stopTimeoutSeconds()),
+            ConfigKey.integer("azCount", StackSettings.Builder::azCount, s -> s.network().azCount()),
+            ConfigKey.choice("natGateways", NatGateways.class, StackSettings.Builder::natGateways, s -> s.network().natGateways()),
+            ConfigKey.string("vpcCidr", StackSettings.Builder::vpcCidr, s -> s.network().vpcCidr()),
+            ConfigKey.integer("logRetentionDays", StackSettings.Builder::logRetentionDays, s -> s.cluster().logRetentionDays()));
+
+    private StackConfig() {
+    }
+
+    /**
+     * The settings for {@code raw} config (qualified key to the text Pulumi stores), defaults for keys it
+     * leaves out. Throws {@link InvalidConfigException} listing every problem, unknown {@code spotfleet:}
+     * keys included (a typo would otherwise silently deploy the default).
+     */
+    public static StackSettings parse(Map<String, String> raw) {
+        var problems = new Problems();
+        var builder = StackSettings.defaults().toBuilder();
+        var keys = KEYS.stream().collect(Collectors.toMap(ConfigKey::qualifiedName, Function.identity()));
+        new TreeSet<>(raw.keySet()).stream()
+                .filter(key -> key.startsWith(NAMESPACE + ":") && !keys.containsKey(key))
+                .forEach(key -> problems.add("%s is not a config key of this program (known keys: %s)"
+                        .formatted(key, KEYS.stream().map(ConfigKey::name).collect(Collectors.joining(", ")))));
+        KEYS.forEach(key -> {
+            var value = raw.get(key.qualifiedName());
+            if (value != null) {
+                key.apply(value, builder, problems);
+            }
+        });
+        if (raw.containsKey(AWS_REGION)) {
+            builder.awsRegion(raw.get(AWS_REGION));
+        }
+        if (raw.containsKey(AWS_PROFILE)) {
+            builder.awsProfile(raw.get(AWS_PROFILE));
+        }
+        StackSettings settings = null;
+        try {
+            settings = builder.build();
+        } catch (InvalidConfigException e) {
+            problems.addAll(e);
+        }
+        problems.throwIfAny();
+        return settings;
+    }
+
+    /** The value of every key in {@code settings}, typed as Pulumi.yaml writes it: the effective config. */
+    public static Map<String, Object> values(StackSettings settings) {
+        var values = new LinkedHashMap<String, Object>();
+        KEYS.forEach(key -> values.put(key.name(), key.get().apply(settings)));
+        return values;
+    }
+}

@@ -1,0 +1,166 @@
+package spotfleet.infra.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Everything the program needs to declare one stack, validated: building one with bad values throws
+ * an {@link InvalidConfigException} listing every problem, so nothing is declared from a bad config.
+ * Tests vary one value with {@code StackSettings.defaults().toBuilder().taskMemory(1024).build()}.
+ */
+public record StackSettings(
+        AwsSettings aws,
+        NetworkSettings network,
+        ClusterSettings cluster,
+        CapacitySettings capacity,
+        ServiceSettings service) {
+
+    public StackSettings {
+        Objects.requireNonNull(aws, "aws");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(capacity, "capacity");
+        Objects.requireNonNull(service, "service");
+        var problems = new Problems();
+        checkTaskFitsInstances(problems, capacity, service);
+        problems.throwIfAny();
+    }
+
+    public static StackSettings defaults() {
+        return new StackSettings(AwsSettings.fromEnvironment(), NetworkSettings.defaults(), ClusterSettings.defaults(),
+                CapacitySettings.defaults(), ServiceSettings.defaults());
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Every instance type the group may launch must hold one task, or some launches place nothing. */
+    private static void checkTaskFitsInstances(Problems problems, CapacitySettings capacity, ServiceSettings service) {
+        capacity.smallestKnownType(InstanceCatalog.Resources::taskMemoryMib).ifPresent(type -> {
+            var size = InstanceCatalog.lookup(type).orElseThrow();
+            problems.check(service.taskMemory() <= size.taskMemoryMib(),
+                    ("spotfleet:taskMemory (%d) is too large for the smallest instance type %s: about %d of its %d MiB"
+                            + " are left for tasks after the kernel and the %d MiB kept for the ECS agent and the OS")
+                            .formatted(service.taskMemory(), type, size.taskMemoryMib(), size.memoryMib(),
+                                    InstanceCatalog.ECS_RESERVED_MEMORY_MIB));
+        });
+        capacity.smallestKnownType(InstanceCatalog.Resources::cpuUnits).ifPresent(type -> {
+            var units = InstanceCatalog.lookup(type).orElseThrow().cpuUnits();
+            problems.check(service.taskCpu() <= units,
+                    "spotfleet:taskCpu (%d) is more than the smallest instance type %s has (%d CPU units)"
+                            .formatted(service.taskCpu(), type, units));
+        });
+    }
+
+    /**
+     * One setter per config key. {@link #build()} validates each group and then the whole, collecting every
+     * problem into one {@link InvalidConfigException}; checks across groups run once the groups are valid.
+     */
+    public static final class Builder {
+        private Optional<String> awsRegion;
+        private Optional<String> awsProfile;
+        private String vpcCidr;
+        private int azCount;
+        private NatGateways natGateways;
+        private int logRetentionDays;
+        private List<String> instanceTypes;
+        private int onDemandBaseCapacity;
+        private int onDemandPercentageAboveBaseCapacity;
+        private SpotAllocationStrategy spotAllocationStrategy;
+        private int minInstances;
+        private int maxInstances;
+        private InstanceScaling instanceScaling;
+        private int capacityTargetPercent;
+        private int instanceCpuTarget;
+        private int containerPort;
+        private int taskCpu;
+        private int taskMemory;
+        private int serviceMinTasks;
+        private int serviceMaxTasks;
+        private int serviceCpuTarget;
+        private int scaleInCooldown;
+        private int scaleOutCooldown;
+        private int stopTimeoutSeconds;
+
+        private Builder(StackSettings from) {
+            awsRegion = from.aws.region();
+            awsProfile = from.aws.profile();
+            vpcCidr = from.network.vpcCidr();
+            azCount = from.network.azCount();
+            natGateways = from.network.natGateways();
+            logRetentionDays = from.cluster.logRetentionDays();
+            var c = from.capacity;
+            instanceTypes = c.instanceTypes();
+            onDemandBaseCapacity = c.onDemandBaseCapacity();
+            onDemandPercentageAboveBaseCapacity = c.onDemandPercentageAboveBaseCapacity();
+            spotAllocationStrategy = c.spotAllocationStrategy();
+            minInstances = c.minInstances();
+            maxInstances = c.maxInstances();
+            instanceScaling = c.instanceScaling();
+            capacityTargetPercent = c.capacityTargetPercent();
+            instanceCpuTarget = c.instanceCpuTarget();
+            var s = from.service;
+            containerPort = s.containerPort();
+            taskCpu = s.taskCpu();
+            taskMemory = s.taskMemory();
+            serviceMinTasks = s.serviceMinTasks();
+            serviceMaxTasks = s.serviceMaxTasks();
+            serviceCpuTarget = s.serviceCpuTarget();
+            scaleInCooldown = s.scaleInCooldown();
+            scaleOutCooldown = s.scaleOutCooldown();
+            stopTimeoutSeconds = s.stopTimeoutSeconds();
+        }
+
+        public Builder awsRegion(String v) { awsRegion = Optional.of(v); return this; }
+        public Builder awsProfile(String v) { awsProfile = Optional.of(v); return this; }
+        public Builder vpcCidr(String v) { vpcCidr = v; return this; }
+        public Builder azCount(int v) { azCount = v; return this; }
+        public Builder natGateways(NatGateways v) { natGateways = v; return this; }
+        public Builder logRetentionDays(int v) { logRetentionDays = v; return this; }
+        public Builder instanceTypes(List<String> v) { instanceTypes = List.copyOf(v); return this; }
+        public Builder onDemandBaseCapacity(int v) { onDemandBaseCapacity = v; return this; }
+        public Builder onDemandPercentageAboveBaseCapacity(int v) { onDemandPercentageAboveBaseCapacity = v; return this; }
+        public Builder spotAllocationStrategy(SpotAllocationStrategy v) { spotAllocationStrategy = v; return this; }
+        public Builder minInstances(int v) { minInstances = v; return this; }
+        public Builder maxInstances(int v) { maxInstances = v; return this; }
+        public Builder instanceScaling(InstanceScaling v) { instanceScaling = v; return this; }
+        public Builder capacityTargetPercent(int v) { capacityTargetPercent = v; return this; }
+        public Builder instanceCpuTarget(int v) { instanceCpuTarget = v; return this; }
+        public Builder containerPort(int v) { containerPort = v; return this; }
+        public Builder taskCpu(int v) { taskCpu = v; return this; }
+        public Builder taskMemory(int v) { taskMemory = v; return this; }
+        public Builder serviceMinTasks(int v) { serviceMinTasks = v; return this; }
+        public Builder serviceMaxTasks(int v) { serviceMaxTasks = v; return this; }
+        public Builder serviceCpuTarget(int v) { serviceCpuTarget = v; return this; }
+        public Builder scaleInCooldown(int v) { scaleInCooldown = v; return this; }
+        public Builder scaleOutCooldown(int v) { scaleOutCooldown = v; return this; }
+        public Builder stopTimeoutSeconds(int v) { stopTimeoutSeconds = v; return this; }
+
+        public StackSettings build() {
+            var problems = new Problems();
+            var aws = new AwsSettings(awsRegion, awsProfile);
+            var network = validated(problems, () -> new NetworkSettings(vpcCidr, azCount, natGateways));
+            var cluster = validated(problems, () -> new ClusterSettings(logRetentionDays));
+            var capacity = validated(problems, () -> new CapacitySettings(instanceTypes, onDemandBaseCapacity,
+                    onDemandPercentageAboveBaseCapacity, spotAllocationStrategy, minInstances, maxInstances,
+                    instanceScaling, capacityTargetPercent, instanceCpuTarget));
+            var service = validated(problems, () -> new ServiceSettings(containerPort, taskCpu, taskMemory,
+                    serviceMinTasks, serviceMaxTasks, serviceCpuTarget, scaleInCooldown, scaleOutCooldown,
+                    stopTimeoutSeconds));
+            problems.throwIfAny();
+            return new StackSettings(aws, network, cluster, capacity, service);
+        }
+
+        private static <T> T validated(Problems problems, Supplier<T> group) {
+            try {
+                return group.get();
+            } catch (InvalidConfigException e) {
+                problems.addAll(e);
+                return null;
+            }
+        }
+    }
+}

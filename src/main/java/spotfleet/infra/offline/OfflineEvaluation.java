@@ -1,0 +1,94 @@
+package spotfleet.infra.offline;
+
+import com.pulumi.Context;
+import com.pulumi.resources.Resource;
+import com.pulumi.resources.ResourceTransformation;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import spotfleet.infra.SpotfleetStack;
+import spotfleet.infra.config.StackSettings;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The program evaluated under Pulumi's mock engine with {@link OfflineMocks}: what it would declare for a
+ * stack, without AWS, Docker or the Pulumi CLI. Resource options the engine never sees (parent, dependsOn,
+ * ignoreChanges) are captured by a stack transformation.
+ *
+ * @param resources every resource in declaration order (the stack resource itself left out)
+ * @param invokes   every invoke, in the order the engine received them
+ * @param outputs   the stack outputs, resolved
+ */
+public record OfflineEvaluation(
+        List<DeclaredResource> resources,
+        List<OfflineMocks.RecordedInvoke> invokes,
+        Map<String, Object> outputs) {
+
+    /** Declares {@link SpotfleetStack} for {@code settings} as stack {@code stack} of project {@code project}. */
+    public static OfflineEvaluation of(StackSettings settings, String project, String stack) {
+        return run(new OfflineMocks(), project, stack, ctx -> SpotfleetStack.declare(ctx, settings));
+    }
+
+    /**
+     * Runs {@code program} under {@code mocks}. Throws {@link OfflineEvaluationException} when the program or
+     * the engine reported errors.
+     */
+    public static OfflineEvaluation run(OfflineMocks mocks, String project, String stack, Consumer<Context> program) {
+        var options = Collections.synchronizedList(new ArrayList<DeclaredOptions>());
+        ResourceTransformation captureOptions = args -> {
+            options.add(DeclaredOptions.of(args));
+            return Optional.empty();
+        };
+        try {
+            var result = PulumiTest.withMocks(mocks)
+                    .withOptions(TestOptions.builder()
+                            .projectName(project)
+                            .stackName(stack)
+                            .preview(false)
+                            .resourceTransformations(List.of(captureOptions))
+                            .build())
+                    .runTest(program);
+            if (!result.exceptions().isEmpty() || !result.errors().isEmpty()) {
+                throw new OfflineEvaluationException(result.errors(), result.exceptions());
+            }
+            var outputs = new LinkedHashMap<String, Object>();
+            result.outputs().forEach((name, output) -> outputs.put(name, PulumiTest.extractValue(output)));
+            return new OfflineEvaluation(declared(options, mocks.resources()), mocks.invokes(), outputs);
+        } finally {
+            PulumiTest.cleanup(); // the engine keeps global state between runs
+        }
+    }
+
+    private static List<DeclaredResource> declared(List<DeclaredOptions> options, List<OfflineMocks.RecordedResource> recorded) {
+        var byKey = new LinkedHashMap<String, OfflineMocks.RecordedResource>();
+        recorded.forEach(r -> byKey.put(r.type() + "::" + r.name(), r));
+        synchronized (options) {
+            return options.stream()
+                    .filter(o -> byKey.containsKey(o.type() + "::" + o.name()))
+                    .map(o -> {
+                        var r = byKey.get(o.type() + "::" + o.name());
+                        return new DeclaredResource(o.type(), o.name(), o.parent(), r.inputs(), r.id(), r.outputs(),
+                                OfflineMocks.providerName(r.provider()), o.dependsOn(), o.ignoreChanges());
+                    })
+                    .toList();
+        }
+    }
+
+    /** The options of one resource, as its constructor received them. */
+    private record DeclaredOptions(String type, String name, Optional<String> parent, List<String> dependsOn,
+                                   List<String> ignoreChanges) {
+        static DeclaredOptions of(ResourceTransformation.Args args) {
+            var options = args.options();
+            var dependsOn = Optional.ofNullable(PulumiTest.extractValue(options.getDependsOn())).orElse(List.of())
+                    .stream().map(Resource::pulumiResourceName).toList();
+            return new DeclaredOptions(args.resource().pulumiResourceType(), args.resource().pulumiResourceName(),
+                    options.getParent().map(Resource::pulumiResourceName), dependsOn, List.copyOf(options.getIgnoreChanges()));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package spotfleet.infra;
+
+import spotfleet.infra.config.StackSettings;
+import spotfleet.infra.offline.DeclaredResource;
+import spotfleet.infra.offline.OfflineEvaluation;
+import spotfleet.infra.offline.OfflineMocks;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stack as the mock engine saw it declared, with lookups for tests. {@link OfflineEvaluation} runs the
+ * program, always cleans the engine up, and fails on any error the program or the engine reported.
+ */
+public record DeclaredStack(OfflineEvaluation evaluation) {
+
+    public static final String PROJECT = "spotfleet";
+    public static final String STACK = "dev";
+
+    public static DeclaredStack of(StackSettings settings) {
+        return new DeclaredStack(OfflineEvaluation.of(settings, PROJECT, STACK));
+    }
+
+    public static DeclaredStack withDefaults() {
+        return of(StackSettings.defaults());
+    }
+
+    public List<DeclaredResource> resources() {
+        return evaluation.resources();
+    }
+
+    public List<DeclaredResource> all(String type) {
+        return resources().stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    /** The one resource of {@code type} named {@code name}; fails the test when there is none. */
+    public DeclaredResource one(String type, String name) {
+        var matches = resources().stream().filter(r -> r.type().equals(type) && r.name().equals(name)).toList();
+        assertThat(matches).as("resources of type %s named %s", type, name).hasSize(1);
+        return matches.getFirst();
+    }
+
+    /** The input at {@code path}, dot-separated, list items by index: {@code "healthCheck.path"}, {@code "tags.0.key"}. */
+    public static Object input(DeclaredResource resource, String path) {
+        return at(resource, "input", resource.inputs(), path);
+    }
+
+    /** The output (as the mock computed it) at {@code path}, e.g. {@code "arn"}. */
+    public static Object output(DeclaredResource resource, String path) {
+        return at(resource, "output", resource.outputs(), path);
+    }
+
+    private static Object at(DeclaredResource resource, String what, Object value, String path) {
+        for (var step : path.split("\\.")) {
+            if (value instanceof Map<?, ?> map) {
+                value = map.get(step);
+            } else if (value instanceof List<?> list) {
+                value = list.get(Integer.parseInt(step));
+            } else {
+                throw new AssertionError("%s %s has no %s %s (stopped at %s)".formatted(resource.type(), resource.name(), what, path, step));
+            }
+        }
+        return value;
+    }
+
+    public List<OfflineMocks.RecordedInvoke> invokes(String token) {
+        return evaluation.invokes().stream().filter(i -> i.token().equals(token)).toList();
+    }
+
+    public Object stackOutput(String name) {
+        assertThat(evaluation.outputs()).containsKey(name);
+        return evaluation.outputs().get(name);
+    }
+}

@@ -1,0 +1,45 @@
+package spotfleet.infra;
+
+/** The type tokens tests look resources up by. */
+public final class Types {
+    public static final String AWS_PROVIDER = "pulumi:providers:aws";
+    public static final String VPC = "aws:ec2/vpc:Vpc";
+    public static final String DEFAULT_SECURITY_GROUP = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+    public static final String SUBNET = "aws:ec2/subnet:Subnet";
+    public static final String INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
+    public static final String NAT_GATEWAY = "aws:ec2/natGateway:NatGateway";
+    public static final String EIP = "aws:ec2/eip:Eip";
+    public static final String ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
+    public static final String ROUTE_TABLE_ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+    public static final String SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
+    public static final String INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    public static final String EGRESS_RULE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+    public static final String LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
+    public static final String LISTENER = "aws:lb/listener:Listener";
+    public static final String LISTENER_RULE = "aws:lb/listenerRule:ListenerRule";
+    public static final String TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
+    public static final String ECS_CLUSTER = "aws:ecs/cluster:Cluster";
+    public static final String ECR_REPOSITORY = "aws:ecr/repository:Repository";
+    public static final String ECR_LIFECYCLE_POLICY = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
+    public static final String LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+    public static final String ROLE = "aws:iam/role:Role";
+    public static final String ROLE_POLICY_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
+    public static final String INSTANCE_PROFILE = "aws:iam/instanceProfile:InstanceProfile";
+    public static final String LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+    public static final String AUTO_SCALING_GROUP = "aws:autoscaling/group:Group";
+    public static final String AUTO_SCALING_POLICY = "aws:autoscaling/policy:Policy";
+    public static final String CAPACITY_PROVIDER = "aws:ecs/capacityProvider:CapacityProvider";
+    public static final String CLUSTER_CAPACITY_PROVIDERS = "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders";
+    public static final String TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+    public static final String ECS_SERVICE = "aws:ecs/service:Service";
+    public static final String SCALING_TARGET = "aws:appautoscaling/target:Target";
+    public static final String SCALING_POLICY = "aws:appautoscaling/policy:Policy";
+    public static final String DOCKER_IMAGE = "docker:index/image:Image";
+
+    public static final String GET_AVAILABILITY_ZONES = "aws:index/getAvailabilityZones:getAvailabilityZones";
+    public static final String GET_PARAMETER = "aws:ssm/getParameter:getParameter";
+    public static final String GET_AUTHORIZATION_TOKEN = "aws:ecr/getAuthorizationToken:getAuthorizationToken";
+
+    private Types() {
+    }
+}

@@ -1,0 +1,232 @@
+package spotfleet.infra.components;
+
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import spotfleet.infra.DeclaredStack;
+import spotfleet.infra.config.InstanceScaling;
+import spotfleet.infra.config.SpotAllocationStrategy;
+import spotfleet.infra.config.StackSettings;
+import spotfleet.infra.offline.OfflineMocks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static spotfleet.infra.DeclaredStack.input;
+import static spotfleet.infra.DeclaredStack.output;
+import static spotfleet.infra.Types.*;
+
+class CapacityTest {
+
+    static final String X86_AMI_PARAMETER = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id";
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class WithACapacityProvider {
+        DeclaredStack stack;
+
+        @BeforeAll
+        void declare() {
+            // the seed's spot mix, with values other than the defaults so each can be traced to its key
+            stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
+                    .instanceTypes(List.of("m5.large", "m5a.large", "m6i.large"))
+                    .onDemandBaseCapacity(2)
+                    .onDemandPercentageAboveBaseCapacity(25)
+                    .spotAllocationStrategy(SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED)
+                    .minInstances(2)
+                    .maxInstances(8)
+                    .capacityTargetPercent(90)
+                    .build());
+        }
+
+        @Test
+        void instancesMayOnlyJoinTheClusterAndBeReachedThroughSsm() {
+            // given
+            var role = stack.one(ROLE, "capacity-instance-role");
+            // when
+            var attached = stack.all(ROLE_POLICY_ATTACHMENT).stream()
+                    .filter(a -> output(role, "name").equals(input(a, "role")))
+                    .map(a -> input(a, "policyArn"))
+                    .toList();
+            // then
+            assertThat(JsonParser.parseString((String) input(role, "assumeRolePolicy")).getAsJsonObject()
+                    .getAsJsonArray("Statement").get(0).getAsJsonObject().getAsJsonObject("Principal").get("Service").getAsString())
+                    .isEqualTo("ec2.amazonaws.com");
+            assertThat(attached).containsExactlyInAnyOrder(
+                    "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
+                    "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
+            assertThat(role.inputs()).doesNotContainKeys("inlinePolicies", "managedPolicyArns");
+            assertThat(input(stack.one(INSTANCE_PROFILE, "capacity-instance-profile"), "role")).isEqualTo(output(role, "name"));
+        }
+
+        @Test
+        void instancesAdmitOnlyTheLoadBalancerOnTheEphemeralPorts() {
+            // given
+            var sg = stack.one(SECURITY_GROUP, "capacity-sg");
+            // when
+            var ingress = stack.all(INGRESS_RULE).stream().filter(r -> sg.id().equals(input(r, "securityGroupId"))).toList();
+            // then
+            assertThat(ingress).hasSize(1);
+            assertThat(input(ingress.getFirst(), "referencedSecurityGroupId")).isEqualTo(stack.one(SECURITY_GROUP, "loadbalancer-sg").id());
+            assertThat(input(ingress.getFirst(), "ipProtocol")).isEqualTo("tcp");
+            assertThat(input(ingress.getFirst(), "fromPort")).isEqualTo(32768.0);
+            assertThat(input(ingress.getFirst(), "toPort")).isEqualTo(65535.0);
+            assertThat(ingress.getFirst().inputs()).doesNotContainKeys("cidrIpv4", "cidrIpv6", "prefixListId");
+        }
+
+        @Test
+        void theLaunchTemplateRunsTheEcsOptimizedAmiHardened() {
+            // given / when
+            var template = stack.one(LAUNCH_TEMPLATE, "capacity-launch-template");
+            // then
+            assertThat(stack.invokes(GET_PARAMETER)).extracting(i -> i.args().get("name")).containsExactly(X86_AMI_PARAMETER);
+            assertThat(input(template, "imageId")).isEqualTo(OfflineMocks.amiFor(X86_AMI_PARAMETER));
+            assertThat(input(template, "metadataOptions")).isEqualTo(Map.of(
+                    "httpEndpoint", "enabled", "httpTokens", "required", "httpPutResponseHopLimit", 1.0));
+            assertThat(input(template, "blockDeviceMappings.0.deviceName")).isEqualTo("/dev/xvda");
+            assertThat(input(template, "blockDeviceMappings.0.ebs")).isEqualTo(Map.of(
+                    "volumeSize", 30.0, "volumeType", "gp3", "encrypted", "true", "deleteOnTermination", "true"));
+            assertThat(input(template, "monitoring.enabled")).isEqualTo(true);
+            assertThat(input(template, "iamInstanceProfile.arn")).isEqualTo(output(stack.one(INSTANCE_PROFILE, "capacity-instance-profile"), "arn"));
+            assertThat(input(template, "vpcSecurityGroupIds")).isEqualTo(List.of(stack.one(SECURITY_GROUP, "capacity-sg").id()));
+            assertThat(template.inputs()).doesNotContainKey("instanceType"); // the group's overrides choose it
+        }
+
+        @Test
+        void userDataJoinsTheClusterAndDrainsOnSpotInterruptions() {
+            // given
+            var template = stack.one(LAUNCH_TEMPLATE, "capacity-launch-template");
+            // when
+            var script = new String(Base64.getDecoder().decode((String) input(template, "userData")), StandardCharsets.UTF_8);
+            // then
+            assertThat(script).startsWith("#!/bin/bash\n")
+                    .contains("ECS_CLUSTER=" + output(stack.one(ECS_CLUSTER, "cluster-ecs"), "name") + "\n")
+                    .contains("ECS_ENABLE_SPOT_INSTANCE_DRAINING=true\n")
+                    .contains("ECS_RESERVED_MEMORY=256\n")
+                    .contains(">> /etc/ecs/ecs.config");
+        }
+
+        @Test
+        void instancesAndVolumesAreTaggedAtLaunch() {
+            // given
+            var template = stack.one(LAUNCH_TEMPLATE, "capacity-launch-template");
+            var expected = Map.of("Project", "spotfleet", "Stack", "dev", "ManagedBy", "pulumi", "Name", "capacity");
+            // when / then
+            assertThat(input(template, "tagSpecifications")).isEqualTo(List.of(
+                    Map.of("resourceType", "instance", "tags", expected),
+                    Map.of("resourceType", "volume", "tags", expected)));
+        }
+
+        @Test
+        void theGroupMixesOnDemandAndSpotAsConfigured() {
+            // given / when
+            var group = stack.one(AUTO_SCALING_GROUP, "capacity-asg");
+            // then
+            assertThat(input(group, "mixedInstancesPolicy.instancesDistribution")).isEqualTo(Map.of(
+                    "onDemandBaseCapacity", 2.0,
+                    "onDemandPercentageAboveBaseCapacity", 25.0,
+                    "spotAllocationStrategy", "price-capacity-optimized"));
+            assertThat(input(group, "mixedInstancesPolicy.launchTemplate.overrides")).isEqualTo(List.of(
+                    Map.of("instanceType", "m5.large"), Map.of("instanceType", "m5a.large"), Map.of("instanceType", "m6i.large")));
+            var template = stack.one(LAUNCH_TEMPLATE, "capacity-launch-template");
+            assertThat(input(group, "mixedInstancesPolicy.launchTemplate.launchTemplateSpecification")).isEqualTo(Map.of(
+                    "launchTemplateId", template.id(), "version", "1"));
+        }
+
+        @Test
+        void theGroupSpansThePrivateSubnetsAndLeavesItsSizeToScaling() {
+            // given / when
+            var group = stack.one(AUTO_SCALING_GROUP, "capacity-asg");
+            // then
+            assertThat(input(group, "vpcZoneIdentifiers")).isEqualTo(List.of(
+                    stack.one(SUBNET, "network-private-0").id(), stack.one(SUBNET, "network-private-1").id()));
+            assertThat(input(group, "minSize")).isEqualTo(2.0);
+            assertThat(input(group, "maxSize")).isEqualTo(8.0);
+            assertThat(input(group, "desiredCapacity")).isEqualTo(2.0);
+            assertThat(group.ignoreChanges()).containsExactly("desiredCapacity");
+            assertThat(input(group, "capacityRebalance")).isEqualTo(true);
+            assertThat(input(group, "healthCheckGracePeriod")).isEqualTo(300.0);
+            assertThat(input(group, "forceDelete")).isEqualTo(true);
+        }
+
+        @Test
+        void theGroupTagsItsInstancesAndCarriesTheEcsManagedTag() {
+            // given / when
+            var group = stack.one(AUTO_SCALING_GROUP, "capacity-asg");
+            // then
+            assertThat(input(group, "tags")).isEqualTo(List.of(
+                    Map.of("key", "Project", "value", "spotfleet", "propagateAtLaunch", true),
+                    Map.of("key", "Stack", "value", "dev", "propagateAtLaunch", true),
+                    Map.of("key", "ManagedBy", "value", "pulumi", "propagateAtLaunch", true),
+                    Map.of("key", "Name", "value", "capacity", "propagateAtLaunch", true),
+                    Map.of("key", "AmazonECSManaged", "value", "", "propagateAtLaunch", true)));
+        }
+
+        @Test
+        void theCapacityProviderScalesDrainsAndProtectsTheGroup() {
+            // given
+            var group = stack.one(AUTO_SCALING_GROUP, "capacity-asg");
+            var provider = stack.one(CAPACITY_PROVIDER, "capacity-provider");
+            // when / then
+            assertThat(input(provider, "autoScalingGroupProvider")).isEqualTo(Map.of(
+                    "autoScalingGroupArn", output(group, "arn"),
+                    "managedScaling", Map.of("status", "ENABLED", "targetCapacity", 90.0),
+                    "managedTerminationProtection", "ENABLED",
+                    "managedDraining", "ENABLED"));
+            assertThat(input(group, "protectFromScaleIn")).isEqualTo(true); // managed termination protection needs it
+            assertThat(stack.all(AUTO_SCALING_POLICY)).isEmpty();
+        }
+
+        @Test
+        void theCapacityProviderIsTheClustersDefault() {
+            // given
+            var providerName = output(stack.one(CAPACITY_PROVIDER, "capacity-provider"), "name");
+            // when
+            var association = stack.one(CLUSTER_CAPACITY_PROVIDERS, "capacity-cluster-providers");
+            // then
+            assertThat(input(association, "clusterName")).isEqualTo(output(stack.one(ECS_CLUSTER, "cluster-ecs"), "name"));
+            assertThat(input(association, "capacityProviders")).isEqualTo(List.of(providerName));
+            assertThat(input(association, "defaultCapacityProviderStrategies")).isEqualTo(List.of(
+                    Map.of("capacityProvider", providerName, "weight", 1.0, "base", 0.0)));
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class WithCpuTargetTracking {
+        DeclaredStack stack;
+
+        @BeforeAll
+        void declare() {
+            stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
+                    .instanceScaling(InstanceScaling.CPU).instanceCpuTarget(65).build());
+        }
+
+        @Test
+        void theGroupTracksAverageCpu() {
+            // given
+            var group = stack.one(AUTO_SCALING_GROUP, "capacity-asg");
+            // when
+            var policy = stack.one(AUTO_SCALING_POLICY, "capacity-cpu-target");
+            // then
+            assertThat(input(policy, "autoscalingGroupName")).isEqualTo(output(group, "name"));
+            assertThat(input(policy, "policyType")).isEqualTo("TargetTrackingScaling");
+            assertThat(input(policy, "targetTrackingConfiguration")).isEqualTo(Map.of(
+                    "predefinedMetricSpecification", Map.of("predefinedMetricType", "ASGAverageCPUUtilization"),
+                    "targetValue", 65.0));
+        }
+
+        @Test
+        void thereIsNoCapacityProviderAndNoScaleInProtection() {
+            // given / when / then
+            assertThat(stack.all(CAPACITY_PROVIDER)).isEmpty();
+            assertThat(stack.all(CLUSTER_CAPACITY_PROVIDERS)).isEmpty();
+            assertThat(input(stack.one(AUTO_SCALING_GROUP, "capacity-asg"), "protectFromScaleIn")).isEqualTo(false);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package spotfleet.infra.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+class StackConfigTest {
+
+    @Test
+    void noConfigGivesTheDefaults() {
+        // given no stack config at all
+        // when
+        var settings = StackConfig.parse(Map.of());
+        // then
+        assertThat(settings).isEqualTo(StackSettings.defaults());
+    }
+
+    @Test
+    void everyKeyIsReadFromItsRawText() {
+        // given a value other than the default for every key, as Pulumi hands them over (numbers as text, lists as JSON)
+        var raw = Map.ofEntries(
+                Map.entry("spotfleet:instanceTypes", "[\"m7g.large\", \"c7g.large\"]"),
+                Map.entry("spotfleet:onDemandBaseCapacity", "2"),
+                Map.entry("spotfleet:onDemandPercentageAboveBaseCapacity", "25"),
+                Map.entry("spotfleet:spotAllocationStrategy", "price-capacity-optimized"),
+                Map.entry("spotfleet:minInstances", "2"),
+                Map.entry("spotfleet:maxInstances", "10"),
+                Map.entry("spotfleet:instanceScaling", "cpu"),
+                Map.entry("spotfleet:capacityTargetPercent", "90"),
+                Map.entry("spotfleet:instanceCpuTarget", "60"),
+                Map.entry("spotfleet:serviceMinTasks", "3"),
+                Map.entry("spotfleet:serviceMaxTasks", "12"),
+                Map.entry("spotfleet:serviceCpuTarget", "55"),
+                Map.entry("spotfleet:scaleInCooldown", "120"),
+                Map.entry("spotfleet:scaleOutCooldown", "30"),
+                Map.entry("spotfleet:taskCpu", "512"),
+                Map.entry("spotfleet:taskMemory", "1024"),
+                Map.entry("spotfleet:containerPort", "8080"),
+                Map.entry("spotfleet:stopTimeoutSeconds", "45"),
+                Map.entry("spotfleet:azCount", "3"),
+                Map.entry("spotfleet:natGateways", "perAz"),
+                Map.entry("spotfleet:vpcCidr", "172.20.0.0/20"),
+                Map.entry("spotfleet:logRetentionDays", "30"),
+                Map.entry("aws:region", "eu-west-1"),
+                Map.entry("aws:profile", "deploy"));
+
+        // when
+        var settings = StackConfig.parse(raw);
+
+        // then
+        assertThat(settings).isEqualTo(new StackSettings(
+                new AwsSettings(Optional.of("eu-west-1"), Optional.of("deploy")),
+                new NetworkSettings("172.20.0.0/20", 3, NatGateways.PER_AZ),
+                new ClusterSettings(30),
+                new CapacitySettings(List.of("m7g.large", "c7g.large"), 2, 25, SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED,
+                        2, 10, InstanceScaling.CPU, 90, 60),
+                new ServiceSettings(8080, 512, 1024, 3, 12, 55, 120, 30, 45)));
+        assertThat(StackConfig.KEYS).hasSize(raw.size() - 2); // every spotfleet key was given
+    }
+
+    @Test
+    void keysOfOtherNamespacesAreNotOurs() {
+        // given config for the AWS provider beyond region and profile
+        // when
+        var settings = StackConfig.parse(Map.of("aws:skipMetadataApiCheck", "false"));
+        // then
+        assertThat(settings).isEqualTo(StackSettings.defaults());
+    }
+
+    static Stream<Arguments> badConfig() {
+        return Stream.of(
+                arguments(Map.of("spotfleet:minInstances", "5", "spotfleet:maxInstances", "2"),
+                        "spotfleet:minInstances (5) must be <= spotfleet:maxInstances (2)"),
+                arguments(Map.of("spotfleet:onDemandBaseCapacity", "5"),
+                        "spotfleet:onDemandBaseCapacity (5) must be <= spotfleet:maxInstances (4)"),
+                arguments(Map.of("spotfleet:capacityTargetPercent", "0"),
+                        "spotfleet:capacityTargetPercent (0) must be between 1 and 100"),
+                arguments(Map.of("spotfleet:instanceCpuTarget", "101"),
+                        "spotfleet:instanceCpuTarget (101) must be between 1 and 100"),
+                arguments(Map.of("spotfleet:serviceCpuTarget", "0"),
+                        "spotfleet:serviceCpuTarget (0) must be between 1 and 100"),
+                arguments(Map.of("spotfleet:onDemandPercentageAboveBaseCapacity", "120"),
+                        "spotfleet:onDemandPercentageAboveBaseCapacity (120) must be between 0 and 100"),
+                arguments(Map.of("spotfleet:serviceMinTasks", "5"),
+                        "spotfleet:serviceMinTasks (5) must be <= spotfleet:serviceMaxTasks (4)"),
+                arguments(Map.of("spotfleet:instanceTypes", "[]"),
+                        "spotfleet:instanceTypes is empty: list at least one instance type, e.g. [\"t3.micro\"]"),
+                arguments(Map.of("spotfleet:instanceTypes", "[\"t3.micro\", \"t3a.micro\", \"t3.micro\"]"),
+                        "spotfleet:instanceTypes lists t3.micro more than once"),
+                arguments(Map.of("spotfleet:instanceTypes", "[\"t3micro\"]"),
+                        "spotfleet:instanceTypes entry (t3micro) is not an EC2 instance type name such as t3.micro or m7g.large"),
+                arguments(Map.of("spotfleet:instanceTypes", "[\"t3.micro\", \"t4g.micro\", \"m5.large\"]"),
+                        "spotfleet:instanceTypes (t3.micro, t4g.micro, m5.large) mixes x86_64 types (t3.micro, m5.large)"
+                                + " with Graviton arm64 types (t4g.micro): the group launches one AMI, so list types of one architecture"),
+                arguments(Map.of("spotfleet:instanceTypes", "\"t3.micro\""),
+                        "spotfleet:instanceTypes (\"t3.micro\") must be a list of strings, e.g. [\"t3.micro\", \"t3a.micro\"]"),
+                arguments(Map.of("spotfleet:taskMemory", "128"),
+                        "spotfleet:taskMemory (128) is too small for the JVM: use at least 256 MiB"),
+                arguments(Map.of("spotfleet:taskMemory", "1024"),
+                        "spotfleet:taskMemory (1024) is too large for the smallest instance type t3.micro: about 686 of its 1024 MiB"
+                                + " are left for tasks after the kernel and the 256 MiB kept for the ECS agent and the OS"),
+                arguments(Map.of("spotfleet:taskCpu", "4096", "spotfleet:instanceTypes", "[\"m5.large\"]"),
+                        "spotfleet:taskCpu (4096) is more than the smallest instance type m5.large has (2048 CPU units)"),
+                arguments(Map.of("spotfleet:taskCpu", "64"), "spotfleet:taskCpu (64) must be >= 128"),
+                arguments(Map.of("spotfleet:spotAllocationStrategy", "cheapest"),
+                        "spotfleet:spotAllocationStrategy (cheapest) must be one of capacity-optimized, price-capacity-optimized,"
+                                + " capacity-optimized-prioritized, lowest-price"),
+                arguments(Map.of("spotfleet:instanceScaling", "memory"),
+                        "spotfleet:instanceScaling (memory) must be one of capacityProvider, cpu"),
+                arguments(Map.of("spotfleet:natGateways", "double"),
+                        "spotfleet:natGateways (double) must be one of single, perAz"),
+                arguments(Map.of("spotfleet:azCount", "1"),
+                        "spotfleet:azCount (1) must be between 2 and 6: an Application Load Balancer needs subnets in at least two Availability Zones"),
+                arguments(Map.of("spotfleet:azCount", "7"),
+                        "spotfleet:azCount (7) must be between 2 and 6: an Application Load Balancer needs subnets in at least two Availability Zones"),
+                arguments(Map.of("spotfleet:vpcCidr", "8.8.0.0/16"),
+                        "spotfleet:vpcCidr (8.8.0.0/16) must be a private block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16"),
+                arguments(Map.of("spotfleet:vpcCidr", "10.0.0.0/8"),
+                        "spotfleet:vpcCidr (10.0.0.0/8) must be a /16 to /24 block"),
+                arguments(Map.of("spotfleet:vpcCidr", "10.0.0.0/25"),
+                        "spotfleet:vpcCidr (10.0.0.0/25) must be a /16 to /24 block"),
+                arguments(Map.of("spotfleet:vpcCidr", "10.0.0/16"),
+                        "spotfleet:vpcCidr (10.0.0/16) must be an IPv4 CIDR block such as 10.0.0.0/16"),
+                arguments(Map.of("spotfleet:vpcCidr", "10.0.0.1/16"),
+                        "spotfleet:vpcCidr (10.0.0.1/16) has host bits set: did you mean 10.0.0.0/16?"),
+                arguments(Map.of("spotfleet:vpcCidr", "10.0.0.0/24", "spotfleet:azCount", "5"),
+                        "spotfleet:azCount (5) needs 10 subnets of at least /27 (the load balancer's minimum) but"
+                                + " spotfleet:vpcCidr (10.0.0.0/24) holds 8: use azCount <= 4 or a larger block"),
+                arguments(Map.of("spotfleet:stopTimeoutSeconds", "120"),
+                        "spotfleet:stopTimeoutSeconds (120) must be between 5 (the app drains for 3 s before it closes) and 114"
+                                + " (the 5 s target deregistration plus the stop timeout must end inside the 120 s Spot interruption notice)"),
+                arguments(Map.of("spotfleet:stopTimeoutSeconds", "4"),
+                        "spotfleet:stopTimeoutSeconds (4) must be between 5 (the app drains for 3 s before it closes) and 114"
+                                + " (the 5 s target deregistration plus the stop timeout must end inside the 120 s Spot interruption notice)"),
+                arguments(Map.of("spotfleet:logRetentionDays", "10"),
+                        "spotfleet:logRetentionDays (10) must be one of CloudWatch Logs' retention periods: 1, 3, 5, 7, 14, 30,"
+                                + " 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653"),
+                arguments(Map.of("spotfleet:containerPort", "0"), "spotfleet:containerPort (0) must be between 1 and 65535"),
+                arguments(Map.of("spotfleet:maxInstances", "four"), "spotfleet:maxInstances (four) must be a whole number"),
+                arguments(Map.of("spotfleet:minInstance", "1"),
+                        "spotfleet:minInstance is not a config key of this program (known keys: " + String.join(", ",
+                                StackConfig.KEYS.stream().map(ConfigKey::name).toList()) + ")"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badConfig")
+    void badConfigIsRejectedNamingTheKeyAndTheValue(Map<String, String> raw, String expectedProblem) {
+        // given one bad value (defaults elsewhere)
+        // when / then
+        assertThatThrownBy(() -> StackConfig.parse(raw))
+                .isInstanceOfSatisfying(InvalidConfigException.class,
+                        e -> assertThat(e.problems()).containsExactly(expectedProblem))
+                .hasMessageContaining(expectedProblem);
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        // given problems in three groups and one value that does not parse
+        var raw = Map.of(
+                "spotfleet:minInstances", "9",
+                "spotfleet:azCount", "0",
+                "spotfleet:taskMemory", "100",
+                "spotfleet:serviceMaxTasks", "lots");
+
+        // when / then
+        assertThatThrownBy(() -> StackConfig.parse(raw))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "spotfleet:serviceMaxTasks (lots) must be a whole number",
+                        "spotfleet:azCount (0) must be between 2 and 6: an Application Load Balancer needs subnets in at least two Availability Zones",
+                        "spotfleet:minInstances (9) must be <= spotfleet:maxInstances (4)",
+                        "spotfleet:taskMemory (100) is too small for the JVM: use at least 256 MiB"))
+                .hasMessageStartingWith("Invalid stack config (4 problems):\n  - ");
+    }
+
+    @Test
+    void settingsBuiltDirectlyAreValidatedToo() {
+        // given settings built in code rather than parsed
+        var builder = StackSettings.defaults().toBuilder().minInstances(3).maxInstances(1);
+        // when / then
+        assertThatThrownBy(builder::build)
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("spotfleet:minInstances (3) must be <= spotfleet:maxInstances (1)"));
+    }
+
+    @Test
+    void typesOutsideTheCatalogSkipTheSizeCheck() {
+        // given an instance type the memory table does not know, and a task too big for any micro instance
+        // when
+        var settings = StackSettings.defaults().toBuilder().instanceTypes(List.of("x2idn.16xlarge")).taskMemory(65536).build();
+        // then
+        assertThat(settings.service().taskMemory()).isEqualTo(65536);
+    }
+
+    @Test
+    void effectiveValuesReadBackAsPulumiYamlWritesThem() {
+        // given the defaults
+        // when
+        var values = StackConfig.values(StackSettings.defaults());
+        // then
+        assertThat(values).containsEntry("instanceTypes", List.of("t3.micro", "t3a.micro", "t2.micro"))
+                .containsEntry("instanceScaling", "capacityProvider")
+                .containsEntry("taskMemory", 512)
+                .containsKeys(StackConfig.KEYS.stream().map(ConfigKey::name).toArray(String[]::new));
+    }
+}

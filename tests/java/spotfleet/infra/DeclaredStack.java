@@ -1,10 +1,13 @@
 package spotfleet.infra;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import spotfleet.infra.config.StackSettings;
 import spotfleet.infra.offline.DeclaredResource;
 import spotfleet.infra.offline.OfflineEvaluation;
 import spotfleet.infra.offline.OfflineMocks;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +66,24 @@ public record DeclaredStack(OfflineEvaluation evaluation) {
             }
         }
         return value;
+    }
+
+    /** The input at {@code path}, a JSON document (policies, patterns, dashboard bodies), parsed. */
+    public static JsonElement jsonInput(DeclaredResource resource, String path) {
+        return JsonParser.parseString((String) input(resource, path));
+    }
+
+    /** The rules of {@code type} on a security group, each as its protocol, ports and peer (description left out). */
+    public List<Map<String, Object>> securityGroupRules(String type, String securityGroupId) {
+        return all(type).stream()
+                .filter(rule -> securityGroupId.equals(input(rule, "securityGroupId")))
+                .map(rule -> {
+                    var peer = new LinkedHashMap<>(rule.inputs());
+                    peer.remove("securityGroupId");
+                    peer.remove("description");
+                    return (Map<String, Object>) peer;
+                })
+                .toList();
     }
 
     public List<OfflineMocks.RecordedInvoke> invokes(String token) {

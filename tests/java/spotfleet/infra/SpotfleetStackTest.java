@@ -54,13 +54,15 @@ class SpotfleetStackTest {
         }
 
         @Test
-        void theStackIsSixComponentsAndTheProviderAtTheTop() {
+        void theStackIsItsComponentsWithTheProviderAtTheTop() {
             // given / when
             var topLevel = stack.resources().stream().filter(r -> r.parent().isEmpty()).toList();
-            // then
+            // then: no HttpsEndpoint without a domain (HttpsEndpointTest covers the stack with one)
             assertThat(topLevel).extracting(DeclaredResource::type).containsExactly(AWS_PROVIDER,
                     "spotfleet:index:Network", "spotfleet:index:LoadBalancer", "spotfleet:index:Cluster",
-                    "spotfleet:index:Capacity", "spotfleet:index:ContainerImage", "spotfleet:index:WebService");
+                    "spotfleet:index:Capacity", "spotfleet:index:ContainerImage", "spotfleet:index:WebService",
+                    "spotfleet:index:AlertTopic", "spotfleet:index:Alarms", "spotfleet:index:FleetWatch",
+                    "spotfleet:index:SpotAlerts", "spotfleet:index:AlertTopicPolicy", "spotfleet:index:Dashboard");
             assertThat(stack.resources()).filteredOn(r -> r.parent().isPresent())
                     .allSatisfy(r -> assertThat(r.name()).startsWith(r.parent().orElseThrow() + "-"));
         }
@@ -78,7 +80,11 @@ class SpotfleetStackTest {
             assertThat(stack.stackOutput("autoScalingGroupName")).isEqualTo(output(stack.one(AUTO_SCALING_GROUP, "capacity-asg"), "name"));
             assertThat(stack.stackOutput("repositoryUrl")).isEqualTo(output(stack.one(ECR_REPOSITORY, "cluster-images"), "repositoryUrl"));
             assertThat(stack.stackOutput("imageRef")).isEqualTo(output(stack.one(DOCKER_IMAGE, "image-image"), "repoDigest"));
-            assertThat(stack.evaluation().outputs()).hasSize(7);
+            assertThat(stack.stackOutput("dashboardUrl")).isEqualTo(
+                    "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards:name="
+                            + input(stack.one(DASHBOARD, "dashboard-cloudwatch"), "dashboardName"));
+            assertThat(stack.stackOutput("alarmTopicArn")).isEqualTo(output(stack.one(SNS_TOPIC, "alerts-topic"), "arn"));
+            assertThat(stack.evaluation().outputs()).hasSize(9);
         }
     }
 

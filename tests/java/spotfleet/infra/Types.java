@@ -35,10 +35,26 @@ public final class Types {
     public static final String SCALING_TARGET = "aws:appautoscaling/target:Target";
     public static final String SCALING_POLICY = "aws:appautoscaling/policy:Policy";
     public static final String DOCKER_IMAGE = "docker:index/image:Image";
+    public static final String CERTIFICATE = "aws:acm/certificate:Certificate";
+    public static final String CERTIFICATE_VALIDATION = "aws:acm/certificateValidation:CertificateValidation";
+    public static final String DNS_RECORD = "aws:route53/record:Record";
+    public static final String DASHBOARD = "aws:cloudwatch/dashboard:Dashboard";
+    public static final String METRIC_ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    public static final String EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
+    public static final String EVENT_TARGET = "aws:cloudwatch/eventTarget:EventTarget";
+    public static final String SNS_TOPIC = "aws:sns/topic:Topic";
+    public static final String SNS_TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy";
+    public static final String SNS_SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
+    public static final String KMS_KEY = "aws:kms/key:Key";
+    public static final String KMS_ALIAS = "aws:kms/alias:Alias";
+    public static final String LAMBDA_FUNCTION = "aws:lambda/function:Function";
+    public static final String LAMBDA_PERMISSION = "aws:lambda/permission:Permission";
+    public static final String ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 
     public static final String GET_AVAILABILITY_ZONES = "aws:index/getAvailabilityZones:getAvailabilityZones";
     public static final String GET_PARAMETER = "aws:ssm/getParameter:getParameter";
     public static final String GET_AUTHORIZATION_TOKEN = "aws:ecr/getAuthorizationToken:getAuthorizationToken";
+    public static final String GET_ZONE = "aws:route53/getZone:getZone";
 
     private Types() {
     }

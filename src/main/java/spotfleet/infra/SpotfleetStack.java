@@ -6,54 +6,95 @@ import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import spotfleet.infra.components.AlertTopic;
+import spotfleet.infra.components.AlertTopicPolicy;
+import spotfleet.infra.components.Alarms;
 import spotfleet.infra.components.Capacity;
 import spotfleet.infra.components.Cluster;
 import spotfleet.infra.components.ContainerImage;
+import spotfleet.infra.components.Dashboard;
+import spotfleet.infra.components.FleetWatch;
+import spotfleet.infra.components.HttpsEndpoint;
 import spotfleet.infra.components.LoadBalancer;
+import spotfleet.infra.components.Metrics;
 import spotfleet.infra.components.Network;
+import spotfleet.infra.components.SpotAlerts;
 import spotfleet.infra.components.WebService;
 import spotfleet.infra.config.StackSettings;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole stack: the components wired together, and the stack outputs. {@link Main#stack} declares it
  * from the stack's config; tests and offline evaluation declare it from settings they build.
+ *
+ * @param https the custom domain's HTTPS endpoint, when the stack has a domain
  */
 public record SpotfleetStack(
         Provider aws,
         Network network,
         LoadBalancer loadBalancer,
+        Optional<HttpsEndpoint> https,
         Cluster cluster,
         Capacity capacity,
         ContainerImage image,
-        WebService service) {
+        WebService service,
+        AlertTopic alertTopic,
+        Alarms alarms,
+        FleetWatch fleetWatch,
+        SpotAlerts spotAlerts,
+        Dashboard dashboard) {
 
     public static SpotfleetStack declare(Context ctx, StackSettings settings) {
         var tags = StackTags.of(ctx.projectName(), ctx.stackName());
         var aws = awsProvider(settings, tags);
         var onAws = ComponentResourceOptions.builder().providers(aws).build();
+        var prefix = namePrefix(ctx);
+        var domain = settings.domain();
 
         var network = new Network("network", settings.network(), onAws);
-        var loadBalancer = new LoadBalancer("loadbalancer",
-                new LoadBalancer.Args(network.vpcId, network.publicSubnetIds), onAws);
-        var cluster = new Cluster("cluster", settings.cluster(), onAws);
+        var loadBalancer = new LoadBalancer("loadbalancer", new LoadBalancer.Args(network.vpcId, network.publicSubnetIds,
+                domain.enabled(), settings.protect()), onAws);
+        var https = domain.enabled()
+                ? Optional.of(new HttpsEndpoint("https", domain, new HttpsEndpoint.Args(loadBalancer.arn, loadBalancer.dnsName,
+                        loadBalancer.zoneId, loadBalancer.securityGroupId), onAws))
+                : Optional.<HttpsEndpoint>empty();
+        var cluster = new Cluster("cluster", settings.cluster(), settings.protect(), onAws);
         var capacity = new Capacity("capacity", settings.capacity(), new Capacity.Args(
                 cluster.clusterName, network.vpcId, network.privateSubnetIds, loadBalancer.securityGroupId, tags), onAws);
         var image = new ContainerImage("image", new ContainerImage.Args(
                 cluster.repositoryUrl, cluster.registryId, settings.capacity().architecture(), ctx.stackName()), onAws);
+        // With a domain the service is reached over HTTPS only; HTTP just redirects there.
+        var listenerArn = https.map(endpoint -> endpoint.httpsListenerArn).orElse(loadBalancer.httpListenerArn);
         var service = new WebService("web", settings.service(), new WebService.Args(
-                taskFamily(ctx), network.vpcId, loadBalancer.httpListenerArn, cluster.clusterArn, cluster.clusterName,
+                prefix + "-web", network.vpcId, listenerArn, cluster.clusterArn, cluster.clusterName,
                 cluster.logGroupName, image.repoDigest, capacity.capacityProviderName, capacity), onAws);
 
-        ctx.export("url", Output.format("http://%s", loadBalancer.dnsName));
+        var dimensions = Metrics.DimensionValues.of(loadBalancer.arnSuffix, service.targetGroupArnSuffix,
+                cluster.clusterName, service.serviceName, capacity.autoScalingGroupName);
+        var alertTopic = new AlertTopic("alerts", settings.monitoring(), new AlertTopic.Args(prefix), onAws);
+        var alarms = new Alarms("alarms", settings.monitoring(), settings.service().serviceMinTasks(),
+                new Alarms.Args(prefix, alertTopic.topicArn, dimensions), onAws);
+        var fleetWatch = new FleetWatch("fleetwatch", new FleetWatch.Args(capacity.autoScalingGroupName,
+                alertTopic.topicArn, alertTopic.keyArn, prefix, settings.cluster().logRetentionDays(), settings.protect()), onAws);
+        var spotAlerts = new SpotAlerts("spotalerts", new SpotAlerts.Args(capacity.autoScalingGroupName,
+                alertTopic.topicArn, fleetWatch.functionArn, fleetWatch.functionName, prefix), onAws);
+        new AlertTopicPolicy("alertpublishers", new AlertTopicPolicy.Args(alertTopic.topicArn, alarms.alarmArns,
+                spotAlerts.topicRuleArns), onAws);
+        var dashboard = new Dashboard("dashboard", new Dashboard.Args(prefix, dimensions, alarms.alarmArns), onAws);
+
+        ctx.export("url", https.map(endpoint -> endpoint.url).orElse(Output.format("http://%s", loadBalancer.dnsName)));
         ctx.export("albDnsName", loadBalancer.dnsName);
         ctx.export("clusterName", cluster.clusterName);
         ctx.export("serviceName", service.serviceName);
         ctx.export("autoScalingGroupName", capacity.autoScalingGroupName);
         ctx.export("repositoryUrl", cluster.repositoryUrl);
         ctx.export("imageRef", image.repoDigest);
-        return new SpotfleetStack(aws, network, loadBalancer, cluster, capacity, image, service);
+        ctx.export("dashboardUrl", dashboard.dashboardUrl);
+        ctx.export("alarmTopicArn", alertTopic.topicArn);
+        return new SpotfleetStack(aws, network, loadBalancer, https, cluster, capacity, image, service, alertTopic, alarms,
+                fleetWatch, spotAlerts, dashboard);
     }
 
     /**
@@ -68,8 +109,11 @@ public record SpotfleetStack(
         return new Provider("aws", args.build());
     }
 
-    /** Task definition families allow letters, digits, hyphens and underscores. */
-    private static String taskFamily(Context ctx) {
-        return (ctx.projectName() + "-" + ctx.stackName() + "-web").replaceAll("[^A-Za-z0-9_-]", "-");
+    /**
+     * {@code <project>-<stack>}, for names AWS shows people (dashboard, alarms, task family). Dashboard names and
+     * task families allow only letters, digits, hyphens and underscores, so anything else becomes a hyphen.
+     */
+    static String namePrefix(Context ctx) {
+        return (ctx.projectName() + "-" + ctx.stackName()).replaceAll("[^A-Za-z0-9_-]", "-");
     }
 }

@@ -41,7 +41,7 @@ class LoadBalancerTest {
         // given
         var sg = stack.one(SECURITY_GROUP, "loadbalancer-sg");
         // when
-        var ingress = rulesOn(INGRESS_RULE, sg.id());
+        var ingress = stack.securityGroupRules(INGRESS_RULE, sg.id());
         // then
         assertThat(sg.inputs()).doesNotContainKeys("ingress", "egress"); // rules are separate resources
         assertThat(input(sg, "vpcId")).isEqualTo(stack.one(VPC, "network-vpc").id());
@@ -54,7 +54,7 @@ class LoadBalancerTest {
         // given
         var sg = stack.one(SECURITY_GROUP, "loadbalancer-sg");
         // when
-        var egress = rulesOn(EGRESS_RULE, sg.id());
+        var egress = stack.securityGroupRules(EGRESS_RULE, sg.id());
         // then
         assertThat(egress).containsExactly(Map.of("ipProtocol", "tcp", "fromPort", 32768.0, "toPort", 65535.0,
                 "referencedSecurityGroupId", stack.one(SECURITY_GROUP, "capacity-sg").id()));
@@ -72,16 +72,14 @@ class LoadBalancerTest {
         assertThat(input(listener, "defaultActions.0.fixedResponse.statusCode")).isEqualTo("404");
     }
 
-    /** The rules on a security group, each as its protocol, ports and peer (description left out). */
-    private List<Map<String, Object>> rulesOn(String type, String securityGroupId) {
-        return stack.all(type).stream()
-                .filter(rule -> securityGroupId.equals(input(rule, "securityGroupId")))
-                .map(rule -> {
-                    var peer = new java.util.LinkedHashMap<>(rule.inputs());
-                    peer.remove("securityGroupId");
-                    peer.remove("description");
-                    return (Map<String, Object>) peer;
-                })
-                .toList();
+    @Test
+    void withoutADomainThereIsNoCertificateNoDnsRecordAndNoHttpsListener() {
+        // given the defaults: no domainName
+        // when / then
+        assertThat(stack.all(CERTIFICATE)).isEmpty();
+        assertThat(stack.all(DNS_RECORD)).isEmpty();
+        assertThat(stack.all(LISTENER)).extracting(l -> input(l, "protocol")).containsExactly("HTTP");
+        assertThat(stack.invokes(GET_ZONE)).isEmpty();
+        assertThat(stack.stackOutput("url")).isEqualTo("http://" + DeclaredStack.output(stack.one(LOAD_BALANCER, "loadbalancer-alb"), "dnsName"));
     }
 }

@@ -67,10 +67,11 @@ class ConfigDocumentationTest {
         return row.split("\\|")[index].trim();
     }
 
-    /** A default as README writes it: lists in YAML flow style. */
+    /** A default as README writes it: lists in YAML flow style, the empty string as {@code ""}. */
     private static String asWritten(Object value) {
-        return value instanceof List<?> list
-                ? list.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"))
-                : String.valueOf(value);
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+        }
+        return "".equals(value) ? "\"\"" : String.valueOf(value);
     }
 }

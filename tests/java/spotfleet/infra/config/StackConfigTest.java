@@ -51,6 +51,12 @@ class StackConfigTest {
                 Map.entry("spotfleet:natGateways", "perAz"),
                 Map.entry("spotfleet:vpcCidr", "172.20.0.0/20"),
                 Map.entry("spotfleet:logRetentionDays", "30"),
+                Map.entry("spotfleet:domainName", "App.Example.com."),
+                Map.entry("spotfleet:hostedZoneId", ""),
+                Map.entry("spotfleet:hostedZoneName", "example.com"),
+                Map.entry("spotfleet:alarmEmail", "ops@example.com"),
+                Map.entry("spotfleet:latencyP99ThresholdMs", "250"),
+                Map.entry("spotfleet:protect", "true"),
                 Map.entry("aws:region", "eu-west-1"),
                 Map.entry("aws:profile", "deploy"));
 
@@ -64,7 +70,10 @@ class StackConfigTest {
                 new ClusterSettings(30),
                 new CapacitySettings(List.of("m7g.large", "c7g.large"), 2, 25, SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED,
                         2, 10, InstanceScaling.CPU, 90, 60),
-                new ServiceSettings(8080, 512, 1024, 3, 12, 55, 120, 30, 45)));
+                new ServiceSettings(8080, 512, 1024, 3, 12, 55, 120, 30, 45),
+                new DomainSettings(Optional.of("app.example.com"), Optional.empty(), Optional.of("example.com")),
+                new MonitoringSettings(Optional.of("ops@example.com"), 250),
+                true));
         assertThat(StackConfig.KEYS).hasSize(raw.size() - 2); // every spotfleet key was given
     }
 
@@ -147,6 +156,51 @@ class StackConfigTest {
                                 + " 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653"),
                 arguments(Map.of("spotfleet:containerPort", "0"), "spotfleet:containerPort (0) must be between 1 and 65535"),
                 arguments(Map.of("spotfleet:maxInstances", "four"), "spotfleet:maxInstances (four) must be a whole number"),
+                arguments(Map.of("spotfleet:domainName", "app.example.com"),
+                        "spotfleet:domainName (app.example.com) needs its Route 53 hosted zone: set spotfleet:hostedZoneId"
+                                + " or spotfleet:hostedZoneName"),
+                arguments(Map.of("spotfleet:domainName", "app.example.com", "spotfleet:hostedZoneId", "Z1D633PJN98FT9",
+                                "spotfleet:hostedZoneName", "example.com"),
+                        "spotfleet:hostedZoneId (Z1D633PJN98FT9) and spotfleet:hostedZoneName (example.com) are both set:"
+                                + " give the hosted zone one way"),
+                arguments(Map.of("spotfleet:hostedZoneName", "example.com"),
+                        "spotfleet:hostedZoneName (example.com) is set but spotfleet:domainName is not: set the name to serve at,"
+                                + " or remove the zone"),
+                arguments(Map.of("spotfleet:hostedZoneId", "Z1D633PJN98FT9"),
+                        "spotfleet:hostedZoneId (Z1D633PJN98FT9) is set but spotfleet:domainName is not: set the name to serve at,"
+                                + " or remove the zone"),
+                arguments(Map.of("spotfleet:domainName", "app_1.example.com", "spotfleet:hostedZoneName", "example.com"),
+                        "spotfleet:domainName (app_1.example.com) is not a DNS name such as app.example.com: two or more labels"
+                                + " of letters, digits and inner hyphens, separated by dots"),
+                arguments(Map.of("spotfleet:domainName", "*.example.com", "spotfleet:hostedZoneName", "example.com"),
+                        "spotfleet:domainName (*.example.com) is not a DNS name such as app.example.com: two or more labels"
+                                + " of letters, digits and inner hyphens, separated by dots"),
+                arguments(Map.of("spotfleet:domainName", "localhost", "spotfleet:hostedZoneId", "Z1D633PJN98FT9"),
+                        "spotfleet:domainName (localhost) is not a DNS name such as app.example.com: two or more labels"
+                                + " of letters, digits and inner hyphens, separated by dots"),
+                arguments(Map.of("spotfleet:domainName", "the-service-with-a-name-long-enough-to-break-acm.team.example.com",
+                                "spotfleet:hostedZoneName", "example.com"),
+                        "spotfleet:domainName (the-service-with-a-name-long-enough-to-break-acm.team.example.com) has 65 characters:"
+                                + " an ACM certificate's domain name takes at most 64"),
+                arguments(Map.of("spotfleet:domainName", "app.example.org", "spotfleet:hostedZoneName", "example.com"),
+                        "spotfleet:domainName (app.example.org) is not inside spotfleet:hostedZoneName (example.com): its"
+                                + " certificate validation and alias records must be created in that zone"),
+                arguments(Map.of("spotfleet:domainName", "notexample.com", "spotfleet:hostedZoneName", "example.com"),
+                        "spotfleet:domainName (notexample.com) is not inside spotfleet:hostedZoneName (example.com): its"
+                                + " certificate validation and alias records must be created in that zone"),
+                arguments(Map.of("spotfleet:domainName", "app.example.com", "spotfleet:hostedZoneId", "/hostedzone/Z1D633PJN98FT9"),
+                        "spotfleet:hostedZoneId (/hostedzone/Z1D633PJN98FT9) is not a Route 53 hosted zone id such as Z1D633PJN98FT9"),
+                arguments(Map.of("spotfleet:domainName", "app.example.com", "spotfleet:hostedZoneName", "example..com"),
+                        "spotfleet:hostedZoneName (example..com) is not a DNS name such as example.com"),
+                arguments(Map.of("spotfleet:alarmEmail", "ops@"),
+                        "spotfleet:alarmEmail (ops@) is not an email address such as ops@example.com"),
+                arguments(Map.of("spotfleet:alarmEmail", "ops team@example.com"),
+                        "spotfleet:alarmEmail (ops team@example.com) is not an email address such as ops@example.com"),
+                arguments(Map.of("spotfleet:alarmEmail", "ops@example"),
+                        "spotfleet:alarmEmail (ops@example) is not an email address such as ops@example.com"),
+                arguments(Map.of("spotfleet:latencyP99ThresholdMs", "0"),
+                        "spotfleet:latencyP99ThresholdMs (0) must be between 1 and 60000"),
+                arguments(Map.of("spotfleet:protect", "yes"), "spotfleet:protect (yes) must be true or false"),
                 arguments(Map.of("spotfleet:minInstance", "1"),
                         "spotfleet:minInstance is not a config key of this program (known keys: " + String.join(", ",
                                 StackConfig.KEYS.stream().map(ConfigKey::name).toList()) + ")"));
@@ -180,6 +234,30 @@ class StackConfigTest {
                         "spotfleet:minInstances (9) must be <= spotfleet:maxInstances (4)",
                         "spotfleet:taskMemory (100) is too small for the JVM: use at least 256 MiB"))
                 .hasMessageStartingWith("Invalid stack config (4 problems):\n  - ");
+    }
+
+    @Test
+    void anApexDomainAndAZoneWrittenWithItsRootDotAreAccepted() {
+        // given the zone's own name as the domain, both spelled as DNS writes them
+        var raw = Map.of("spotfleet:domainName", "Example.com.", "spotfleet:hostedZoneName", "example.com.");
+        // when
+        var domain = StackConfig.parse(raw).domain();
+        // then
+        assertThat(domain.domainName()).contains("example.com");
+        assertThat(domain.hostedZoneName()).contains("example.com");
+        assertThat(domain.enabled()).isTrue();
+    }
+
+    @Test
+    void theEmptyDefaultsOfPulumiYamlMeanNoDomainAndNoEmail() {
+        // given the project defaults as Pulumi hands them over when a stack sets nothing
+        var raw = Map.of("spotfleet:domainName", "", "spotfleet:hostedZoneId", "", "spotfleet:hostedZoneName", "",
+                "spotfleet:alarmEmail", "", "spotfleet:protect", "false");
+        // when
+        var settings = StackConfig.parse(raw);
+        // then
+        assertThat(settings).isEqualTo(StackSettings.defaults());
+        assertThat(settings.domain().enabled()).isFalse();
     }
 
     @Test

@@ -21,7 +21,9 @@ import java.util.Map;
 
 /**
  * What the service runs on and ships to, apart from the machines: the ECS cluster (Container Insights on),
- * the ECR repository its image is pushed to, and the log group its containers write to.
+ * the ECR repository its image is pushed to, and the log group its containers write to. With {@code protect},
+ * the repository and the log group, which hold the only copies of images and logs, cannot be deleted by Pulumi,
+ * and the repository cannot be deleted by AWS while it holds images.
  */
 public final class Cluster extends ComponentResource {
 
@@ -42,9 +44,15 @@ public final class Cluster extends ComponentResource {
     @Export(name = "logGroupName", refs = String.class)
     public final Output<String> logGroupName;
 
+    /** An unprotected cluster: {@code pulumi destroy} removes the repository with its images, and the logs. */
     public Cluster(String name, ClusterSettings settings, ComponentResourceOptions options) {
+        this(name, settings, false, options);
+    }
+
+    public Cluster(String name, ClusterSettings settings, boolean protect, ComponentResourceOptions options) {
         super("spotfleet:index:Cluster", name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
+        var holdsData = CustomResourceOptions.builder().parent(this).protect(protect).build();
 
         var cluster = new com.pulumi.aws.ecs.Cluster(name + "-ecs", ClusterArgs.builder()
                 .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
@@ -53,8 +61,8 @@ public final class Cluster extends ComponentResource {
         var repository = new Repository(name + "-images", RepositoryArgs.builder()
                 .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
                 .imageTagMutability("MUTABLE") // each deploy moves the stack's tag; task definitions pin the digest
-                .forceDelete(true) // so `pulumi destroy` can remove a repository that still holds images
-                .build(), child);
+                .forceDelete(!protect) // unprotected, `pulumi destroy` removes a repository that still holds images
+                .build(), holdsData);
         new LifecyclePolicy(name + "-images-lifecycle", LifecyclePolicyArgs.builder()
                 .repository(repository.name())
                 .policy(Json.of(Json.object("rules", List.of(Json.object(
@@ -69,7 +77,7 @@ public final class Cluster extends ComponentResource {
 
         var logs = new LogGroup(name + "-logs", LogGroupArgs.builder()
                 .retentionInDays(settings.logRetentionDays())
-                .build(), child);
+                .build(), holdsData);
 
         this.clusterName = cluster.name();
         this.clusterArn = cluster.arn();

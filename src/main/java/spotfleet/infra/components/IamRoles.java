@@ -1,14 +1,9 @@
 package spotfleet.infra.components;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
-import com.pulumi.aws.inputs.GetCallerIdentityArgs;
-import com.pulumi.aws.inputs.GetPartitionArgs;
-import com.pulumi.core.Output;
-import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
@@ -35,8 +30,7 @@ final class IamRoles {
      */
     static Role assumedByOnBehalfOfAccount(String name, String service, String description, Resource parent,
                                            CustomResourceOptions options) {
-        var account = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
-                InvokeOptions.builder().parent(parent).build()).applyValue(identity -> identity.accountId());
+        var account = AwsEnvironment.accountId(parent);
         return new Role(name, RoleArgs.builder()
                 .description(description)
                 .assumeRolePolicy(account.applyValue(id -> Json.of(trustPolicy(service,
@@ -47,11 +41,9 @@ final class IamRoles {
     /** Attaches the AWS-managed policy at {@code policyPath}, e.g. {@code AmazonSSMManagedInstanceCore}. */
     static void attachManaged(String name, Role role, String policyPath, Resource parent, CustomResourceOptions options) {
         // The partition (aws, aws-cn, aws-us-gov) comes from the provider, so the ARN is right in every partition.
-        var partition = AwsFunctions.getPartition(GetPartitionArgs.builder().build(),
-                InvokeOptions.builder().parent(parent).build());
         new RolePolicyAttachment(name, RolePolicyAttachmentArgs.builder()
                 .role(role.name())
-                .policyArn(partition.applyValue(p -> "arn:%s:iam::aws:policy/%s".formatted(p.partition(), policyPath)))
+                .policyArn(AwsEnvironment.partition(parent).applyValue(p -> "arn:%s:iam::aws:policy/%s".formatted(p, policyPath)))
                 .build(), options);
     }
 

@@ -7,6 +7,7 @@ import com.pulumi.aws.lb.ListenerArgs;
 import com.pulumi.aws.lb.LoadBalancerArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
@@ -20,19 +21,34 @@ import java.util.Map;
 
 /**
  * The internet-facing Application Load Balancer in the public subnets, its security group, and an HTTP
- * listener on port 80. The listener answers 404 by default; services add rules that forward to them.
- * The security group's egress to the instances is added where the instances are ({@link Capacity}).
+ * listener on port 80. The listener answers 404 by default and services add rules that forward to them, or,
+ * when the stack serves HTTPS ({@link HttpsEndpoint}), it only redirects to HTTPS. The security group's egress
+ * to the instances is added where the instances are ({@link Capacity}), its HTTPS ingress by {@link HttpsEndpoint}.
  */
 public final class LoadBalancer extends ComponentResource {
 
     public static final int HTTP_PORT = 80;
 
-    /** What the load balancer needs from the network. */
-    public record Args(Output<String> vpcId, Output<List<String>> publicSubnetIds) {
+    /**
+     * What the load balancer needs from the network, and how it serves.
+     *
+     * @param redirectHttpToHttps the HTTP listener answers every request with a permanent redirect to HTTPS
+     * @param deletionProtection  AWS refuses to delete the load balancer (a production stack's users point at its name)
+     */
+    public record Args(Output<String> vpcId, Output<List<String>> publicSubnetIds, boolean redirectHttpToHttps,
+                       boolean deletionProtection) {
+
+        /** Plain HTTP, deletable. */
+        public Args(Output<String> vpcId, Output<List<String>> publicSubnetIds) {
+            this(vpcId, publicSubnetIds, false, false);
+        }
     }
 
     @Export(name = "arn", refs = String.class)
     public final Output<String> arn;
+    /** {@code app/<name>/<id>}: the load balancer's CloudWatch dimension. */
+    @Export(name = "arnSuffix", refs = String.class)
+    public final Output<String> arnSuffix;
     @Export(name = "dnsName", refs = String.class)
     public final Output<String> dnsName;
     /** The ALB's hosted zone, for a Route 53 alias record. */
@@ -68,33 +84,52 @@ public final class LoadBalancer extends ComponentResource {
                 .subnets(args.publicSubnetIds())
                 .securityGroups(securityGroup.id().applyValue(List::of))
                 .dropInvalidHeaderFields(true) // refuse headers that could smuggle requests past the service
-                .enableDeletionProtection(false) // so `pulumi destroy` can remove the stack
+                .enableDeletionProtection(args.deletionProtection())
                 .build(), child);
 
         var http = new Listener(name + "-http", ListenerArgs.builder()
                 .loadBalancerArn(alb.arn())
                 .port(HTTP_PORT)
                 .protocol("HTTP")
-                .defaultActions(ListenerDefaultActionArgs.builder()
-                        .type("fixed-response")
-                        .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
-                                .statusCode("404")
-                                .contentType("text/plain")
-                                .messageBody("Not Found")
-                                .build())
-                        .build())
+                .defaultActions(args.redirectHttpToHttps() ? redirectToHttps() : notFound())
                 .build(), child);
 
         this.arn = alb.arn();
+        this.arnSuffix = alb.arnSuffix();
         this.dnsName = alb.dnsName();
         this.zoneId = alb.zoneId();
         this.securityGroupId = securityGroup.id();
         this.httpListenerArn = http.arn();
         registerOutputs(Map.of(
                 "arn", arn,
+                "arnSuffix", arnSuffix,
                 "dnsName", dnsName,
                 "zoneId", zoneId,
                 "securityGroupId", securityGroupId,
                 "httpListenerArn", httpListenerArn));
+    }
+
+    /** What a listener answers when no rule matches. */
+    static ListenerDefaultActionArgs notFound() {
+        return ListenerDefaultActionArgs.builder()
+                .type("fixed-response")
+                .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
+                        .statusCode("404")
+                        .contentType("text/plain")
+                        .messageBody("Not Found")
+                        .build())
+                .build();
+    }
+
+    /** 301 to the same host, path and query on HTTPS (the redirect's defaults keep them). */
+    private static ListenerDefaultActionArgs redirectToHttps() {
+        return ListenerDefaultActionArgs.builder()
+                .type("redirect")
+                .redirect(ListenerDefaultActionRedirectArgs.builder()
+                        .protocol("HTTPS")
+                        .port(String.valueOf(HttpsEndpoint.HTTPS_PORT))
+                        .statusCode("HTTP_301")
+                        .build())
+                .build();
     }
 }

@@ -1,6 +1,5 @@
 package spotfleet.infra.components;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.appautoscaling.Policy;
 import com.pulumi.aws.appautoscaling.PolicyArgs;
 import com.pulumi.aws.appautoscaling.Target;
@@ -16,7 +15,6 @@ import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceOrderedPlacementStrategyArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
-import com.pulumi.aws.inputs.GetRegionArgs;
 import com.pulumi.aws.lb.ListenerRule;
 import com.pulumi.aws.lb.ListenerRuleArgs;
 import com.pulumi.aws.lb.TargetGroup;
@@ -27,7 +25,6 @@ import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
-import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -75,6 +72,9 @@ public final class WebService extends ComponentResource {
     public final Output<String> serviceName;
     @Export(name = "targetGroupArn", refs = String.class)
     public final Output<String> targetGroupArn;
+    /** {@code targetgroup/<name>/<id>}: the target group's CloudWatch dimension. */
+    @Export(name = "targetGroupArnSuffix", refs = String.class)
+    public final Output<String> targetGroupArnSuffix;
     @Export(name = "taskDefinitionArn", refs = String.class)
     public final Output<String> taskDefinitionArn;
 
@@ -115,8 +115,7 @@ public final class WebService extends ComponentResource {
         var taskRole = IamRoles.assumedByOnBehalfOfAccount(name + "-task-role", "ecs-tasks.amazonaws.com",
                 "The web service's tasks (no AWS permissions)", this, child);
 
-        var region = AwsFunctions.getRegion(GetRegionArgs.builder().build(), InvokeOptions.builder().parent(this).build())
-                .applyValue(r -> r.name());
+        var region = AwsEnvironment.region(this);
         var taskDefinition = new TaskDefinition(name + "-task", TaskDefinitionArgs.builder()
                 .family(args.family())
                 .requiresCompatibilities("EC2")
@@ -163,10 +162,12 @@ public final class WebService extends ComponentResource {
 
         this.serviceName = service.name();
         this.targetGroupArn = targetGroup.arn();
+        this.targetGroupArnSuffix = targetGroup.arnSuffix();
         this.taskDefinitionArn = taskDefinition.arn();
         registerOutputs(Map.of(
                 "serviceName", serviceName,
                 "targetGroupArn", targetGroupArn,
+                "targetGroupArnSuffix", targetGroupArnSuffix,
                 "taskDefinitionArn", taskDefinitionArn));
     }
 

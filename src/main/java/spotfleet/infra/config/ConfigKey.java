@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
  * {@link StackSettings.Builder}, and how to read it back out of {@link StackSettings}.
  *
  * @param name   the key without its namespace
- * @param type   the type Pulumi.yaml declares: {@code integer}, {@code string} or {@code array}
+ * @param type   the type Pulumi.yaml declares: {@code integer}, {@code boolean}, {@code string} or {@code array}
  * @param parse  raw text to value; throws {@link IllegalArgumentException} saying what the text must be
  * @param set    puts the value into the builder
- * @param get    reads the value back, as Pulumi.yaml would write it (Integer, String or List of String)
+ * @param get    reads the value back, as Pulumi.yaml would write it (Integer, Boolean, String or List of String)
  */
 public record ConfigKey<T>(
         String name,
@@ -47,6 +47,11 @@ public record ConfigKey<T>(
         return new ConfigKey<>(name, "integer", ConfigKey::parseInteger, set, get::apply);
     }
 
+    static ConfigKey<Boolean> bool(String name, BiConsumer<StackSettings.Builder, Boolean> set,
+                                   Function<StackSettings, Boolean> get) {
+        return new ConfigKey<>(name, "boolean", ConfigKey::parseBoolean, set, get::apply);
+    }
+
     static <E extends Enum<E> & ConfigChoice> ConfigKey<E> choice(String name, Class<E> choices,
                                                                    BiConsumer<StackSettings.Builder, E> set,
                                                                    Function<StackSettings, E> get) {
@@ -69,6 +74,15 @@ public record ConfigKey<T>(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be a whole number");
         }
+    }
+
+    /** Pulumi writes booleans as {@code true} and {@code false}; anything else is a typo, not a truthy value. */
+    private static boolean parseBoolean(String raw) {
+        return switch (raw.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
     }
 
     private static <E extends Enum<E> & ConfigChoice> E parseChoice(String raw, Class<E> choices) {

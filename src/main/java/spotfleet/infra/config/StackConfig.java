@@ -44,7 +44,14 @@ public final class StackConfig {
             ConfigKey.integer("azCount", StackSettings.Builder::azCount, s -> s.network().azCount()),
             ConfigKey.choice("natGateways", NatGateways.class, StackSettings.Builder::natGateways, s -> s.network().natGateways()),
             ConfigKey.string("vpcCidr", StackSettings.Builder::vpcCidr, s -> s.network().vpcCidr()),
-            ConfigKey.integer("logRetentionDays", StackSettings.Builder::logRetentionDays, s -> s.cluster().logRetentionDays()));
+            ConfigKey.integer("logRetentionDays", StackSettings.Builder::logRetentionDays, s -> s.cluster().logRetentionDays()),
+            ConfigKey.string("domainName", StackSettings.Builder::domainName, s -> s.domain().domainName().orElse("")),
+            ConfigKey.string("hostedZoneId", StackSettings.Builder::hostedZoneId, s -> s.domain().hostedZoneId().orElse("")),
+            ConfigKey.string("hostedZoneName", StackSettings.Builder::hostedZoneName, s -> s.domain().hostedZoneName().orElse("")),
+            ConfigKey.string("alarmEmail", StackSettings.Builder::alarmEmail, s -> s.monitoring().alarmEmail().orElse("")),
+            ConfigKey.integer("latencyP99ThresholdMs", StackSettings.Builder::latencyP99ThresholdMs,
+                    s -> s.monitoring().latencyP99ThresholdMs()),
+            ConfigKey.bool("protect", StackSettings.Builder::protect, StackSettings::protect));
 
     private StackConfig() {
     }

@@ -9,13 +9,21 @@ import java.util.function.Supplier;
  * Everything the program needs to declare one stack, validated: building one with bad values throws
  * an {@link InvalidConfigException} listing every problem, so nothing is declared from a bad config.
  * Tests vary one value with {@code StackSettings.defaults().toBuilder().taskMemory(1024).build()}.
+ *
+ * @param domain     the custom domain and its hosted zone; none serves plain HTTP on the load balancer's name
+ * @param monitoring who is told about alarms and Spot events, and the latency alarm's threshold
+ * @param protect    a production stack: deletion protection on the load balancer, and Pulumi {@code protect}
+ *                   on what holds data (the image repository and the log groups)
  */
 public record StackSettings(
         AwsSettings aws,
         NetworkSettings network,
         ClusterSettings cluster,
         CapacitySettings capacity,
-        ServiceSettings service) {
+        ServiceSettings service,
+        DomainSettings domain,
+        MonitoringSettings monitoring,
+        boolean protect) {
 
     public StackSettings {
         Objects.requireNonNull(aws, "aws");
@@ -23,14 +31,23 @@ public record StackSettings(
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(capacity, "capacity");
         Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(monitoring, "monitoring");
         var problems = new Problems();
         checkTaskFitsInstances(problems, capacity, service);
         problems.throwIfAny();
     }
 
+    /** Settings without a custom domain, with the default monitoring and no protection. */
+    public StackSettings(AwsSettings aws, NetworkSettings network, ClusterSettings cluster, CapacitySettings capacity,
+                         ServiceSettings service) {
+        this(aws, network, cluster, capacity, service, DomainSettings.none(), MonitoringSettings.defaults(), false);
+    }
+
     public static StackSettings defaults() {
         return new StackSettings(AwsSettings.fromEnvironment(), NetworkSettings.defaults(), ClusterSettings.defaults(),
-                CapacitySettings.defaults(), ServiceSettings.defaults());
+                CapacitySettings.defaults(), ServiceSettings.defaults(), DomainSettings.none(), MonitoringSettings.defaults(),
+                false);
     }
 
     public Builder toBuilder() {
@@ -84,6 +101,12 @@ public record StackSettings(
         private int scaleInCooldown;
         private int scaleOutCooldown;
         private int stopTimeoutSeconds;
+        private Optional<String> domainName;
+        private Optional<String> hostedZoneId;
+        private Optional<String> hostedZoneName;
+        private Optional<String> alarmEmail;
+        private int latencyP99ThresholdMs;
+        private boolean protect;
 
         private Builder(StackSettings from) {
             awsRegion = from.aws.region();
@@ -112,6 +135,12 @@ public record StackSettings(
             scaleInCooldown = s.scaleInCooldown();
             scaleOutCooldown = s.scaleOutCooldown();
             stopTimeoutSeconds = s.stopTimeoutSeconds();
+            domainName = from.domain.domainName();
+            hostedZoneId = from.domain.hostedZoneId();
+            hostedZoneName = from.domain.hostedZoneName();
+            alarmEmail = from.monitoring.alarmEmail();
+            latencyP99ThresholdMs = from.monitoring.latencyP99ThresholdMs();
+            protect = from.protect;
         }
 
         public Builder awsRegion(String v) { awsRegion = Optional.of(v); return this; }
@@ -138,6 +167,13 @@ public record StackSettings(
         public Builder scaleInCooldown(int v) { scaleInCooldown = v; return this; }
         public Builder scaleOutCooldown(int v) { scaleOutCooldown = v; return this; }
         public Builder stopTimeoutSeconds(int v) { stopTimeoutSeconds = v; return this; }
+        /** Empty or blank: no custom domain (Pulumi.yaml's default is the empty string). */
+        public Builder domainName(String v) { domainName = presentUnlessBlank(v); return this; }
+        public Builder hostedZoneId(String v) { hostedZoneId = presentUnlessBlank(v); return this; }
+        public Builder hostedZoneName(String v) { hostedZoneName = presentUnlessBlank(v); return this; }
+        public Builder alarmEmail(String v) { alarmEmail = presentUnlessBlank(v); return this; }
+        public Builder latencyP99ThresholdMs(int v) { latencyP99ThresholdMs = v; return this; }
+        public Builder protect(boolean v) { protect = v; return this; }
 
         public StackSettings build() {
             var problems = new Problems();
@@ -150,8 +186,14 @@ public record StackSettings(
             var service = validated(problems, () -> new ServiceSettings(containerPort, taskCpu, taskMemory,
                     serviceMinTasks, serviceMaxTasks, serviceCpuTarget, scaleInCooldown, scaleOutCooldown,
                     stopTimeoutSeconds));
+            var domain = validated(problems, () -> new DomainSettings(domainName, hostedZoneId, hostedZoneName));
+            var monitoring = validated(problems, () -> new MonitoringSettings(alarmEmail, latencyP99ThresholdMs));
             problems.throwIfAny();
-            return new StackSettings(aws, network, cluster, capacity, service);
+            return new StackSettings(aws, network, cluster, capacity, service, domain, monitoring, protect);
+        }
+
+        private static Optional<String> presentUnlessBlank(String value) {
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
         }
 
         private static <T> T validated(Problems problems, Supplier<T> group) {

@@ -1,6 +1,7 @@
 package spotfleet.infra.offline;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +38,30 @@ final class ComputedOutputs {
                 outputs.put("latestVersion", 1);
                 outputs.put("defaultVersion", 1);
             }
+            case "aws:acm/certificate:Certificate" -> outputs.put("domainValidationOptions",
+                    List.of(dnsValidationRecord(String.valueOf(inputs.get("domainName")))));
+            case "aws:route53/record:Record" -> outputs.put("fqdn", String.valueOf(inputs.get("name")).replaceAll("\\.$", ""));
+            case "aws:cloudwatch/dashboard:Dashboard" -> outputs.put("dashboardArn",
+                    "arn:aws:cloudwatch::%s:dashboard/%s".formatted(OfflineMocks.ACCOUNT_ID, inputs.get("dashboardName")));
+            // The services' own ARN formats, where the type token's module is not the ARN's service.
+            case "aws:cloudwatch/metricAlarm:MetricAlarm" -> outputs.put("arn",
+                    "arn:aws:cloudwatch:%s:%s:alarm:%s".formatted(region, OfflineMocks.ACCOUNT_ID, physicalName));
+            case "aws:cloudwatch/eventRule:EventRule" -> outputs.put("arn",
+                    "arn:aws:events:%s:%s:rule/%s".formatted(region, OfflineMocks.ACCOUNT_ID, physicalName));
+            case "aws:cloudwatch/logGroup:LogGroup" -> outputs.put("arn",
+                    "arn:aws:logs:%s:%s:log-group:%s".formatted(region, OfflineMocks.ACCOUNT_ID, physicalName));
+            case "aws:sns/topic:Topic" -> outputs.put("arn",
+                    "arn:aws:sns:%s:%s:%s".formatted(region, OfflineMocks.ACCOUNT_ID, physicalName));
+            case "aws:kms/key:Key" -> {
+                var keyId = OfflineMocks.uuid(physicalName);
+                outputs.put("keyId", keyId);
+                outputs.put("arn", "arn:aws:kms:%s:%s:key/%s".formatted(region, OfflineMocks.ACCOUNT_ID, keyId));
+            }
+            case "aws:lambda/function:Function" -> {
+                var arn = "arn:aws:lambda:%s:%s:function:%s".formatted(region, OfflineMocks.ACCOUNT_ID, physicalName);
+                outputs.put("arn", arn);
+                outputs.put("invokeArn", "arn:aws:apigateway:%s:lambda:path/2015-03-31/functions/%s/invocations".formatted(region, arn));
+            }
             case "aws:ecs/taskDefinition:TaskDefinition" -> {
                 var family = String.valueOf(inputs.getOrDefault("family", physicalName));
                 outputs.put("arn", "arn:aws:ecs:%s:%s:task-definition/%s:1".formatted(region, OfflineMocks.ACCOUNT_ID, family));
@@ -46,6 +71,16 @@ final class ComputedOutputs {
             }
         }
         return outputs;
+    }
+
+    /** ACM's DNS validation: a CNAME under the domain whose name and value depend on the domain and the account. */
+    private static Map<String, Object> dnsValidationRecord(String domainName) {
+        var token = OfflineMocks.hex(OfflineMocks.ACCOUNT_ID + domainName, 32);
+        return Map.of(
+                "domainName", domainName,
+                "resourceRecordName", "_%s.%s.".formatted(token, domainName),
+                "resourceRecordType", "CNAME",
+                "resourceRecordValue", "_%s.offline.acm-validations.aws.".formatted(OfflineMocks.hex(token, 32)));
     }
 
     /** A built and pushed image is named by its digest: {@code <repository>@sha256:<hex>}. */

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param provider     the logical name of the provider the resource is managed by (empty for components)
  * @param dependsOn    logical names of the explicit dependencies
  * @param ignoreChanges input names the engine leaves alone on update
+ * @param protect       whether Pulumi refuses to delete it (the {@code protect} resource option)
  */
 public record DeclaredResource(
         String type,
@@ -26,5 +27,12 @@ public record DeclaredResource(
         Map<String, Object> outputs,
         String provider,
         List<String> dependsOn,
-        List<String> ignoreChanges) {
+        List<String> ignoreChanges,
+        boolean protect) {
+
+    /** A resource without the {@code protect} option. */
+    public DeclaredResource(String type, String name, Optional<String> parent, Map<String, Object> inputs, String id,
+                            Map<String, Object> outputs, String provider, List<String> dependsOn, List<String> ignoreChanges) {
+        this(type, name, parent, inputs, id, outputs, provider, dependsOn, ignoreChanges, false);
+    }
 }

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 /**
  * The program evaluated under Pulumi's mock engine with {@link OfflineMocks}: what it would declare for a
  * stack, without AWS, Docker or the Pulumi CLI. Resource options the engine never sees (parent, dependsOn,
- * ignoreChanges) are captured by a stack transformation.
+ * ignoreChanges, protect) are captured by a stack transformation.
  *
  * @param resources every resource in declaration order (the stack resource itself left out)
  * @param invokes   every invoke, in the order the engine received them
@@ -74,7 +74,7 @@ public record OfflineEvaluation(
                     .map(o -> {
                         var r = byKey.get(o.type() + "::" + o.name());
                         return new DeclaredResource(o.type(), o.name(), o.parent(), r.inputs(), r.id(), r.outputs(),
-                                OfflineMocks.providerName(r.provider()), o.dependsOn(), o.ignoreChanges());
+                                OfflineMocks.providerName(r.provider()), o.dependsOn(), o.ignoreChanges(), o.protect());
                     })
                     .toList();
         }
@@ -82,13 +82,14 @@ public record OfflineEvaluation(
 
     /** The options of one resource, as its constructor received them. */
     private record DeclaredOptions(String type, String name, Optional<String> parent, List<String> dependsOn,
-                                   List<String> ignoreChanges) {
+                                   List<String> ignoreChanges, boolean protect) {
         static DeclaredOptions of(ResourceTransformation.Args args) {
             var options = args.options();
             var dependsOn = Optional.ofNullable(PulumiTest.extractValue(options.getDependsOn())).orElse(List.of())
                     .stream().map(Resource::pulumiResourceName).toList();
             return new DeclaredOptions(args.resource().pulumiResourceType(), args.resource().pulumiResourceName(),
-                    options.getParent().map(Resource::pulumiResourceName), dependsOn, List.copyOf(options.getIgnoreChanges()));
+                    options.getParent().map(Resource::pulumiResourceName), dependsOn, List.copyOf(options.getIgnoreChanges()),
+                    options.isProtect());
         }
     }
 }

@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Pulumi's mock engine, answered without AWS or Docker: every resource the program declares is recorded
@@ -21,6 +24,8 @@ import java.util.stream.IntStream;
  * ARNs, names, DNS names, a repository URL, an image digest), so Output wiring can be followed; every invoke
  * the program makes is answered with clearly placeholder values (account {@value #ACCOUNT_ID}). Unknown
  * resource types get their inputs back as state and unknown invokes an empty map: it never throws.
+ * Every value it makes up is also kept as text ({@link #madeUpValues()}), so a reader of the declared inputs
+ * can tell the program's own values from the stand-ins for what only AWS or Docker would know.
  */
 public final class OfflineMocks implements Mocks {
 
@@ -29,6 +34,9 @@ public final class OfflineMocks implements Mocks {
     /** The region when the stack sets no {@code aws:region}. */
     public static final String DEFAULT_REGION = "mock-region-1";
     public static final String AWS_PROVIDER_TYPE = "pulumi:providers:aws";
+    /** Invokes whose answers follow from the configured region alone, so are no more made up than the region. */
+    private static final Set<String> REGION_FACTS = Set.of(
+            "aws:index/getRegion:getRegion", "aws:index/getPartition:getPartition");
 
     /** A resource as the engine received it, and the id and state the mock answered with. */
     public record RecordedResource(String type, String name, Map<String, Object> inputs, String provider, String id,
@@ -42,6 +50,7 @@ public final class OfflineMocks implements Mocks {
     private final int availabilityZoneCount;
     private final List<RecordedResource> resources = Collections.synchronizedList(new ArrayList<>());
     private final List<RecordedInvoke> invokes = Collections.synchronizedList(new ArrayList<>());
+    private final Set<String> madeUp = Collections.synchronizedSet(new LinkedHashSet<>());
 
     /** A region with six Availability Zones, as many as the program can use. */
     public OfflineMocks() {
@@ -64,6 +73,17 @@ public final class OfflineMocks implements Mocks {
         }
     }
 
+    /**
+     * Every value this mock made up so far, as text: ids, generated names and the computed outputs it added to
+     * a resource's inputs, and the answers to invokes (less what echoes the invoke's arguments or the configured
+     * region). A declared input that contains one of these was wired from something only a deploy can know.
+     */
+    public Set<String> madeUpValues() {
+        synchronized (madeUp) {
+            return Set.copyOf(madeUp);
+        }
+    }
+
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         var inputs = args.inputs == null ? Map.<String, Object>of() : args.inputs;
@@ -73,6 +93,9 @@ public final class OfflineMocks implements Mocks {
         state.putIfAbsent("name", physicalName);
         state.putAll(ComputedOutputs.of(args.type, physicalName, inputs, region(args.provider)));
         var id = id(args.type, physicalName);
+        recordMadeUp(Stream.concat(Stream.of(id), state.entrySet().stream()
+                .filter(output -> !output.getValue().equals(inputs.get(output.getKey())))
+                .flatMap(output -> leaves(output.getValue(), true))), Set.of());
         resources.add(new RecordedResource(args.type, args.name, ordered(inputs), nullToEmpty(args.provider), id, ordered(state)));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
@@ -86,11 +109,11 @@ public final class OfflineMocks implements Mocks {
             case "aws:index/getAvailabilityZones:getAvailabilityZones" -> availabilityZones(region);
             case "aws:index/getRegion:getRegion" -> Map.of("name", region, "id", region,
                     "endpoint", "ec2.%s.amazonaws.com".formatted(region), "description", "offline placeholder region");
-            case "aws:index/getPartition:getPartition" -> Map.of("partition", "aws", "id", "aws",
-                    "dnsSuffix", "amazonaws.com", "reverseDnsPrefix", "com.amazonaws");
+            case "aws:index/getPartition:getPartition" -> partition(region);
             case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of("accountId", ACCOUNT_ID, "id", ACCOUNT_ID,
                     "arn", "arn:aws:iam::%s:user/offline".formatted(ACCOUNT_ID), "userId", "OFFLINEPLACEHOLDER");
             case "aws:ssm/getParameter:getParameter" -> ssmParameter(String.valueOf(callArgs.get("name")), region);
+            case "aws:route53/getZone:getZone" -> hostedZone(callArgs);
             case "aws:ecr/getAuthorizationToken:getAuthorizationToken" -> Map.of(
                     "userName", "AWS", "password", "offline-placeholder-password",
                     "authorizationToken", "QVdTOm9mZmxpbmUtcGxhY2Vob2xkZXItcGFzc3dvcmQ=",
@@ -99,7 +122,26 @@ public final class OfflineMocks implements Mocks {
                     "registryId", String.valueOf(callArgs.getOrDefault("registryId", ACCOUNT_ID)));
             default -> Map.of();
         };
+        var configuredRegion = !region.equals(DEFAULT_REGION);
+        // The configured region, and what follows from it alone, are the stack's own values, not stand-ins.
+        if (!(configuredRegion && REGION_FACTS.contains(args.token))) {
+            var echoes = new LinkedHashSet<String>();
+            leaves(callArgs, true).forEach(echoes::add);
+            if (configuredRegion) {
+                echoes.add(region);
+            }
+            // Counts and versions in answers are wired nowhere; as text ("2") they would match too much.
+            recordMadeUp(leaves(result, false), echoes);
+        }
         return CompletableFuture.completedFuture(result);
+    }
+
+    /** The partition a region belongs to, as AWS names it: the program builds service principals from it. */
+    private static Map<String, Object> partition(String region) {
+        var name = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+        var dnsSuffix = name.equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com";
+        return Map.of("partition", name, "id", name, "dnsSuffix", dnsSuffix,
+                "reverseDnsPrefix", name.equals("aws-cn") ? "cn.com.amazonaws" : "com.amazonaws");
     }
 
     /** The value the mocked SSM parameter {@code name} holds: a placeholder AMI id that differs per parameter. */
@@ -115,6 +157,31 @@ public final class OfflineMocks implements Mocks {
                 "groupNames", List.of(region),
                 "id", region,
                 "state", "available");
+    }
+
+    /**
+     * The public hosted zone asked for. By name, it is that name; by id, the mock cannot know the name, so it
+     * answers a placeholder one ({@code offline.invalid}, a name reserved never to resolve).
+     */
+    private static Map<String, Object> hostedZone(Map<String, Object> callArgs) {
+        var name = String.valueOf(callArgs.getOrDefault("name", "offline.invalid")).replaceAll("\\.$", "");
+        var zoneId = String.valueOf(callArgs.getOrDefault("zoneId", hostedZoneId(name)));
+        return Map.of("zoneId", zoneId, "id", zoneId, "name", name, "privateZone", false,
+                "arn", "arn:aws:route53:::hostedzone/" + zoneId, "callerReference", "offline", "comment", "",
+                "nameServers", List.of("ns-1.awsdns-00.org", "ns-2.awsdns-00.com"),
+                "primaryNameServer", "ns-1.awsdns-00.org", "resourceRecordSetCount", 2);
+    }
+
+    /** The id the mocked hosted zone {@code zoneName} has: {@code Z} and 20 characters that differ per name. */
+    public static String hostedZoneId(String zoneName) {
+        return "Z" + hex(zoneName, 20).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** A version-4-shaped UUID derived from {@code seed}, for ids such as KMS key ids. */
+    static String uuid(String seed) {
+        var h = hex(seed, 32);
+        return "%s-%s-4%s-8%s-%s".formatted(h.substring(0, 8), h.substring(8, 12), h.substring(13, 16), h.substring(17, 20),
+                h.substring(20, 32));
     }
 
     private static Map<String, Object> ssmParameter(String name, String region) {
@@ -135,6 +202,27 @@ public final class OfflineMocks implements Mocks {
                     .findFirst()
                     .orElse(DEFAULT_REGION);
         }
+    }
+
+    private void recordMadeUp(Stream<String> values, Set<String> notMadeUp) {
+        values.filter(value -> !value.isEmpty() && !notMadeUp.contains(value)).forEach(madeUp::add);
+    }
+
+    /**
+     * The strings in {@code value}, however deep, and its numbers as written ({@code 1}, not {@code 1.0}) if
+     * {@code withNumbers}. Flags are left out: {@code true} and {@code false} are never worth marking.
+     */
+    private static Stream<String> leaves(Object value, boolean withNumbers) {
+        return switch (value) {
+            case null -> Stream.empty();
+            case Map<?, ?> map -> map.values().stream().flatMap(inner -> leaves(inner, withNumbers));
+            case List<?> list -> list.stream().flatMap(inner -> leaves(inner, withNumbers));
+            case Boolean flag -> Stream.empty();
+            case Double number when number == Math.rint(number) ->
+                    withNumbers ? Stream.of(String.valueOf(number.longValue())) : Stream.empty();
+            case Number number -> withNumbers ? Stream.of(String.valueOf(number)) : Stream.empty();
+            default -> Stream.of(String.valueOf(value));
+        };
     }
 
     /** A provider reference is {@code <urn>::<id>}, and a URN ends in {@code ::<name>}. */

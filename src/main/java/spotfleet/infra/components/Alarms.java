@@ -1,0 +1,151 @@
+package spotfleet.infra.components;
+
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryArgs;
+import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import spotfleet.infra.components.Metrics.DimensionValues;
+import spotfleet.infra.components.Metrics.Metric;
+import spotfleet.infra.config.MonitoringSettings;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service's alarms, each telling the alert topic when it fires and when it clears: the share of requests the
+ * service answers with 5xx, targets failing health checks, a slow 99th percentile, and fewer running tasks than
+ * the minimum. Periods are one minute; each alarm's comment says why its window and missing-data rule.
+ */
+public final class Alarms extends ComponentResource {
+
+    static final String ERROR_RATE = "target-5xx-rate";
+    static final String UNHEALTHY_TARGETS = "unhealthy-targets";
+    static final String SLOW_RESPONSES = "p99-latency";
+    static final String TOO_FEW_TASKS = "too-few-tasks";
+    /** In the order they are declared; also the dashboard's alarm widget legend. */
+    static final List<String> ALARMS = List.of(ERROR_RATE, UNHEALTHY_TARGETS, SLOW_RESPONSES, TOO_FEW_TASKS);
+
+    /**
+     * The service's own errors (ALB-made 5xx are not in it): a hello-world service should have none, and 5% over
+     * three of five minutes lets a lone error on a quiet stack pass while a bad release is caught in minutes.
+     */
+    static final double ERROR_RATE_PERCENT = 5;
+    static final int PERIOD_SECONDS = 60;
+
+    /**
+     * What the alarms watch and whom they tell.
+     *
+     * @param namePrefix the stack's prefix ({@code <project>-<stack>}): alarm names are what notifications show
+     * @param topicArn   the alert topic, for alarm and OK actions
+     * @param dimensions this stack's load balancer, target group, cluster, service and group
+     */
+    public record Args(String namePrefix, Output<String> topicArn, Output<DimensionValues> dimensions) {
+    }
+
+    /** In the order of {@link #ALARMS}. */
+    @Export(name = "alarmArns", refs = {List.class, String.class}, tree = "[0,1]")
+    public final Output<List<String>> alarmArns;
+
+    public Alarms(String name, MonitoringSettings settings, int serviceMinTasks, Args args, ComponentResourceOptions options) {
+        super("spotfleet:index:Alarms", name, options);
+        var child = CustomResourceOptions.builder().parent(this).build();
+        var dims = args.dimensions();
+
+        var errorRate = alarm(name, ERROR_RATE, args, child, MetricAlarmArgs.builder()
+                .alarmDescription("More than %.0f%% of the requests forwarded to the service were answered with 5xx by the service"
+                        .formatted(ERROR_RATE_PERCENT))
+                .metricQueries(
+                        query("errors", Metrics.TARGET_5XX, "Sum", dims),
+                        query("requests", Metrics.TARGET_REQUESTS, "Sum", dims),
+                        // No 5xx in a minute means no data point for it: count that as 0, not as missing.
+                        MetricAlarmMetricQueryArgs.builder()
+                                .id("rate")
+                                .expression("100 * FILL(errors, 0) / requests")
+                                .label("target 5xx, % of requests")
+                                .returnData(true)
+                                .build())
+                .comparisonOperator("GreaterThanThreshold")
+                .threshold(ERROR_RATE_PERCENT)
+                .evaluationPeriods(5)
+                .datapointsToAlarm(3)
+                .treatMissingData("notBreaching")); // no requests at all: nothing failed
+
+        var unhealthy = alarm(name, UNHEALTHY_TARGETS, args, child, single(Metrics.UNHEALTHY_HOSTS, "Maximum", dims)
+                .alarmDescription("Targets of the service have failed the load balancer's health checks for 5 minutes:"
+                        + " ECS replaces a failing task within about a minute, so its replacements are failing too")
+                .comparisonOperator("GreaterThanThreshold")
+                .threshold(0.0)
+                .evaluationPeriods(5)
+                .datapointsToAlarm(5)
+                .treatMissingData("notBreaching")); // no registered targets: the task count alarm covers that
+
+        var slow = alarm(name, SLOW_RESPONSES, args, child, MetricAlarmArgs.builder()
+                .alarmDescription("The service's 99th percentile response time stayed above %d ms for 5 minutes"
+                        .formatted(settings.latencyP99ThresholdMs()))
+                .namespace(Metrics.TARGET_RESPONSE_TIME.namespace())
+                .metricName(Metrics.TARGET_RESPONSE_TIME.name())
+                .dimensions(dims.applyValue(Metrics.TARGET_RESPONSE_TIME::dimensions))
+                .extendedStatistic("p99")
+                .period(PERIOD_SECONDS)
+                .comparisonOperator("GreaterThanThreshold")
+                .threshold(settings.latencyP99ThresholdMs() / 1000.0) // the metric is in seconds
+                .evaluationPeriods(5)
+                .datapointsToAlarm(5)
+                // A p99 of a handful of requests is one slow request: too few to judge, keep the state.
+                .evaluateLowSampleCountPercentiles("ignore")
+                .treatMissingData("notBreaching")); // no requests, nothing slow
+
+        var tooFew = alarm(name, TOO_FEW_TASKS, args, child, single(Metrics.RUNNING_TASKS, "Maximum", dims)
+                .alarmDescription(("Fewer than %d tasks (spotfleet:serviceMinTasks) have run for 10 minutes: longer than"
+                        + " replacing a task, or an interrupted Spot instance and its tasks, takes").formatted(serviceMinTasks))
+                .comparisonOperator("LessThanThreshold")
+                .threshold((double) serviceMinTasks)
+                .evaluationPeriods(10)
+                .datapointsToAlarm(10)
+                // Container Insights reports the service every minute; silence means the service or its metrics are gone.
+                .treatMissingData("breaching"));
+
+        this.alarmArns = Output.all(errorRate.arn(), unhealthy.arn(), slow.arn(), tooFew.arn());
+        registerOutputs(Map.of("alarmArns", alarmArns));
+    }
+
+    /** Names the alarm after the stack and sends both its ALARM and its OK transitions to the topic. */
+    private static MetricAlarm alarm(String name, String alarm, Args args, CustomResourceOptions options,
+                                     MetricAlarmArgs.Builder definition) {
+        var topic = args.topicArn().applyValue(List::of);
+        return new MetricAlarm(name + "-" + alarm, definition
+                .name(args.namePrefix() + "-" + alarm)
+                .alarmActions(topic)
+                .okActions(topic)
+                .build(), options);
+    }
+
+    /** An alarm on one metric of this stack, one-minute periods. */
+    private static MetricAlarmArgs.Builder single(Metric metric, String statistic, Output<DimensionValues> dims) {
+        return MetricAlarmArgs.builder()
+                .namespace(metric.namespace())
+                .metricName(metric.name())
+                .dimensions(dims.applyValue(metric::dimensions))
+                .statistic(statistic)
+                .period(PERIOD_SECONDS);
+    }
+
+    private static MetricAlarmMetricQueryArgs query(String id, Metric metric, String stat, Output<DimensionValues> dims) {
+        return MetricAlarmMetricQueryArgs.builder()
+                .id(id)
+                .returnData(false)
+                .metric(MetricAlarmMetricQueryMetricArgs.builder()
+                        .namespace(metric.namespace())
+                        .metricName(metric.name())
+                        .dimensions(dims.applyValue(metric::dimensions))
+                        .stat(stat)
+                        .period(PERIOD_SECONDS)
+                        .build())
+                .build();
+    }
+}

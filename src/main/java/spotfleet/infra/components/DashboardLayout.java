@@ -1,0 +1,167 @@
+package spotfleet.infra.components;
+
+import spotfleet.infra.components.Metrics.DimensionValues;
+import spotfleet.infra.components.Metrics.Metric;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dashboard's widgets, as data: {@link Dashboard} turns them into the dashboard body for this stack's resources,
+ * and {@link #picture()} into the layout drawing in README.md. CloudWatch lays widgets out on a grid 24 columns wide.
+ */
+final class DashboardLayout {
+
+    static final int GRID_COLUMNS = 24;
+    /** One-minute points: the ALB and ECS publish every minute, and so does {@link FleetWatch}. */
+    static final int PERIOD_SECONDS = 60;
+
+    /** One line on a graph: a metric, the statistic to draw, and its legend. */
+    record Line(Metric metric, String stat, String label) {
+    }
+
+    /** A widget at {@code (x, y)} on the grid, {@code width} columns wide and {@code height} rows high. */
+    sealed interface Widget {
+        String title();
+
+        int x();
+
+        int y();
+
+        int width();
+
+        int height();
+
+        /** What the widget shows, one entry per line of its picture. */
+        List<String> legend();
+    }
+
+    /** A time-series graph of {@code lines}, the y axis labelled {@code unit}. */
+    record Graph(String title, String unit, int x, int y, int width, int height, List<Line> lines) implements Widget {
+        @Override
+        public List<String> legend() {
+            return lines.stream().map(Line::label).toList();
+        }
+    }
+
+    /** The current state of this stack's alarms. */
+    record AlarmStates(String title, int x, int y, int width, int height, List<String> legend) implements Widget {
+    }
+
+    static final List<Widget> WIDGETS = List.of(
+            new Graph("Requests", "requests", 0, 0, 8, 6, List.of(
+                    new Line(Metrics.ALB_REQUESTS, "Sum", "all requests"),
+                    new Line(Metrics.TARGET_REQUESTS, "Sum", "to the service"))),
+            new Graph("HTTP 5xx", "responses", 8, 0, 8, 6, List.of(
+                    new Line(Metrics.ELB_5XX, "Sum", "from the load balancer"),
+                    new Line(Metrics.TARGET_5XX, "Sum", "from the service"))),
+            new Graph("Target response time", "seconds", 16, 0, 8, 6, List.of(
+                    new Line(Metrics.TARGET_RESPONSE_TIME, "p50", "p50"),
+                    new Line(Metrics.TARGET_RESPONSE_TIME, "p99", "p99"))),
+            new Graph("Targets", "tasks", 0, 6, 8, 6, List.of(
+                    new Line(Metrics.HEALTHY_HOSTS, "Minimum", "healthy"),
+                    new Line(Metrics.UNHEALTHY_HOSTS, "Maximum", "unhealthy"))),
+            new Graph("Service CPU and memory", "% of reserved", 8, 6, 8, 6, List.of(
+                    new Line(Metrics.SERVICE_CPU, "Average", "CPU"),
+                    new Line(Metrics.SERVICE_MEMORY, "Average", "memory"))),
+            new Graph("Tasks", "tasks", 16, 6, 8, 6, List.of(
+                    new Line(Metrics.RUNNING_TASKS, "Average", "running"),
+                    new Line(Metrics.DESIRED_TASKS, "Average", "desired"))),
+            new Graph("Instances in service", "instances", 0, 12, 8, 6, List.of(
+                    new Line(Metrics.IN_SERVICE_ON_DEMAND, "Maximum", "on-demand"),
+                    new Line(Metrics.IN_SERVICE_SPOT, "Maximum", "Spot"),
+                    new Line(Metrics.GROUP_IN_SERVICE, "Maximum", "all (Auto Scaling)"))),
+            new Graph("Spot interruptions", "events", 8, 12, 8, 6, List.of(
+                    new Line(Metrics.SPOT_INTERRUPTION_WARNINGS, "Sum", "interruption warnings"),
+                    new Line(Metrics.REBALANCE_RECOMMENDATIONS, "Sum", "rebalance recommendations"))),
+            new AlarmStates("Alarms", 16, 12, 8, 6, Alarms.ALARMS));
+
+    private DashboardLayout() {
+    }
+
+    /** The dashboard body (CloudWatch's dashboard JSON) for this stack's resources and alarms. */
+    static String body(String region, DimensionValues values, List<String> alarmArns) {
+        var widgets = WIDGETS.stream().map(widget -> switch (widget) {
+            case Graph graph -> widget(graph, "metric", Json.object(
+                    "title", graph.title(),
+                    "region", region,
+                    "view", "timeSeries",
+                    "stacked", false,
+                    "period", PERIOD_SECONDS,
+                    "metrics", graph.lines().stream().map(line -> metricArray(line, values)).toList(),
+                    "yAxis", Map.of("left", Json.object("label", graph.unit(), "min", 0))));
+            case AlarmStates alarms -> widget(alarms, "alarm", Json.object(
+                    "title", alarms.title(),
+                    "alarms", alarmArns));
+        }).toList();
+        return Json.of(Json.object("widgets", widgets));
+    }
+
+    /**
+     * The layout as text: one box per widget, a grid column three characters wide and a grid row one line high,
+     * each box with its title and what it shows.
+     */
+    static String picture() {
+        var width = GRID_COLUMNS * 3 + 1;
+        var height = WIDGETS.stream().mapToInt(w -> w.y() + w.height()).max().orElse(0) + 1;
+        var canvas = new char[height][width];
+        Arrays.stream(canvas).forEach(row -> Arrays.fill(row, ' '));
+        for (var widget : WIDGETS) {
+            int left = widget.x() * 3, right = (widget.x() + widget.width()) * 3;
+            int top = widget.y(), bottom = widget.y() + widget.height();
+            for (int col = left; col <= right; col++) {
+                canvas[top][col] = canvas[bottom][col] = (col == left || col == right) ? '+' : '-';
+            }
+            for (int row = top + 1; row < bottom; row++) {
+                canvas[row][left] = canvas[row][right] = '|';
+            }
+            var inner = right - left - 3;
+            var text = new ArrayList<>(wrap(widget.title(), inner, ""));
+            widget.legend().forEach(entry -> text.addAll(wrap("- " + entry, inner, "  ")));
+            for (int i = 0; i < text.size() && top + 1 + i < bottom; i++) {
+                write(canvas[top + 1 + i], left + 2, text.get(i));
+            }
+        }
+        var lines = Arrays.stream(canvas).map(row -> new String(row).stripTrailing()).toList();
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static Map<String, Object> widget(Widget widget, String type, Map<String, Object> properties) {
+        return Json.object("type", type, "x", widget.x(), "y", widget.y(), "width", widget.width(), "height", widget.height(),
+                "properties", properties);
+    }
+
+    /** {@code [namespace, name, dimension, value, ..., {stat, label}]}, CloudWatch's way of naming a metric in a widget. */
+    private static List<Object> metricArray(Line line, DimensionValues values) {
+        var array = new ArrayList<Object>(List.of(line.metric().namespace(), line.metric().name()));
+        line.metric().dimensions(values).forEach((name, value) -> {
+            array.add(name);
+            array.add(value);
+        });
+        array.add(Json.object("stat", line.stat(), "label", line.label()));
+        return array;
+    }
+
+    private static void write(char[] row, int from, String text) {
+        text.getChars(0, text.length(), row, from);
+    }
+
+    /** {@code text} in lines of at most {@code width} characters, broken at spaces, later lines indented. */
+    private static List<String> wrap(String text, int width, String indent) {
+        var lines = new ArrayList<String>();
+        var line = new StringBuilder();
+        for (var word : text.split(" ")) {
+            if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(indent);
+            } else if (!line.isEmpty()) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines.stream().map(l -> l.length() > width ? l.substring(0, width) : l).toList();
+    }
+}

@@ -1,0 +1,109 @@
+package spotfleet.infra.components;
+
+import com.pulumi.core.Output;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CloudWatch metrics the dashboard and the alarms read, each with the dimensions that point it at this
+ * stack's resources. One definition per metric, so a dashboard line and an alarm on the same thing cannot drift.
+ */
+public final class Metrics {
+
+    /** Where {@link FleetWatch} publishes what AWS does not: in-service instances by purchase option, Spot events. */
+    static final String FLEET_NAMESPACE = "Spotfleet";
+    /** The fixed dimension that splits {@link #IN_SERVICE_ON_DEMAND} from {@link #IN_SERVICE_SPOT}. */
+    static final String PURCHASE_OPTION = "PurchaseOption";
+
+    /** A dimension whose value is one of this stack's resources, as CloudWatch names it. */
+    enum Dimension {
+        LOAD_BALANCER("LoadBalancer"),
+        TARGET_GROUP("TargetGroup"),
+        CLUSTER("ClusterName"),
+        SERVICE("ServiceName"),
+        AUTO_SCALING_GROUP("AutoScalingGroupName");
+
+        final String cloudWatchName;
+
+        Dimension(String cloudWatchName) {
+            this.cloudWatchName = cloudWatchName;
+        }
+    }
+
+    /** This stack's values for each {@link Dimension}: ARN suffixes for the load balancer and target group, else names. */
+    public record DimensionValues(String loadBalancer, String targetGroup, String cluster, String service,
+                                  String autoScalingGroup) {
+
+        public static Output<DimensionValues> of(Output<String> loadBalancerArnSuffix, Output<String> targetGroupArnSuffix,
+                                          Output<String> clusterName, Output<String> serviceName,
+                                          Output<String> autoScalingGroupName) {
+            return Output.tuple(loadBalancerArnSuffix, targetGroupArnSuffix, clusterName, serviceName, autoScalingGroupName)
+                    .applyValue(t -> new DimensionValues(t.t1, t.t2, t.t3, t.t4, t.t5));
+        }
+
+        String of(Dimension dimension) {
+            return switch (dimension) {
+                case LOAD_BALANCER -> loadBalancer;
+                case TARGET_GROUP -> targetGroup;
+                case CLUSTER -> cluster;
+                case SERVICE -> service;
+                case AUTO_SCALING_GROUP -> autoScalingGroup;
+            };
+        }
+    }
+
+    /**
+     * One metric.
+     *
+     * @param dimensions the dimensions filled in from this stack's resources
+     * @param fixed      dimensions with a constant value
+     */
+    record Metric(String namespace, String name, List<Dimension> dimensions, Map<String, String> fixed) {
+
+        /** The metric's dimensions for this stack, name to value, in a stable order. */
+        Map<String, String> dimensions(DimensionValues values) {
+            var resolved = new LinkedHashMap<String, String>();
+            dimensions.forEach(d -> resolved.put(d.cloudWatchName, values.of(d)));
+            resolved.putAll(fixed);
+            return resolved;
+        }
+    }
+
+    private static final List<Dimension> ALB = List.of(Dimension.LOAD_BALANCER);
+    private static final List<Dimension> ALB_TARGETS = List.of(Dimension.LOAD_BALANCER, Dimension.TARGET_GROUP);
+    private static final List<Dimension> ECS_SERVICE = List.of(Dimension.CLUSTER, Dimension.SERVICE);
+    private static final List<Dimension> ASG = List.of(Dimension.AUTO_SCALING_GROUP);
+
+    static final Metric ALB_REQUESTS = alb("RequestCount", ALB);
+    static final Metric TARGET_REQUESTS = alb("RequestCount", ALB_TARGETS);
+    static final Metric ELB_5XX = alb("HTTPCode_ELB_5XX_Count", ALB);
+    static final Metric TARGET_5XX = alb("HTTPCode_Target_5XX_Count", ALB_TARGETS);
+    static final Metric TARGET_RESPONSE_TIME = alb("TargetResponseTime", ALB_TARGETS);
+    static final Metric HEALTHY_HOSTS = alb("HealthyHostCount", ALB_TARGETS);
+    static final Metric UNHEALTHY_HOSTS = alb("UnHealthyHostCount", ALB_TARGETS);
+    /** Percent of the CPU and memory the service's tasks reserve. */
+    static final Metric SERVICE_CPU = new Metric("AWS/ECS", "CPUUtilization", ECS_SERVICE, Map.of());
+    static final Metric SERVICE_MEMORY = new Metric("AWS/ECS", "MemoryUtilization", ECS_SERVICE, Map.of());
+    /** Container Insights (on for the cluster) counts tasks; the basic AWS/ECS metrics do not. */
+    static final Metric RUNNING_TASKS = new Metric("ECS/ContainerInsights", "RunningTaskCount", ECS_SERVICE, Map.of());
+    static final Metric DESIRED_TASKS = new Metric("ECS/ContainerInsights", "DesiredTaskCount", ECS_SERVICE, Map.of());
+    /** The group's own count (its enabled metrics), the total of the two below. */
+    static final Metric GROUP_IN_SERVICE = new Metric("AWS/AutoScaling", "GroupInServiceInstances", ASG, Map.of());
+    static final Metric IN_SERVICE_ON_DEMAND = fleet("InServiceInstances", Map.of(PURCHASE_OPTION, "OnDemand"));
+    static final Metric IN_SERVICE_SPOT = fleet("InServiceInstances", Map.of(PURCHASE_OPTION, "Spot"));
+    static final Metric SPOT_INTERRUPTION_WARNINGS = fleet("SpotInterruptionWarnings", Map.of());
+    static final Metric REBALANCE_RECOMMENDATIONS = fleet("RebalanceRecommendations", Map.of());
+
+    private Metrics() {
+    }
+
+    private static Metric alb(String name, List<Dimension> dimensions) {
+        return new Metric("AWS/ApplicationELB", name, dimensions, Map.of());
+    }
+
+    private static Metric fleet(String name, Map<String, String> fixed) {
+        return new Metric(FLEET_NAMESPACE, name, ASG, fixed);
+    }
+}

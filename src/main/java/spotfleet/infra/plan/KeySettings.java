@@ -1,0 +1,169 @@
+package spotfleet.infra.plan;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.ToNumberPolicy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The inputs a reviewer looks at first, per resource type, as {@code path = value} lines named by the inputs'
+ * own paths (so each line can be found in the JSON form and the provider's docs). A path goes into maps by key,
+ * into every item of a list with {@code [*]}, and into JSON text (policies, container definitions) as into a
+ * map; a path that ends on a map shows everything under it. Types not listed show all their inputs but tags.
+ */
+final class KeySettings {
+
+    /** One line: an input's path and its value as text. */
+    record Setting(String path, String value) {
+    }
+
+    private static final Gson JSON = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
+    private static final List<String> UNLISTED_TYPES_HIDE = List.of("tags", "tagsAll");
+    private static final Map<String, List<String>> PATHS = Map.ofEntries(
+            Map.entry("pulumi:providers:aws", List.of("region", "defaultTags")),
+            Map.entry("aws:ec2/vpc:Vpc", List.of("cidrBlock", "enableDnsSupport", "enableDnsHostnames")),
+            Map.entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", List.of("ingress", "egress")),
+            Map.entry("aws:ec2/internetGateway:InternetGateway", List.of()),
+            Map.entry("aws:ec2/subnet:Subnet", List.of("cidrBlock", "availabilityZone", "mapPublicIpOnLaunch")),
+            Map.entry("aws:ec2/routeTable:RouteTable", List.of("routes")),
+            Map.entry("aws:ec2/routeTableAssociation:RouteTableAssociation", List.of()),
+            Map.entry("aws:ec2/eip:Eip", List.of("domain")),
+            Map.entry("aws:ec2/natGateway:NatGateway", List.of("connectivityType")),
+            Map.entry("aws:ec2/securityGroup:SecurityGroup", List.of("description", "ingress", "egress")),
+            Map.entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", rule()),
+            Map.entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", rule()),
+            Map.entry("aws:lb/loadBalancer:LoadBalancer", List.of("loadBalancerType", "internal", "subnets",
+                    "dropInvalidHeaderFields", "enableDeletionProtection")),
+            Map.entry("aws:lb/listener:Listener", List.of("protocol", "port", "certificateArn", "sslPolicy", "defaultActions")),
+            Map.entry("aws:lb/targetGroup:TargetGroup", List.of("protocol", "port", "targetType", "deregistrationDelay",
+                    "healthCheck")),
+            Map.entry("aws:lb/listenerRule:ListenerRule", List.of("priority", "conditions", "actions[*].type")),
+            Map.entry("aws:ecs/cluster:Cluster", List.of("settings")),
+            Map.entry("aws:ecr/repository:Repository", List.of("imageTagMutability", "imageScanningConfiguration",
+                    "forceDelete")),
+            Map.entry("aws:ecr/lifecyclePolicy:LifecyclePolicy", List.of("policy.rules[*].description")),
+            Map.entry("aws:cloudwatch/logGroup:LogGroup", List.of("retentionInDays")),
+            // The whole layout is in the JSON form; the widgets' titles say what the dashboard shows.
+            Map.entry("aws:cloudwatch/dashboard:Dashboard", List.of("dashboardName", "dashboardBody.widgets[*].properties.title")),
+            Map.entry("aws:iam/role:Role", List.of("description", "assumeRolePolicy.Statement[*].Principal")),
+            Map.entry("aws:iam/rolePolicyAttachment:RolePolicyAttachment", List.of("policyArn")),
+            Map.entry("aws:iam/instanceProfile:InstanceProfile", List.of()),
+            Map.entry("aws:ec2/launchTemplate:LaunchTemplate", List.of("imageId", "metadataOptions",
+                    "blockDeviceMappings", "monitoring", "userData")),
+            Map.entry("aws:autoscaling/group:Group", List.of("minSize", "maxSize", "desiredCapacity",
+                    "mixedInstancesPolicy.instancesDistribution",
+                    "mixedInstancesPolicy.launchTemplate.overrides[*].instanceType",
+                    "capacityRebalance", "protectFromScaleIn", "healthCheckType", "healthCheckGracePeriod",
+                    "vpcZoneIdentifiers")),
+            Map.entry("aws:autoscaling/policy:Policy", List.of("policyType", "targetTrackingConfiguration")),
+            Map.entry("aws:ecs/capacityProvider:CapacityProvider", List.of("autoScalingGroupProvider.managedScaling",
+                    "autoScalingGroupProvider.managedTerminationProtection", "autoScalingGroupProvider.managedDraining")),
+            Map.entry("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", List.of("defaultCapacityProviderStrategies")),
+            Map.entry("docker:index/image:Image", List.of("build", "imageName")),
+            Map.entry("aws:ecs/taskDefinition:TaskDefinition", List.of("family", "requiresCompatibilities", "networkMode",
+                    "cpu", "memory", "containerDefinitions")),
+            Map.entry("aws:ecs/service:Service", List.of("desiredCount", "launchType", "capacityProviderStrategies",
+                    "deploymentMinimumHealthyPercent", "deploymentMaximumPercent", "deploymentCircuitBreaker",
+                    "healthCheckGracePeriodSeconds", "loadBalancers", "orderedPlacementStrategies",
+                    "availabilityZoneRebalancing")),
+            Map.entry("aws:appautoscaling/target:Target", List.of("scalableDimension", "minCapacity", "maxCapacity")),
+            Map.entry("aws:appautoscaling/policy:Policy", List.of("policyType", "targetTrackingScalingPolicyConfiguration")));
+
+    private KeySettings() {
+    }
+
+    private static List<String> rule() {
+        return List.of("description", "ipProtocol", "fromPort", "toPort", "cidrIpv4", "referencedSecurityGroupId");
+    }
+
+    static List<Setting> of(Plan.PlannedResource resource) {
+        var settings = new ArrayList<Setting>();
+        var paths = PATHS.get(resource.type());
+        if (paths == null) {
+            resource.inputs().forEach((key, value) -> {
+                if (!UNLISTED_TYPES_HIDE.contains(key)) {
+                    flatten(key, value, settings);
+                }
+            });
+            return settings;
+        }
+        for (var path : paths) {
+            select(path, resource.inputs(), settings);
+        }
+        return settings;
+    }
+
+    /** The values at {@code path}: a {@code [*]} step gathers one value per list item. */
+    private static void select(String path, Map<String, Object> inputs, List<Setting> settings) {
+        List<Object> found = List.of(inputs);
+        var wildcard = false;
+        for (var step : path.split("\\.")) {
+            var key = step.endsWith("[*]") ? step.substring(0, step.length() - 3) : step;
+            var next = new ArrayList<>();
+            for (var value : found) {
+                if (structured(value) instanceof Map<?, ?> map && map.get(key) != null) {
+                    var inner = structured(map.get(key));
+                    if (step.endsWith("[*]") && inner instanceof List<?> items) {
+                        next.addAll(items);
+                        wildcard = true;
+                    } else {
+                        next.add(inner);
+                    }
+                }
+            }
+            found = next;
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        if (wildcard && found.stream().noneMatch(KeySettings::isStructure)) {
+            settings.add(new Setting(path, found.stream().map(KeySettings::text).collect(Collectors.joining(", ", "[", "]"))));
+        } else if (wildcard) {
+            for (int i = 0; i < found.size(); i++) {
+                flatten(path.replaceFirst("\\[\\*]", "[" + i + "]"), found.get(i), settings);
+            }
+        } else {
+            flatten(path, found.getFirst(), settings);
+        }
+    }
+
+    /** One line per scalar under {@code value}; a list of scalars stays on one line. */
+    private static void flatten(String path, Object value, List<Setting> settings) {
+        switch (structured(value)) {
+            case Map<?, ?> map when !map.isEmpty() -> map.forEach((key, inner) -> flatten(path + "." + key, inner, settings));
+            case List<?> list when list.stream().anyMatch(KeySettings::isStructure) -> {
+                for (int i = 0; i < list.size(); i++) {
+                    flatten(path + "[" + i + "]", list.get(i), settings);
+                }
+            }
+            case List<?> list -> settings.add(new Setting(path, list.stream().map(KeySettings::text)
+                    .collect(Collectors.joining(", ", "[", "]"))));
+            case Object scalar -> settings.add(new Setting(path, text(scalar)));
+        }
+    }
+
+    private static boolean isStructure(Object value) {
+        return structured(value) instanceof Map<?, ?> || structured(value) instanceof List<?>;
+    }
+
+    /** JSON text (an IAM policy, container definitions) read as the structure it encodes. */
+    private static Object structured(Object value) {
+        if (value instanceof String text && (text.startsWith("{") || text.startsWith("["))) {
+            try {
+                return JSON.fromJson(text, Object.class);
+            } catch (JsonParseException e) {
+                return value;
+            }
+        }
+        return value;
+    }
+
+    private static String text(Object value) {
+        return String.valueOf(value);
+    }
+}

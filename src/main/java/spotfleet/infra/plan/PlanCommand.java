@@ -1,0 +1,121 @@
+package spotfleet.infra.plan;
+
+import spotfleet.infra.offline.OfflineEvaluationException;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+
+/**
+ * {@code ./plan <stack> [--json] [--dir <project>]}: what the program would create for {@code Pulumi.<stack>.yaml},
+ * evaluated offline under Pulumi's mock engine, with no AWS account, no credentials and no network. Exits 0 with
+ * the plan, 1 when the stack's config is invalid (every problem listed) or the program fails, 2 on bad usage.
+ */
+public final class PlanCommand {
+
+    public static final int OK = 0;
+    public static final int INVALID = 1;
+    public static final int USAGE = 2;
+
+    private static final String FORK_JOIN_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+    private static final String USAGE_TEXT = """
+            usage: ./plan <stack> [--json] [--dir <project directory>]
+
+            Evaluates the Pulumi program for Pulumi.<stack>.yaml under Pulumi's mock engine and prints what a first
+            `pulumi up` would create. No AWS account, credentials, Docker or network needed.
+
+              <stack>      a stack with a Pulumi.<stack>.yaml in the project directory, e.g. dev
+              --json       the plan as one JSON document (every input), for machines
+              --dir DIR    the project directory (default: the current one)
+
+            exit status: 0 the plan; 1 invalid config (every problem listed) or the program failed; 2 bad usage""";
+
+    private PlanCommand() {
+    }
+
+    public static void main(String[] args) {
+        // pulumi-java#2270, as in spotfleet.infra.Main: the mock engine livelocks with one ForkJoin worker.
+        if (System.getProperty(FORK_JOIN_PARALLELISM) == null) {
+            System.setProperty(FORK_JOIN_PARALLELISM, "4");
+        }
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command; the plan goes to {@code out}, problems to {@code err} (in JSON to {@code out} as well). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println(USAGE_TEXT);
+            return USAGE;
+        }
+        if (arguments.help()) {
+            out.println(USAGE_TEXT);
+            return OK;
+        }
+        StackFile stackFile;
+        try {
+            stackFile = StackFile.read(arguments.projectDir(), arguments.stack());
+        } catch (StackFile.UnreadableException e) {
+            err.println("plan: " + e.getMessage());
+            return USAGE;
+        }
+        Plan plan;
+        try {
+            plan = Planner.plan(stackFile);
+        } catch (OfflineEvaluationException e) {
+            err.println("plan: the program failed for stack %s under the mock engine:".formatted(stackFile.stack()));
+            err.println(e.getMessage());
+            return INVALID;
+        }
+        if (arguments.json()) {
+            out.print(PlanJson.render(plan));
+        } else {
+            (plan.valid() ? out : err).print(PlanText.render(plan));
+        }
+        out.flush();
+        return plan.valid() ? OK : INVALID;
+    }
+
+    /** The command line, checked. */
+    record Arguments(String stack, boolean json, Path projectDir, boolean help) {
+
+        static Arguments parse(String[] args) {
+            var json = false;
+            var projectDir = Path.of(".");
+            var rest = new ArrayList<String>();
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "-h", "--help" -> {
+                        return new Arguments("", false, projectDir, true);
+                    }
+                    case "--json" -> json = true;
+                    case "--dir" -> {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException("plan: --dir needs a directory");
+                        }
+                        projectDir = Path.of(args[++i]);
+                    }
+                    default -> {
+                        if (args[i].startsWith("-")) {
+                            throw new IllegalArgumentException("plan: unknown option " + args[i]);
+                        }
+                        rest.add(args[i]);
+                    }
+                }
+            }
+            if (rest.size() != 1) {
+                throw new IllegalArgumentException(rest.isEmpty()
+                        ? "plan: which stack? Name one, e.g. dev"
+                        : "plan: one stack at a time, not " + String.join(" ", rest));
+            }
+            var stack = rest.getFirst();
+            if (!stack.matches("[A-Za-z0-9_.-]+")) {
+                throw new IllegalArgumentException("plan: %s is not a stack name (letters, digits, _ . -)".formatted(stack));
+            }
+            return new Arguments(stack, json, projectDir, false);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package spotfleet.infra.plan;
+
+import com.google.gson.Gson;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stack as the Pulumi CLI would hand it to the program, read from the project's files without the CLI:
+ * the project's name and runtime from {@code Pulumi.yaml}, and the {@code config:} of {@code Pulumi.<stack>.yaml}
+ * in Pulumi's raw text form (scalars as text, lists and maps as JSON).
+ *
+ * @param project  the project name
+ * @param runtime  the project's runtime, e.g. {@code java}
+ * @param stack    the stack name
+ * @param file     the stack file's name, e.g. {@code Pulumi.dev.yaml}
+ * @param config   qualified key ({@code spotfleet:taskMemory}, {@code aws:region}) to raw text, in file order
+ * @param problems what is wrong with the stack file itself (keys without a namespace, encrypted values)
+ */
+public record StackFile(String project, String runtime, String stack, String file, Map<String, String> config,
+                        List<String> problems) {
+
+    /** The project's files cannot be read at all: nothing to plan. */
+    public static final class UnreadableException extends Exception {
+        UnreadableException(String message) {
+            super(message);
+        }
+    }
+
+    public static StackFile read(Path projectDir, String stack) throws UnreadableException {
+        var project = load(projectDir.resolve("Pulumi.yaml"));
+        var fileName = "Pulumi." + stack + ".yaml";
+        var stackPath = projectDir.resolve(fileName);
+        if (!Files.exists(stackPath)) {
+            throw new UnreadableException("%s not found in %s (stacks there: %s)"
+                    .formatted(fileName, projectDir.toAbsolutePath().normalize(), String.join(", ", stacks(projectDir))));
+        }
+        var name = text(project.get("name"));
+        if (name.isEmpty()) {
+            throw new UnreadableException("Pulumi.yaml has no project name (name:)");
+        }
+        var problems = new ArrayList<String>();
+        var config = new LinkedHashMap<String, String>();
+        var entries = load(stackPath).get("config");
+        if (entries != null && !(entries instanceof Map<?, ?>)) {
+            throw new UnreadableException("%s: config must be a map of key: value, not %s".formatted(fileName, entries));
+        }
+        if (entries instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                var qualified = String.valueOf(key);
+                if (!qualified.contains(":")) {
+                    problems.add("%s (in %s) has no namespace: Pulumi stack files write %s:%s"
+                            .formatted(qualified, fileName, name, qualified));
+                } else if (value instanceof Map<?, ?> object && object.containsKey("secure")) {
+                    problems.add("%s is encrypted (secure:), which only the Pulumi CLI can read".formatted(qualified));
+                } else {
+                    config.put(qualified, raw(value));
+                }
+            });
+        }
+        return new StackFile(name, text(project.get("runtime")), stack, fileName, config, List.copyOf(problems));
+    }
+
+    /** The stacks with a {@code Pulumi.<stack>.yaml} in {@code projectDir}, sorted. */
+    public static List<String> stacks(Path projectDir) throws UnreadableException {
+        try (var files = Files.list(projectDir)) {
+            return files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.startsWith("Pulumi.") && name.endsWith(".yaml") && !name.equals("Pulumi.yaml"))
+                    .map(name -> name.substring("Pulumi.".length(), name.length() - ".yaml".length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UnreadableException("cannot list %s: %s".formatted(projectDir, e.getMessage()));
+        }
+    }
+
+    /** Pulumi's raw form of a config value: the program receives lists and maps as JSON text. */
+    private static String raw(Object value) {
+        return value instanceof List<?> || value instanceof Map<?, ?> ? new Gson().toJson(value) : text(value);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    private static Map<?, ?> load(Path file) throws UnreadableException {
+        try {
+            // SafeConstructor: plain maps, lists and scalars only, never arbitrary Java types.
+            Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+            if (document == null) {
+                return Map.of();
+            }
+            if (!(document instanceof Map<?, ?> map)) {
+                throw new UnreadableException("%s must be a YAML map, not %s".formatted(file.getFileName(), document));
+            }
+            return map;
+        } catch (NoSuchFileException e) {
+            throw new UnreadableException("%s not found".formatted(file.toAbsolutePath().normalize()));
+        } catch (IOException e) {
+            throw new UnreadableException("cannot read %s: %s".formatted(file, e.getMessage()));
+        } catch (YAMLException e) {
+            throw new UnreadableException("%s is not valid YAML: %s".formatted(file.getFileName(), e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package spotfleet.infra.plan;
+
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlanCommandTest {
+
+    /** What one run printed and how it exited. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static final String BROKEN_STACK = """
+            config:
+              aws:region: eu-west-1
+              spotfleet:minInstances: 5
+              spotfleet:maxInstances: 2
+              spotfleet:instanceTypes: t3.micro
+              spotfleet:instanceCount: 3
+              spotfleet:natGateways: twoPerAz
+              taskMemory: 1024
+            """;
+
+    @TempDir
+    Path project;
+
+    @Test
+    void aBrokenStackFileGetsEveryConfigProblemAndExitCode1() throws IOException {
+        // given a stack file with five mistakes
+        givenStackFile("broken", BROKEN_STACK);
+
+        // when
+        var run = run("broken", "--dir", project.toString());
+
+        // then: each named with its key and value, nothing evaluated, nothing printed as a plan
+        assertThat(run.exitCode()).isEqualTo(PlanCommand.INVALID);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err())
+                .contains("Pulumi.broken.yaml: 5 config problems, so nothing was evaluated:")
+                .contains("spotfleet:minInstances (5) must be <= spotfleet:maxInstances (2)")
+                .contains("spotfleet:instanceTypes (t3.micro) must be a list of strings")
+                .contains("spotfleet:instanceCount is not a config key of this program")
+                .contains("spotfleet:natGateways (twoPerAz) must be one of single, perAz")
+                .contains("taskMemory (in Pulumi.broken.yaml) has no namespace: Pulumi stack files write spotfleet:taskMemory")
+                .doesNotContain("Resources:");
+    }
+
+    @Test
+    void theJsonOfABrokenStackFileListsTheSameProblems() throws IOException {
+        // given
+        givenStackFile("broken", BROKEN_STACK);
+
+        // when
+        var run = run("broken", "--json", "--dir", project.toString());
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(PlanCommand.INVALID);
+        var json = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertThat(json.get("valid").getAsBoolean()).isFalse();
+        assertThat(json.getAsJsonArray("problems")).hasSize(5);
+        assertThat(json.getAsJsonArray("resources")).isEmpty();
+    }
+
+    @Test
+    void theJsonPlanParsesAndTellsRealValuesFromComputedOnes() {
+        // given the committed dev stack
+        // when
+        var run = run("dev", "--json");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(PlanCommand.OK);
+        var json = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertThat(json.get("notice").getAsString()).contains("not a diff against AWS");
+        var resources = json.getAsJsonArray("resources").asList().stream().map(r -> r.getAsJsonObject()).toList();
+        var provider = resources.stream().filter(r -> r.get("type").getAsString().equals("pulumi:providers:aws")).findFirst().orElseThrow();
+        var vpc = resources.stream().filter(r -> r.get("type").getAsString().equals("aws:ec2/vpc:Vpc")).findFirst().orElseThrow();
+        var subnet = resources.stream().filter(r -> r.get("type").getAsString().equals("aws:ec2/subnet:Subnet")).findFirst().orElseThrow();
+        // the stack's own values are shown as they are...
+        assertThat(provider.getAsJsonObject("inputs").get("region").getAsString()).isEqualTo("eu-west-1");
+        assertThat(vpc.getAsJsonObject("inputs").get("cidrBlock").getAsString()).isEqualTo("10.0.0.0/16");
+        // ...what only AWS knows is marked: the VPC's id, the zone AWS lists first
+        assertThat(subnet.getAsJsonObject("inputs").get("vpcId").getAsString()).isEqualTo(ComputedValues.MARKER);
+        assertThat(subnet.getAsJsonObject("inputs").get("availabilityZone").getAsString()).isEqualTo(ComputedValues.MARKER);
+        assertThat(json.getAsJsonObject("outputs").get("url").getAsString()).isEqualTo("http://" + ComputedValues.MARKER);
+    }
+
+    @Test
+    void aStackWithoutItsFileIsAUsageErrorNamingTheStacksThereAre() throws IOException {
+        // given a project with only a dev stack
+        givenStackFile("dev", "config: {}\n");
+        // when
+        var run = run("staging", "--dir", project.toString());
+        // then
+        assertThat(run.exitCode()).isEqualTo(PlanCommand.USAGE);
+        assertThat(run.err()).contains("Pulumi.staging.yaml not found").contains("(stacks there: dev)");
+    }
+
+    @Test
+    void noStackOrAnUnknownOptionIsAUsageError() {
+        // given / when
+        var none = run();
+        var unknown = run("dev", "--yaml");
+        // then
+        assertThat(none.exitCode()).isEqualTo(PlanCommand.USAGE);
+        assertThat(none.err()).contains("which stack?").contains("usage: ./plan <stack>");
+        assertThat(unknown.exitCode()).isEqualTo(PlanCommand.USAGE);
+        assertThat(unknown.err()).contains("unknown option --yaml");
+    }
+
+    private void givenStackFile(String stack, String content) throws IOException {
+        Files.copy(Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+        Files.writeString(project.resolve("Pulumi." + stack + ".yaml"), content);
+    }
+
+    static Run run(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var exitCode = PlanCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -123,7 +123,7 @@ class WebServiceTest {
             // then
             assertThat(environment.asList()).extracting(e -> e.getAsJsonObject().get("name").getAsString() + "="
                     + e.getAsJsonObject().get("value").getAsString())
-                    .containsExactly("PORT=8080", "SHUTDOWN_GRACE_SECONDS=45");
+                    .containsExactly("PORT=8080", "SHUTDOWN_GRACE_SECONDS=43");
             assertThat(container().get("stopTimeout").getAsInt()).isEqualTo(45);
         }
 

@@ -146,10 +146,10 @@ class StackConfigTest {
                         "spotfleet:azCount (5) needs 10 subnets of at least /27 (the load balancer's minimum) but"
                                 + " spotfleet:vpcCidr (10.0.0.0/24) holds 8: use azCount <= 4 or a larger block"),
                 arguments(Map.of("spotfleet:stopTimeoutSeconds", "120"),
-                        "spotfleet:stopTimeoutSeconds (120) must be between 5 (the app drains for 3 s before it closes) and 114"
+                        "spotfleet:stopTimeoutSeconds (120) must be between 6 (the app drains for 3 s, then needs 2 s to exit before SIGKILL) and 114"
                                 + " (the 5 s target deregistration plus the stop timeout must end inside the 120 s Spot interruption notice)"),
-                arguments(Map.of("spotfleet:stopTimeoutSeconds", "4"),
-                        "spotfleet:stopTimeoutSeconds (4) must be between 5 (the app drains for 3 s before it closes) and 114"
+                arguments(Map.of("spotfleet:stopTimeoutSeconds", "5"),
+                        "spotfleet:stopTimeoutSeconds (5) must be between 6 (the app drains for 3 s, then needs 2 s to exit before SIGKILL) and 114"
                                 + " (the 5 s target deregistration plus the stop timeout must end inside the 120 s Spot interruption notice)"),
                 arguments(Map.of("spotfleet:logRetentionDays", "10"),
                         "spotfleet:logRetentionDays (10) must be one of CloudWatch Logs' retention periods: 1, 3, 5, 7, 14, 30,"

@@ -34,8 +34,8 @@ final class ContainerDefinition {
                 "portMappings", List.of(Json.object("containerPort", settings.containerPort(), "hostPort", 0, "protocol", "tcp")),
                 "environment", List.of(
                         Json.object("name", "PORT", "value", String.valueOf(settings.containerPort())),
-                        // The app stops accepting work and finishes in-flight requests within this grace.
-                        Json.object("name", "SHUTDOWN_GRACE_SECONDS", "value", String.valueOf(settings.stopTimeoutSeconds()))),
+                        // The app drains and exits within this grace, a little before ECS's SIGKILL.
+                        Json.object("name", "SHUTDOWN_GRACE_SECONDS", "value", String.valueOf(settings.shutdownGraceSeconds()))),
                 "stopTimeout", settings.stopTimeoutSeconds(),
                 "readonlyRootFilesystem", true,
                 "privileged", false,

@@ -11,7 +11,7 @@ package spotfleet.infra.config;
  * @param serviceCpuTarget   average service CPU % the task count tracks, 1-100
  * @param scaleInCooldown    seconds after a scale-in before the next scale-in, >= 0
  * @param scaleOutCooldown   seconds after a scale-out before the next scale-out, >= 0
- * @param stopTimeoutSeconds seconds between SIGTERM and SIGKILL, also the app's shutdown grace
+ * @param stopTimeoutSeconds seconds between SIGTERM and SIGKILL; the app's shutdown grace is {@link #shutdownGraceSeconds()}
  */
 public record ServiceSettings(
         int containerPort,
@@ -40,8 +40,15 @@ public record ServiceSettings(
     public static final int DEREGISTRATION_DELAY_SECONDS = 5;
     /** ECS stops a task by draining it from the target group first, then SIGTERM, then SIGKILL after the stop timeout. */
     public static final int MAX_STOP_TIMEOUT_SECONDS = SPOT_INTERRUPTION_NOTICE_SECONDS - DEREGISTRATION_DELAY_SECONDS - 1;
-    /** The app waits 3 s (its SHUTDOWN_DRAIN_SECONDS default) before it closes, so its grace must be longer. */
-    public static final int MIN_STOP_TIMEOUT_SECONDS = 5;
+    /** After SIGTERM the app keeps serving this long (its SHUTDOWN_DRAIN_SECONDS default) before it closes. */
+    public static final int APP_DRAIN_SECONDS = 3;
+    /**
+     * The app's grace ends this long before ECS's SIGKILL, so a drain that uses its whole grace still flushes its
+     * logs and exits on its own instead of being killed mid-exit.
+     */
+    public static final int EXIT_MARGIN_SECONDS = 2;
+    /** The app's grace must outlast its drain by at least a second. */
+    public static final int MIN_STOP_TIMEOUT_SECONDS = APP_DRAIN_SECONDS + 1 + EXIT_MARGIN_SECONDS;
 
     public ServiceSettings {
         var problems = new Problems();
@@ -55,11 +62,17 @@ public record ServiceSettings(
         problems.atLeast("spotfleet:scaleInCooldown", scaleInCooldown, 0);
         problems.atLeast("spotfleet:scaleOutCooldown", scaleOutCooldown, 0);
         problems.check(stopTimeoutSeconds >= MIN_STOP_TIMEOUT_SECONDS && stopTimeoutSeconds <= MAX_STOP_TIMEOUT_SECONDS,
-                ("spotfleet:stopTimeoutSeconds (%d) must be between %d (the app drains for 3 s before it closes) and %d"
-                        + " (the %d s target deregistration plus the stop timeout must end inside the %d s Spot interruption notice)")
-                        .formatted(stopTimeoutSeconds, MIN_STOP_TIMEOUT_SECONDS, MAX_STOP_TIMEOUT_SECONDS,
-                                DEREGISTRATION_DELAY_SECONDS, SPOT_INTERRUPTION_NOTICE_SECONDS));
+                ("spotfleet:stopTimeoutSeconds (%d) must be between %d (the app drains for %d s, then needs %d s to exit"
+                        + " before SIGKILL) and %d (the %d s target deregistration plus the stop timeout must end inside the"
+                        + " %d s Spot interruption notice)")
+                        .formatted(stopTimeoutSeconds, MIN_STOP_TIMEOUT_SECONDS, APP_DRAIN_SECONDS, EXIT_MARGIN_SECONDS,
+                                MAX_STOP_TIMEOUT_SECONDS, DEREGISTRATION_DELAY_SECONDS, SPOT_INTERRUPTION_NOTICE_SECONDS));
         problems.throwIfAny();
+    }
+
+    /** What the app gets as SHUTDOWN_GRACE_SECONDS: the stop timeout less the exit margin. */
+    public int shutdownGraceSeconds() {
+        return stopTimeoutSeconds - EXIT_MARGIN_SECONDS;
     }
 
     public static ServiceSettings defaults() {

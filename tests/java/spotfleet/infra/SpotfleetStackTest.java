@@ -59,7 +59,7 @@ class SpotfleetStackTest {
             var topLevel = stack.resources().stream().filter(r -> r.parent().isEmpty()).toList();
             // then: no HttpsEndpoint without a domain (HttpsEndpointTest covers the stack with one)
             assertThat(topLevel).extracting(DeclaredResource::type).containsExactly(AWS_PROVIDER,
-                    "spotfleet:index:Network", "spotfleet:index:LoadBalancer", "spotfleet:index:Cluster",
+                    "spotfleet:index:Network", "spotfleet:index:FlowLogs", "spotfleet:index:LoadBalancer", "spotfleet:index:Cluster",
                     "spotfleet:index:Capacity", "spotfleet:index:ContainerImage", "spotfleet:index:WebService",
                     "spotfleet:index:AlertTopic", "spotfleet:index:Alarms", "spotfleet:index:FleetWatch",
                     "spotfleet:index:SpotAlerts", "spotfleet:index:AlertTopicPolicy", "spotfleet:index:Dashboard");

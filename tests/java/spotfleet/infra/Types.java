@@ -50,6 +50,7 @@ public final class Types {
     public static final String LAMBDA_FUNCTION = "aws:lambda/function:Function";
     public static final String LAMBDA_PERMISSION = "aws:lambda/permission:Permission";
     public static final String ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+    public static final String FLOW_LOG = "aws:ec2/flowLog:FlowLog";
 
     public static final String GET_AVAILABILITY_ZONES = "aws:index/getAvailabilityZones:getAvailabilityZones";
     public static final String GET_PARAMETER = "aws:ssm/getParameter:getParameter";

@@ -14,6 +14,7 @@ import spotfleet.infra.components.Cluster;
 import spotfleet.infra.components.ContainerImage;
 import spotfleet.infra.components.Dashboard;
 import spotfleet.infra.components.FleetWatch;
+import spotfleet.infra.components.FlowLogs;
 import spotfleet.infra.components.HttpsEndpoint;
 import spotfleet.infra.components.LoadBalancer;
 import spotfleet.infra.components.Metrics;
@@ -34,6 +35,7 @@ import java.util.Optional;
 public record SpotfleetStack(
         Provider aws,
         Network network,
+        FlowLogs flowLogs,
         LoadBalancer loadBalancer,
         Optional<HttpsEndpoint> https,
         Cluster cluster,
@@ -54,6 +56,8 @@ public record SpotfleetStack(
         var domain = settings.domain();
 
         var network = new Network("network", settings.network(), onAws);
+        var flowLogs = new FlowLogs("flowlogs", new FlowLogs.Args(network.vpcId, settings.cluster().logRetentionDays(),
+                settings.protect()), onAws);
         var loadBalancer = new LoadBalancer("loadbalancer", new LoadBalancer.Args(network.vpcId, network.publicSubnetIds,
                 domain.enabled(), settings.protect()), onAws);
         var https = domain.enabled()
@@ -93,7 +97,7 @@ public record SpotfleetStack(
         ctx.export("imageRef", image.repoDigest);
         ctx.export("dashboardUrl", dashboard.dashboardUrl);
         ctx.export("alarmTopicArn", alertTopic.topicArn);
-        return new SpotfleetStack(aws, network, loadBalancer, https, cluster, capacity, image, service, alertTopic, alarms,
+        return new SpotfleetStack(aws, network, flowLogs, loadBalancer, https, cluster, capacity, image, service, alertTopic, alarms,
                 fleetWatch, spotAlerts, dashboard);
     }
 

@@ -32,7 +32,7 @@ class ProtectionTest {
             var protectedResources = stack.resources().stream().filter(DeclaredResource::protect).toList();
             // then: the certificate and the DNS records are recreated from config, so they stay deletable
             assertThat(protectedResources).extracting(DeclaredResource::name)
-                    .containsExactlyInAnyOrder("cluster-images", "cluster-logs", "fleetwatch-logs");
+                    .containsExactlyInAnyOrder("cluster-images", "cluster-logs", "fleetwatch-logs", "flowlogs-logs");
         }
 
         @Test

@@ -287,7 +287,7 @@ class StackConfigTest {
         // then
         assertThat(values).containsEntry("instanceTypes", List.of("t3.micro", "t3a.micro", "t2.micro"))
                 .containsEntry("instanceScaling", "capacityProvider")
-                .containsEntry("taskMemory", 512)
+                .containsEntry("taskMemory", 256)
                 .containsKeys(StackConfig.KEYS.stream().map(ConfigKey::name).toArray(String[]::new));
     }
 }

@@ -39,6 +39,18 @@ class StackFileTest {
     }
 
     @Test
+    void theRuntimesLongFormGivesItsName() throws Exception {
+        // given
+        givenProject("config: {}\n");
+        Files.writeString(project.resolve("Pulumi.yaml"),
+                "name: spotfleet\nruntime:\n  name: java\n  options:\n    use-executor: ./run-program\n");
+        // when
+        var stack = StackFile.read(project, "prod");
+        // then
+        assertThat(stack.runtime()).isEqualTo("java");
+    }
+
+    @Test
     void anEncryptedValueIsAProblemOnlyTheCliCanSolve() throws Exception {
         // given
         givenProject("""

@@ -1,6 +1,5 @@
 package spotfleet.app;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -8,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.helidon.config.Config;
 
@@ -32,6 +33,8 @@ record AppSettings(String host,
 
     static final String ANY_ORIGIN = "*";
     private static final Duration LONGEST_GRACE = Duration.ofHours(1);
+    /** Whole seconds with up to three decimals (milliseconds); BigDecimal would cost milliseconds of start-up. */
+    private static final Pattern SECONDS = Pattern.compile("(-?)(\\d{1,9})(?:\\.(\\d{1,3})0*)?");
 
     AppSettings {
         corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
@@ -68,6 +71,10 @@ record AppSettings(String host,
 
     AppSettings withCorsAllowedOrigins(List<String> origins) {
         return new AppSettings(host, port, origins, shutdownGrace, drainDelay, requestLog);
+    }
+
+    AppSettings withListener(String listenHost, int listenPort) {
+        return new AppSettings(listenHost, listenPort, corsAllowedOrigins, shutdownGrace, drainDelay, requestLog);
     }
 
     AppSettings withShutdown(Duration grace, Duration drain) {
@@ -107,11 +114,13 @@ record AppSettings(String host,
     }
 
     private static Duration parseSeconds(Setting setting, String value) {
-        try {
-            return Duration.ofMillis(new BigDecimal(value).movePointRight(3).longValueExact());
-        } catch (NumberFormatException | ArithmeticException e) {
+        Matcher matcher = SECONDS.matcher(value);
+        if (!matcher.matches()) {
             throw new IllegalArgumentException(setting + " (\"" + value + "\") must be a number of seconds, e.g. 10 or 2.5");
         }
+        String fraction = matcher.group(3) == null ? "" : matcher.group(3);
+        long millis = Long.parseLong(matcher.group(2)) * 1_000 + Long.parseLong((fraction + "000").substring(0, 3));
+        return Duration.ofMillis(matcher.group(1).isEmpty() ? millis : -millis);
     }
 
     private static boolean parseSwitch(String value) {
@@ -150,8 +159,14 @@ record AppSettings(String host,
         }
     }
 
+    /** 10s, 2.5s, 0.001s: the way the settings are written. */
     private static String seconds(Duration duration) {
-        return BigDecimal.valueOf(duration.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString() + "s";
+        long millis = Math.abs(duration.toMillis());
+        StringBuilder text = new StringBuilder(duration.isNegative() ? "-" : "").append(millis / 1_000);
+        if (millis % 1_000 != 0) {
+            text.append('.').append(Long.toString(1_000 + millis % 1_000).substring(1).replaceAll("0+$", ""));
+        }
+        return text.append('s').toString();
     }
 
     private static void require(boolean condition, String message) {

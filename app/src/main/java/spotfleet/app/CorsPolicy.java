@@ -33,6 +33,8 @@ final class CorsPolicy {
                 .enabled(true)
                 // Helidon's default entry allows any origin without credentials; ours replaces it
                 .addDefaults(false)
+                // only the path declared here; looking for more would start Helidon's service registry (tens of ms)
+                .pathsDiscoverServices(false)
                 .addPath(CorsPathConfig.builder()
                                  .pathPattern("/*")
                                  .allowOrigins(Set.copyOf(origins))

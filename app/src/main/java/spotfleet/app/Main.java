@@ -41,6 +41,13 @@ public final class Main {
         }
 
         Draining draining = new Draining();
+        WebServer server = server(config, settings, draining);
+        new GracefulShutdown(server, draining, settings, out).onSigterm();
+        start(server, settings, out);
+    }
+
+    /** The server for these settings, ready to start. */
+    static WebServer server(Config config, AppSettings settings, Draining draining) {
         WebServerConfig.Builder builder = WebServer.builder()
                 .config(config.get("server"))
                 .host(settings.host())
@@ -49,10 +56,12 @@ public final class Main {
                 .shutdownGracePeriod(settings.shutdownGrace())
                 .directHandlers(UnparsedRequestErrors.directHandlers());
         configure(builder, settings, draining, requestLog(settings));
-        WebServer server = builder.build();
-        new GracefulShutdown(server, draining, settings, out).onSigterm();
-        server.start();
+        return builder.build();
+    }
 
+    /** Starts listening, then says so on stdout with the port (which may have been picked by the system). */
+    static void start(WebServer server, AppSettings settings, StdoutLines out) {
+        server.start();
         out.println(JsonLine.event("INFO", "started")
                             .add("host", settings.host())
                             .add("port", server.port())
@@ -85,6 +94,7 @@ public final class Main {
         requestLog.ifPresent(log -> routing.addFeature(new OuterFilter(log, REQUEST_LOG_WEIGHT)));
         routing.addFeature(new OuterFilter(new ConnectionClose(), CONNECTION_CLOSE_WEIGHT))
                 .addFeature(new OuterFilter(draining, DRAINING_WEIGHT))
+                .addFilter(new StrictRequestGrammar())
                 .addFilter(new ExposeResponseHeaders())
                 .register(new ServiceRoutes(draining));
     }

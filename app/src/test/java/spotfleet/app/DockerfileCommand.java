@@ -17,9 +17,13 @@ import java.util.Optional;
  * @param user       the final USER, if any
  * @param exposed    the final stage's EXPOSE arguments
  * @param allFrom    every FROM line's image, build stages included
+ * @param training   the final stage's AOT cache training run: its RUN instruction in exec form whose arguments
+ *                   include {@code -XX:AOTCacheOutput=...}, if there is one
  */
 record DockerfileCommand(String fromImage, List<String> command, Optional<String> user, List<String> exposed,
-                         List<String> allFrom) {
+                         List<String> allFrom, Optional<List<String>> training) {
+    static final String AOT_CACHE_OUTPUT = "-XX:AOTCacheOutput=";
+    static final String AOT_CACHE = "-XX:AOTCache=";
 
     static DockerfileCommand read(Path dockerfile) {
         List<String> instructions = instructions(dockerfile);
@@ -29,6 +33,7 @@ record DockerfileCommand(String fromImage, List<String> command, Optional<String
         List<String> cmd = List.of();
         String user = null;
         List<String> exposed = new ArrayList<>();
+        List<String> training = null;
         for (String instruction : instructions) {
             String keyword = instruction.split("\\s+", 2)[0].toUpperCase();
             String arguments = instruction.substring(keyword.length()).trim();
@@ -41,6 +46,12 @@ record DockerfileCommand(String fromImage, List<String> command, Optional<String
                     cmd = List.of();
                     user = null;
                     exposed.clear();
+                    training = null;
+                }
+                case "RUN" -> {
+                    if (arguments.startsWith("[") && arguments.contains(AOT_CACHE_OUTPUT)) {
+                        training = execForm(instruction, arguments);
+                    }
                 }
                 case "ENTRYPOINT" -> entrypoint = execForm(instruction, arguments);
                 case "CMD" -> cmd = execForm(instruction, arguments);
@@ -57,11 +68,27 @@ record DockerfileCommand(String fromImage, List<String> command, Optional<String
             throw new AssertionError(dockerfile + " has no final stage with an ENTRYPOINT or CMD");
         }
         return new DockerfileCommand(fromImage, List.copyOf(command), Optional.ofNullable(user), List.copyOf(exposed),
-                                     List.copyOf(allFrom));
+                                     List.copyOf(allFrom), Optional.ofNullable(training).map(List::copyOf));
     }
 
     /** The command with {@code java} replaced by the given JDK's launcher, everything else untouched. */
     List<String> withJava(Path javaHome) {
+        return withJava(command, javaHome);
+    }
+
+    /** The training run with {@code java} replaced by the given JDK's launcher; fails if there is none. */
+    List<String> trainingWithJava(Path javaHome) {
+        return withJava(training.orElseThrow(() -> new AssertionError("the final stage has no AOT cache training run")),
+                        javaHome);
+    }
+
+    /** The file an {@code -XX:AOTCache=} or {@code -XX:AOTCacheOutput=} argument names, if any. */
+    static Optional<String> aotCacheFile(List<String> arguments, String option) {
+        return arguments.stream().filter(argument -> argument.startsWith(option))
+                .map(argument -> argument.substring(option.length())).findFirst();
+    }
+
+    private static List<String> withJava(List<String> command, Path javaHome) {
         if (!command.getFirst().equals("java")) {
             throw new AssertionError("the image's command should start with java, found: " + command);
         }

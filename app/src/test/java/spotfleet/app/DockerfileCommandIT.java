@@ -1,10 +1,18 @@
 package spotfleet.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,11 +51,42 @@ class DockerfileCommandIT {
     }
 
     @Test
+    void imageCommandStartsFromItsAotCache() {
+        // given: a JVM told to refuse to start rather than run without the cache the command names
+        Map<String, String> cacheRequired = Map.of("JDK_JAVA_OPTIONS", "-XX:AOTMode=on");
+
+        // when
+        try (ServiceProcess service = ServiceProcess.startAndAwaitPort(cacheRequired)) {
+            HttpResponse<String> health = Http.get(service.port(), "/healthcheck");
+
+            // then: the cache the package phase trained matches the command, the JDK and the layout
+            assertEquals(200, health.statusCode());
+        }
+    }
+
+    @Test
+    void unusableAotCacheOnlyCostsStartUpTime(@TempDir Path layout) {
+        // given: the image's layout with a damaged cache
+        copyLayout(layout);
+        String cache = DockerfileCommand.aotCacheFile(IMAGE.command(), DockerfileCommand.AOT_CACHE).orElseThrow();
+        write(layout.resolve(cache), "not an AOT cache");
+
+        // when
+        try (ServiceProcess service = ServiceProcess.start(layout, Map.of())) {
+            HttpResponse<String> health = Http.get(service.port(), "/healthcheck");
+
+            // then: the JVM says so and starts without it
+            assertEquals(200, health.statusCode());
+            assertTrue(service.lines().stream().anyMatch(line -> line.contains("[aot]")), "no AOT notice in: " + service.lines());
+        }
+    }
+
+    @Test
     void imageRunsAsANonRootUserOnPort5000FromPinnedBaseImages() {
         assertAll(() -> assertTrue(IMAGE.user().isPresent(), "no USER in the final stage"),
                   () -> assertNotEquals("root", IMAGE.user().orElse("root").split(":")[0]),
                   () -> assertNotEquals("0", IMAGE.user().orElse("0").split(":")[0]),
-                  () -> assertEquals(java.util.List.of("5000"), IMAGE.exposed()),
+                  () -> assertEquals(List.of("5000"), IMAGE.exposed()),
                   () -> {
                       for (String image : IMAGE.allFrom()) {
                           // a tag with a version number, never an implicit or explicit "latest"
@@ -69,6 +108,33 @@ class DockerfileCommandIT {
             String error = service.awaitLine("invalid configuration", Duration.ofSeconds(1));
             assertTrue(error.contains("\"level\":\"ERROR\""), error);
             assertTrue(error.contains("server.port (env PORT) (\\\"80a\\\") must be a whole number from 0 to 65535"), error);
+        }
+    }
+
+    /** target/'s jar, JVM flags and libs/ (the image's /app), copied so the original stays untouched. */
+    private static void copyLayout(Path layout) {
+        try (Stream<Path> files = Files.walk(ServiceProcess.TARGET.resolve("libs"))) {
+            for (String file : List.of("spotfleet-app.jar", "jvm.options")) {
+                Files.copy(ServiceProcess.TARGET.resolve(file), layout.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = layout.resolve(ServiceProcess.TARGET.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -61,6 +61,8 @@ class HostileInputIT {
                 arguments("HTTP/0.9 request line", "GET /\r\n\r\n"),
                 arguments("extra spaces in the request line", "GET  /  HTTP/1.1\r\nHost: t\r\n\r\n"),
                 arguments("bad percent-encoding", "GET /%zz HTTP/1.1\r\nHost: t\r\n\r\n"),
+                arguments("request target that is not a path", "GET %2F HTTP/1.1\r\nHost: t\r\n\r\n"),
+                arguments("header with an empty name", "GET / HTTP/1.1\r\nHost: t\r\n: value\r\n\r\n"),
                 arguments("control characters in the path", "GET /a\u0001b HTTP/1.1\r\nHost: t\r\n\r\n"),
                 arguments("10 kB request line", "GET " + tooLongPath + " HTTP/1.1\r\nHost: t\r\n\r\n"),
                 arguments("20 kB of headers", "GET / HTTP/1.1\r\nHost: t\r\n" + bigHeaders.repeat(20) + "\r\n"),
@@ -124,12 +126,14 @@ class HostileInputIT {
     }
 
     @Test
-    void http10IsRefusedAsAnUnsupportedVersion() {
+    void http10IsRefusedAsABadRequestNamingTheVersionToUse() {
         // when: Helidon 4 speaks HTTP/1.1 only (proxies must be set to it, e.g. nginx proxy_http_version 1.1)
         String response = RawHttp.exchange(port, "GET / HTTP/1.0\r\n\r\n");
 
-        // then: the status RFC 9110 has for it, and a closed connection
-        assertTrue(response.startsWith("HTTP/1.1 505 "), response);
+        // then: a client error saying what to use (not Helidon's 505, a server error), and a closed connection
+        assertAll(() -> assertTrue(response.startsWith("HTTP/1.1 400 "), response),
+                  () -> assertTrue(response.contains("\r\nConnection: close\r\n"), response),
+                  () -> assertTrue(response.endsWith("\r\n\r\nBad Request: HTTP/1.1 required"), response));
     }
 
     @Test

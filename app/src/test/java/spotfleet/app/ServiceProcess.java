@@ -35,9 +35,14 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the image's command with these environment variables added (PORT defaults to 0, any free port). */
     static ServiceProcess start(Map<String, String> environment) {
+        return start(TARGET, environment);
+    }
+
+    /** The same, in another copy of the image's layout. */
+    static ServiceProcess start(Path layout, Map<String, String> environment) {
         List<String> command = DockerfileCommand.read(DOCKERFILE).withJava(Path.of(System.getProperty("java.home")));
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(TARGET.toFile())
+                .directory(layout.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("PORT", "0");
         builder.environment().putAll(environment);

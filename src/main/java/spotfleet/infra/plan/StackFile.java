@@ -68,7 +68,12 @@ public record StackFile(String project, String runtime, String stack, String fil
                 }
             });
         }
-        return new StackFile(name, text(project.get("runtime")), stack, fileName, config, List.copyOf(problems));
+        return new StackFile(name, runtimeName(project.get("runtime")), stack, fileName, config, List.copyOf(problems));
+    }
+
+    /** {@code runtime: java}, or its long form {@code runtime: {name: java, options: ...}}. */
+    private static String runtimeName(Object runtime) {
+        return runtime instanceof Map<?, ?> longForm ? text(longForm.get("name")) : text(runtime);
     }
 
     /** The stacks with a {@code Pulumi.<stack>.yaml} in {@code projectDir}, sorted. */

@@ -1,0 +1,289 @@
+package spotfleet.infra.policy;
+
+import spotfleet.infra.offline.DeclaredResource;
+import spotfleet.infra.offline.OfflineMocks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static spotfleet.infra.DeclaredStack.input;
+import static spotfleet.infra.DeclaredStack.output;
+import static spotfleet.infra.Types.*;
+
+/**
+ * IAM: the roles, what they may do and who may assume them, and the resource policies (key, topic, function) that
+ * grant access to other principals. No policy grants {@code *} actions, {@code *} resources only where AWS offers
+ * nothing narrower, and the web service's own tasks get no AWS access at all.
+ */
+class IamPolicyTest {
+
+    /** The AWS-managed policies the program may attach (by path, the partition varies), and the service whose role takes each. */
+    static final Map<String, String> AWS_MANAGED_POLICIES = Map.of(
+            // the ECS agent on the instances: register with the cluster, poll for tasks, pull from ECR, write logs
+            "service-role/AmazonEC2ContainerServiceforEC2Role", "ec2.amazonaws.com",
+            // Session Manager instead of SSH: no port 22, no keys to leak
+            "AmazonSSMManagedInstanceCore", "ec2.amazonaws.com",
+            // ECS pulls the task's image and writes its logs with the execution role
+            "service-role/AmazonECSTaskExecutionRolePolicy", "ecs-tasks.amazonaws.com");
+
+    private static final Pattern MANAGED_POLICY_ARN = Pattern.compile("arn:aws(-cn|-us-gov)?:iam::aws:policy/(.+)");
+
+    /**
+     * The only actions a policy of this stack may grant on {@code Resource: *}: those AWS does not scope by resource, each
+     * with why, and the condition key that narrows it instead where AWS offers one.
+     */
+    static final Map<String, UnscopedAction> UNSCOPED_ACTIONS = Map.of(
+            "autoscaling:DescribeAutoScalingGroups",
+            new UnscopedAction("Describe calls support no resource-level permissions", Optional.empty()),
+            "ec2:DescribeInstances",
+            new UnscopedAction("Describe calls support no resource-level permissions", Optional.empty()),
+            "cloudwatch:PutMetricData",
+            new UnscopedAction("metrics are not resources", Optional.of("cloudwatch:namespace")));
+
+    record UnscopedAction(String why, Optional<String> requiredCondition) {
+    }
+
+    /**
+     * The services the program's roles may trust, and whether the trust policy must carry the confused-deputy condition
+     * ({@code aws:SourceAccount}). EC2 and Lambda use a role only when someone with {@code iam:PassRole} in this account
+     * hands it to them (an instance profile, a function), which cannot happen across accounts: AWS documents no
+     * condition for them. ECS tasks and VPC flow logs name their role in a resource, and AWS recommends the condition there.
+     */
+    static final Map<String, Boolean> TRUSTED_SERVICES = Map.of(
+            "ec2.amazonaws.com", false,
+            "lambda.amazonaws.com", false,
+            "ecs-tasks.amazonaws.com", true,
+            "vpc-flow-logs.amazonaws.com", true);
+
+    @PolicyCheck
+    void onlyTheAllowedAwsManagedPoliciesAreAttached(PolicyStack stack) {
+        // given
+        var findings = new Findings(stack);
+        // when
+        for (var attachment : stack.each(ROLE_POLICY_ATTACHMENT)) {
+            var arn = String.valueOf(input(attachment, "policyArn"));
+            var managed = MANAGED_POLICY_ARN.matcher(arn);
+            if (!managed.matches() || !AWS_MANAGED_POLICIES.containsKey(managed.group(2))) {
+                findings.add(attachment, "attaches %s, which is not one of the allowed AWS-managed policies %s", arn,
+                        AWS_MANAGED_POLICIES.keySet());
+                continue;
+            }
+            var role = stack.referencedBy(ROLE, input(attachment, "role"));
+            var expected = AWS_MANAGED_POLICIES.get(managed.group(2));
+            findings.require(trustedServices(role).equals(List.of(expected)), attachment,
+                    "attaches %s to %s, which is assumed by %s rather than %s", managed.group(2), role.name(),
+                    trustedServices(role), expected);
+        }
+        for (var role : stack.each(ROLE)) {
+            findings.require(input(role, "managedPolicyArns") == null && input(role, "inlinePolicies") == null, role,
+                    "embeds policies (managedPolicyArns %s, inlinePolicies %s): attach them as their own resources so the"
+                            + " checks see them", input(role, "managedPolicyArns"), input(role, "inlinePolicies"));
+        }
+        // then
+        findings.assertNone("roles get only the AWS-managed ECS, SSM and task-execution policies, each on its own service's role");
+    }
+
+    @PolicyCheck
+    void rolePoliciesGrantNoWildcardActions(PolicyStack stack) {
+        // given
+        var findings = new Findings(stack);
+        // when
+        for (var policy : stack.each(ROLE_POLICY)) {
+            for (var statement : PolicyDocument.parse(input(policy, "policy")).statements()) {
+                findings.require(statement.notActions().isEmpty(), policy, "%s uses NotAction %s, which grants everything else",
+                        statement.sid(), statement.notActions());
+                statement.actions().stream().filter(action -> action.contains("*")).forEach(action ->
+                        findings.add(policy, "%s grants the wildcard action %s", statement.sid(), action));
+            }
+        }
+        // then
+        findings.assertNone("inline role policies name every action they grant");
+    }
+
+    @PolicyCheck
+    void rolePoliciesGrantAllResourcesOnlyForActionsAwsCannotScope(PolicyStack stack) {
+        // given
+        var findings = new Findings(stack);
+        // when
+        for (var policy : stack.each(ROLE_POLICY)) {
+            for (var statement : PolicyDocument.parse(input(policy, "policy")).statements()) {
+                findings.require(statement.notResources().isEmpty(), policy, "%s uses NotResource %s", statement.sid(),
+                        statement.notResources());
+                for (var resource : statement.resources()) {
+                    if (resource.equals("*")) {
+                        statement.actions().forEach(action -> checkUnscoped(findings, policy, statement, action));
+                    } else if (resource.contains("*") && !isOneLogGroupsStreams(resource)) {
+                        findings.add(policy, "%s grants the wildcard resource %s", statement.sid(), resource);
+                    }
+                }
+            }
+        }
+        // then
+        findings.assertNone("inline role policies grant Resource * only for the actions listed in UNSCOPED_ACTIONS, with their conditions");
+    }
+
+    @PolicyCheck
+    void rolesTrustOnlyAwsServicesOfThisAccount(PolicyStack stack) {
+        // given
+        var findings = new Findings(stack);
+        // when
+        for (var role : stack.each(ROLE)) {
+            var statements = PolicyDocument.parse(input(role, "assumeRolePolicy")).statements();
+            findings.require(!statements.isEmpty(), role, "has an empty trust policy");
+            for (var statement : statements) {
+                findings.require(statement.allows() && statement.actions().equals(List.of("sts:AssumeRole")), role,
+                        "%s is %s %s, not Allow sts:AssumeRole", statement.sid(), statement.effect(), statement.actions());
+                var services = statement.principals().getOrDefault("Service", List.of());
+                findings.require(statement.principals().keySet().equals(Set.of("Service")) && services.size() == 1
+                                && TRUSTED_SERVICES.containsKey(services.getFirst()), role,
+                        "%s trusts %s; only one of the services %s may assume a role", statement.sid(), statement.principals(),
+                        TRUSTED_SERVICES.keySet());
+                var sourceAccounts = statement.conditionValues("aws:SourceAccount");
+                var conditionRequired = services.size() == 1 && TRUSTED_SERVICES.getOrDefault(services.getFirst(), true);
+                findings.require(!conditionRequired || !sourceAccounts.isEmpty(), role,
+                        "%s lets %s assume it without an aws:SourceAccount condition", statement.sid(), services);
+                sourceAccounts.stream().filter(account -> !account.equals(OfflineMocks.ACCOUNT_ID)).forEach(account ->
+                        findings.add(role, "%s lets %s assume it on behalf of account %s, not this stack's %s", statement.sid(),
+                                services, account, OfflineMocks.ACCOUNT_ID));
+            }
+        }
+        // then
+        findings.assertNone("roles are assumed only by the services they are for, with aws:SourceAccount where the service supports it");
+    }
+
+    @PolicyCheck
+    void theServicesTaskRoleHasNoPermissions(PolicyStack stack) {
+        // given
+        var findings = new Findings(stack);
+        // when: the role the service's containers run with (the execution role is the ECS agent's)
+        for (var task : stack.each(TASK_DEFINITION)) {
+            var role = stack.referencedBy(ROLE, input(task, "taskRoleArn"));
+            var inline = stack.declared().all(ROLE_POLICY).stream().filter(p -> refersTo(p, role)).toList();
+            var attached = stack.declared().all(ROLE_POLICY_ATTACHMENT).stream().filter(a -> refersTo(a, role)).toList();
+            findings.require(inline.isEmpty() && attached.isEmpty(), role, "is %s's task role but has policies %s",
+                    task.name(), names(inline, attached));
+            findings.require(input(role, "managedPolicyArns") == null && input(role, "inlinePolicies") == null, role,
+                    "is %s's task role but embeds policies", task.name());
+        }
+        // then
+        findings.assertNone("the app calls no AWS API, so its task role grants nothing");
+    }
+
+    @PolicyCheck
+    void theAlertKeyIsAdministeredThroughIamAndUsedOnlyByThePublishers(PolicyStack stack) {
+        // given
+        var findings = new Findings(stack);
+        var accountRoot = "arn:aws:iam::%s:root".formatted(OfflineMocks.ACCOUNT_ID);
+        // when
+        for (var key : stack.each(KMS_KEY)) {
+            for (var statement : PolicyDocument.parse(input(key, "policy")).statements()) {
+                findings.require(statement.allows() && !statement.anyPrincipal(), key, "%s: %s to %s", statement.sid(),
+                        statement.effect(), statement.principals());
+                var aws = statement.principals().getOrDefault("AWS", List.of());
+                var services = statement.principals().getOrDefault("Service", List.of());
+                if (!aws.isEmpty()) {
+                    // AWS's default key policy: the account's IAM policies decide who may use and manage the key; without it
+                    // the key can become unmanageable
+                    findings.require(aws.equals(List.of(accountRoot)), key, "%s grants to %s, not to this account (%s)",
+                            statement.sid(), aws, accountRoot);
+                } else {
+                    findings.require(Set.of("cloudwatch.amazonaws.com", "events.amazonaws.com").containsAll(services), key,
+                            "%s lets %s use the key; only the alarms' and rules' services publish to the topic", statement.sid(), services);
+                    findings.require(Set.of("kms:Decrypt", "kms:GenerateDataKey*").containsAll(statement.actions()), key,
+                            "%s lets the publishers %s; they need only kms:Decrypt and kms:GenerateDataKey*", statement.sid(),
+                            statement.actions());
+                }
+            }
+        }
+        // then
+        findings.assertNone("the alert key: the account administers it through IAM, the publishing services only encrypt");
+    }
+
+    @PolicyCheck
+    void theAlertTopicAcceptsOnlyThisStacksAlarmsAndRulesOverTls(PolicyStack stack) {
+        // given
+        var findings = new Findings(stack);
+        // when
+        for (var policy : stack.each(SNS_TOPIC_POLICY)) {
+            var statements = PolicyDocument.parse(input(policy, "policy")).statements();
+            for (var statement : statements.stream().filter(PolicyDocument.Statement::allows).toList()) {
+                findings.require(!statement.anyPrincipal() && statement.principals().keySet().equals(Set.of("Service")), policy,
+                        "%s allows %s", statement.sid(), statement.principals());
+                findings.require(statement.actions().equals(List.of("sns:Publish")), policy, "%s allows %s, not only sns:Publish",
+                        statement.sid(), statement.actions());
+                var sources = statement.conditionValues("aws:SourceArn");
+                findings.require(!sources.isEmpty(), policy, "%s lets %s publish for any source: no aws:SourceArn condition",
+                        statement.sid(), statement.principals());
+                sources.stream().filter(source -> !isThisStacks(stack, source)).forEach(source ->
+                        findings.add(policy, "%s lets %s publish for %s, which this stack does not declare", statement.sid(),
+                                statement.principals(), source));
+            }
+            findings.require(statements.stream().anyMatch(s -> !s.allows() && s.anyPrincipal()
+                            && s.conditionValues("aws:SecureTransport").equals(List.of("false"))), policy,
+                    "does not deny publishing without TLS");
+        }
+        // then
+        findings.assertNone("the topic policy admits this stack's alarms and rules by ARN, over TLS only");
+    }
+
+    @PolicyCheck
+    void functionsAreInvokedOnlyByThisStacksRules(PolicyStack stack) {
+        // given
+        var findings = new Findings(stack);
+        // when
+        for (var permission : stack.each(LAMBDA_PERMISSION)) {
+            findings.require("events.amazonaws.com".equals(input(permission, "principal")), permission,
+                    "lets %s invoke the function", input(permission, "principal"));
+            findings.require("lambda:InvokeFunction".equals(input(permission, "action")), permission,
+                    "grants %s", input(permission, "action"));
+            var source = input(permission, "sourceArn");
+            findings.require(source != null && isThisStacks(stack, source), permission,
+                    "lets any EventBridge rule invoke the function (sourceArn %s)", source);
+        }
+        // then
+        findings.assertNone("EventBridge may invoke the function for this stack's rules only");
+    }
+
+    private static void checkUnscoped(Findings findings, DeclaredResource policy, PolicyDocument.Statement statement,
+                                      String action) {
+        var unscoped = UNSCOPED_ACTIONS.get(action);
+        if (unscoped == null) {
+            findings.add(policy, "%s grants %s on Resource *; name the resource (or add the action to UNSCOPED_ACTIONS with"
+                    + " the reason AWS cannot scope it)", statement.sid(), action);
+            return;
+        }
+        unscoped.requiredCondition().ifPresent(key -> findings.require(!statement.conditionValues(key).isEmpty(), policy,
+                "%s grants %s on Resource * without narrowing it by %s", statement.sid(), action, key));
+    }
+
+    /** {@code arn:...:log-group:<name>:*}: the log streams of one group, which is how CloudWatch Logs names them. */
+    private static boolean isOneLogGroupsStreams(String resource) {
+        return resource.matches("arn:[^:*]+:logs:[^:*]+:\\d{12}:log-group:[^:*]+:\\*");
+    }
+
+    private static List<String> trustedServices(DeclaredResource role) {
+        return PolicyDocument.parse(input(role, "assumeRolePolicy")).statements().stream()
+                .flatMap(statement -> statement.principals().getOrDefault("Service", List.of()).stream())
+                .distinct()
+                .toList();
+    }
+
+    /** Policies and attachments name their role by name or by id (the same text for a role). */
+    private static boolean refersTo(DeclaredResource policyOrAttachment, DeclaredResource role) {
+        var named = input(policyOrAttachment, "role");
+        return named != null && (named.equals(output(role, "name")) || named.equals(role.id()));
+    }
+
+    private static List<String> names(List<DeclaredResource> first, List<DeclaredResource> second) {
+        return Stream.concat(first.stream(), second.stream()).map(DeclaredResource::name).toList();
+    }
+
+    /** An ARN of a resource this stack declares (as the mock engine made the ARNs up). */
+    private static boolean isThisStacks(PolicyStack stack, Object arn) {
+        return stack.declared().resources().stream().anyMatch(r -> arn.equals(r.outputs().get("arn")));
+    }
+}

@@ -76,7 +76,7 @@ public record ServiceSettings(
     }
 
     public static ServiceSettings defaults() {
-        // 256 MiB: the image's JVM flags bound its memory to about 235 MiB; bench/RESULTS.md has the measurement
+        // 256 MiB: the image's JVM flags bound its memory to about 220 MiB; bench/RESULTS.md has the measurement
         return new ServiceSettings(5000, 256, 256, 2, 4, 70, 300, 60, 30);
     }
 }

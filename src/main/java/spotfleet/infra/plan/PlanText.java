@@ -74,6 +74,10 @@ public final class PlanText {
             if (!node.dependsOn().isEmpty()) {
                 line(detail + "(depends on " + String.join(", ", node.dependsOn()) + ")");
             }
+            if (!node.customTimeouts().isEmpty()) {
+                line(detail + "(waits at most: " + node.customTimeouts().entrySet().stream()
+                        .map(timeout -> timeout.getKey() + " " + timeout.getValue()).collect(Collectors.joining(", ")) + ")");
+            }
             if (!node.ignoreChanges().isEmpty()) {
                 line(detail + "(updates leave alone: " + String.join(", ", node.ignoreChanges()) + ")");
             }

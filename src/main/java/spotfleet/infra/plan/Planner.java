@@ -54,7 +54,7 @@ public final class Planner {
         var component = resource.type().startsWith(StackConfig.NAMESPACE + ":");
         return new Plan.PlannedResource(resource.type(), resource.name(), resource.parent(), !component,
                 (Map<String, Object>) computed.mark(resource.inputs()), resource.dependsOn(), resource.ignoreChanges(),
-                resource.protect());
+                resource.protect(), resource.customTimeouts());
     }
 
     /** The values the program uses: the region and profile when the stack sets them, then every key of the program. */

@@ -32,6 +32,7 @@ public final class StackConfig {
                     s -> s.capacity().instanceScaling()),
             ConfigKey.integer("capacityTargetPercent", StackSettings.Builder::capacityTargetPercent, s -> s.capacity().capacityTargetPercent()),
             ConfigKey.integer("instanceCpuTarget", StackSettings.Builder::instanceCpuTarget, s -> s.capacity().instanceCpuTarget()),
+            ConfigKey.bool("instanceRefresh", StackSettings.Builder::instanceRefresh, s -> s.capacity().instanceRefresh()),
             ConfigKey.integer("serviceMinTasks", StackSettings.Builder::serviceMinTasks, s -> s.service().serviceMinTasks()),
             ConfigKey.integer("serviceMaxTasks", StackSettings.Builder::serviceMaxTasks, s -> s.service().serviceMaxTasks()),
             ConfigKey.integer("serviceCpuTarget", StackSettings.Builder::serviceCpuTarget, s -> s.service().serviceCpuTarget()),

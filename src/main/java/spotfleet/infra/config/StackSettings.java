@@ -92,6 +92,7 @@ public record StackSettings(
         private InstanceScaling instanceScaling;
         private int capacityTargetPercent;
         private int instanceCpuTarget;
+        private boolean instanceRefresh;
         private int containerPort;
         private int taskCpu;
         private int taskMemory;
@@ -125,6 +126,7 @@ public record StackSettings(
             instanceScaling = c.instanceScaling();
             capacityTargetPercent = c.capacityTargetPercent();
             instanceCpuTarget = c.instanceCpuTarget();
+            instanceRefresh = c.instanceRefresh();
             var s = from.service;
             containerPort = s.containerPort();
             taskCpu = s.taskCpu();
@@ -158,6 +160,7 @@ public record StackSettings(
         public Builder instanceScaling(InstanceScaling v) { instanceScaling = v; return this; }
         public Builder capacityTargetPercent(int v) { capacityTargetPercent = v; return this; }
         public Builder instanceCpuTarget(int v) { instanceCpuTarget = v; return this; }
+        public Builder instanceRefresh(boolean v) { instanceRefresh = v; return this; }
         public Builder containerPort(int v) { containerPort = v; return this; }
         public Builder taskCpu(int v) { taskCpu = v; return this; }
         public Builder taskMemory(int v) { taskMemory = v; return this; }
@@ -182,7 +185,7 @@ public record StackSettings(
             var cluster = validated(problems, () -> new ClusterSettings(logRetentionDays));
             var capacity = validated(problems, () -> new CapacitySettings(instanceTypes, onDemandBaseCapacity,
                     onDemandPercentageAboveBaseCapacity, spotAllocationStrategy, minInstances, maxInstances,
-                    instanceScaling, capacityTargetPercent, instanceCpuTarget));
+                    instanceScaling, capacityTargetPercent, instanceCpuTarget, instanceRefresh));
             var service = validated(problems, () -> new ServiceSettings(containerPort, taskCpu, taskMemory,
                     serviceMinTasks, serviceMaxTasks, serviceCpuTarget, scaleInCooldown, scaleOutCooldown,
                     stopTimeoutSeconds));

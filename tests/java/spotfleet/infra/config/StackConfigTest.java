@@ -66,7 +66,7 @@ class StackConfigTest {
 
         // then
         assertThat(settings).isEqualTo(new StackSettings(
-                new AwsSettings(Optional.of("eu-west-1"), Optional.of("deploy")),
+                AwsSettings.fromEnvironment().with("region", "eu-west-1").with("profile", "deploy"),
                 new NetworkSettings("172.20.0.0/20", 3, NatGateways.PER_AZ),
                 new ClusterSettings(30),
                 new CapacitySettings(List.of("m7g.large", "c7g.large"), 2, 25, SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED,
@@ -80,9 +80,9 @@ class StackConfigTest {
 
     @Test
     void keysOfOtherNamespacesAreNotOurs() {
-        // given config for the AWS provider beyond region and profile
+        // given config of another package (the Docker provider's, say)
         // when
-        var settings = StackConfig.parse(Map.of("aws:skipMetadataApiCheck", "false"));
+        var settings = StackConfig.parse(Map.of("docker:host", "unix:///var/run/docker.sock"));
         // then
         assertThat(settings).isEqualTo(StackSettings.defaults());
     }

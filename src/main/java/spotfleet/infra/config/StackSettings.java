@@ -77,8 +77,7 @@ public record StackSettings(
      * problem into one {@link InvalidConfigException}; checks across groups run once the groups are valid.
      */
     public static final class Builder {
-        private Optional<String> awsRegion;
-        private Optional<String> awsProfile;
+        private AwsSettings aws;
         private String vpcCidr;
         private int azCount;
         private NatGateways natGateways;
@@ -110,8 +109,7 @@ public record StackSettings(
         private boolean protect;
 
         private Builder(StackSettings from) {
-            awsRegion = from.aws.region();
-            awsProfile = from.aws.profile();
+            aws = from.aws;
             vpcCidr = from.network.vpcCidr();
             azCount = from.network.azCount();
             natGateways = from.network.natGateways();
@@ -145,8 +143,9 @@ public record StackSettings(
             protect = from.protect;
         }
 
-        public Builder awsRegion(String v) { awsRegion = Optional.of(v); return this; }
-        public Builder awsProfile(String v) { awsProfile = Optional.of(v); return this; }
+        public Builder aws(AwsSettings v) { aws = v; return this; }
+        public Builder awsRegion(String v) { aws = aws.with("region", v); return this; }
+        public Builder awsProfile(String v) { aws = aws.with("profile", v); return this; }
         public Builder vpcCidr(String v) { vpcCidr = v; return this; }
         public Builder azCount(int v) { azCount = v; return this; }
         public Builder natGateways(NatGateways v) { natGateways = v; return this; }
@@ -180,7 +179,6 @@ public record StackSettings(
 
         public StackSettings build() {
             var problems = new Problems();
-            var aws = new AwsSettings(awsRegion, awsProfile);
             var network = validated(problems, () -> new NetworkSettings(vpcCidr, azCount, natGateways));
             var cluster = validated(problems, () -> new ClusterSettings(logRetentionDays));
             var capacity = validated(problems, () -> new CapacitySettings(instanceTypes, onDemandBaseCapacity,

@@ -25,7 +25,6 @@ final class KeySettings {
     private static final Gson JSON = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
     private static final List<String> UNLISTED_TYPES_HIDE = List.of("tags", "tagsAll");
     private static final Map<String, List<String>> PATHS = Map.ofEntries(
-            Map.entry("pulumi:providers:aws", List.of("region", "defaultTags")),
             Map.entry("aws:ec2/vpc:Vpc", List.of("cidrBlock", "enableDnsSupport", "enableDnsHostnames")),
             Map.entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", List.of("ingress", "egress")),
             Map.entry("aws:ec2/internetGateway:InternetGateway", List.of()),

@@ -98,6 +98,23 @@ class AwsConfigTest {
     }
 
     @Test
+    void zeroRetriesAndAProfileAreValidSettings() {
+        // given / when
+        var aws = StackConfig.parse(Map.of("aws:maxRetries", "0", "aws:profile", "deploy")).aws();
+        // then
+        assertThat(aws.values().get("maxRetries").value()).isEqualTo(0);
+        assertThat(aws.profile()).contains("deploy");
+        assertThat(aws.region()).isEmpty();
+    }
+
+    @Test
+    void onlyAKeyWithANamespaceLosesItsConfigPart() {
+        assertThat(RawConfig.cleanKey("aws:config:region")).isEqualTo("aws:region");
+        assertThat(RawConfig.cleanKey(":config:region")).isEqualTo(":config:region");
+        assertThat(RawConfig.cleanKey("aws:region")).isEqualTo("aws:region");
+    }
+
+    @Test
     void theStacksDefaultTagsComeAfterTheProgramsOwn() {
         // given
         var aws = StackConfig.parse(Map.of("aws:defaultTags", "{\"tags\": {\"CostCenter\": \"1234\", \"Owner\": \"ops\"}}")).aws();
@@ -132,6 +149,8 @@ class AwsConfigTest {
                         "aws:alowedAccountIds is not a setting of the AWS provider (pulumi-aws 6.83.0): did you mean aws:allowedAccountIds?"),
                 arguments(Map.of("aws:assumeRoles", "[{\"roleArn\": \"arn:aws:iam::111122223333:role/deploy\"}]"),
                         "aws:assumeRoles is not a setting of the AWS provider (pulumi-aws 6.83.0): did you mean aws:assumeRole?"),
+                arguments(Map.of("aws:regionabc", "eu-west-1"),
+                        "aws:regionabc is not a setting of the AWS provider (pulumi-aws 6.83.0): did you mean aws:region?"),
                 arguments(Map.of("aws:REGION", "eu-west-1"),
                         "aws:REGION is not a setting of the AWS provider (pulumi-aws 6.83.0): did you mean aws:region?"),
                 arguments(Map.of("aws:vpcEndpointPolicy", "x"),

@@ -13,8 +13,8 @@ import java.time.Duration;
  * stop     = target deregistration delay + stopTimeoutSeconds              an old task drains and stops
  * rollout  = instance grace + healthy + stop                               one wave (maximum 200%), on a new instance
  * failure  = rounds x (service grace + unhealthy threshold x interval + stop)
- *            rounds = ceil(threshold / desired), threshold = max(desired / 2, 3), worst desired in
- *            [serviceMinTasks, serviceMaxTasks]: the failed tasks ECS's circuit breaker counts before it gives up
+ *            rounds = ceil(threshold / desired), threshold = max(desired / 2, 3) (so ceil(3 / desired)), worst
+ *            desired in [serviceMinTasks, serviceMaxTasks]: the failed tasks the circuit breaker counts before it gives up
  * rollback = service grace + healthy threshold x interval + stop           back to the last good revision
  * timeout  = rollout + failure + rollback, rounded up to whole minutes
  * </pre>
@@ -48,13 +48,15 @@ final class RolloutTimeout {
         return Duration.ofMinutes((seconds + 59) / 60);
     }
 
-    /** The most rounds of failing tasks the circuit breaker needs, over every desired count auto scaling may set. */
+    /**
+     * The most rounds of failing tasks the circuit breaker needs, over every desired count auto scaling may set. Half
+     * the desired count always fits in one round, so only the minimum of 3 failures can take more than one.
+     */
     static int failedRounds(ServiceSettings settings) {
         var rounds = 1;
         for (var desired = settings.serviceMinTasks(); desired <= settings.serviceMaxTasks(); desired++) {
-            var threshold = Math.max((desired + 1) / 2, CIRCUIT_BREAKER_MIN_FAILURES);
             // with a maximum of 200%, a round starts as many new tasks as the service desires
-            rounds = Math.max(rounds, (threshold + desired - 1) / desired);
+            rounds = Math.max(rounds, (CIRCUIT_BREAKER_MIN_FAILURES + desired - 1) / desired);
         }
         return rounds;
     }

@@ -1,6 +1,5 @@
 package spotfleet.infra.config;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,10 +75,5 @@ public record AwsConfigKey(String name, Shape shape, Map<String, Field> fields, 
     static AwsConfigKey objects(String name, Set<String> stringFields) {
         return new AwsConfigKey(name, Shape.OBJECT_LIST,
                 stringFields.stream().collect(java.util.stream.Collectors.toMap(f -> f, f -> Field.STRING)), false);
-    }
-
-    /** Fields of an object shape by name, sorted, for messages. */
-    List<String> fieldNames() {
-        return fields.keySet().stream().sorted().toList();
     }
 }

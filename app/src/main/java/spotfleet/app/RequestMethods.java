@@ -50,7 +50,12 @@ final class RequestMethods implements ServerConnectionSelector {
     /** Puts the gate in front of HTTP/1 on the server's listener, with the server's own HTTP/1 settings. */
     static void install(WebServerConfig.Builder server, Http1Config http1) {
         // selectors given here come before the discovered ones, and the first that supports a connection gets it
-        server.addConnectionSelector(new RequestMethods(Http1ConnectionSelector.builder().config(http1).build()));
+        server.addConnectionSelector(over(http1));
+    }
+
+    /** The gate in front of Helidon's HTTP/1 connections with these settings. */
+    static RequestMethods over(Http1Config http1) {
+        return new RequestMethods(Http1ConnectionSelector.builder().config(http1).build());
     }
 
     @Override
@@ -84,7 +89,8 @@ final class RequestMethods implements ServerConnectionSelector {
      */
     static String method(BufferData line, int length) {
         int space = line.indexOf(SPACE);
-        if (space <= 0 || length < space + HTTP_1_1.length + 1) {
+        // a token, a space, a target of at least one byte, then " HTTP/1.1"
+        if (space <= 0 || length < space + 2 + HTTP_1_1.length) {
             return null;
         }
         for (int i = 0; i < HTTP_1_1.length; i++) {
@@ -121,7 +127,8 @@ final class RequestMethods implements ServerConnectionSelector {
         @Override
         public int findNewLine(int max) {
             int eol = super.findNewLine(max);
-            if (eol > 0 && eol < max) {
+            // eol == max: no end of line within the limit, which Helidon's parser answers (414 for a request line)
+            if (eol < max) {
                 String method = method(getBuffer(eol), eol);
                 if (method != null && !IMPLEMENTED.contains(method)) {
                     throw RequestException.builder()
@@ -138,7 +145,7 @@ final class RequestMethods implements ServerConnectionSelector {
     }
 
     /** The connection's context with the gated reader in place of the socket's. */
-    private record GatedContext(ConnectionContext ctx, DataReader reader) implements ConnectionContext {
+    record GatedContext(ConnectionContext ctx, DataReader reader) implements ConnectionContext {
         @Override
         public DataReader dataReader() {
             return reader;

@@ -1,14 +1,24 @@
 package spotfleet.app;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.helidon.common.buffers.BufferData;
+import io.helidon.common.buffers.DataReader;
+import io.helidon.webserver.ConnectionContext;
+import io.helidon.webserver.ProxyProtocolData;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.spi.ServerConnectionSelector;
 import io.helidon.webserver.spi.ServerFeature;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpFeatures;
@@ -106,8 +116,86 @@ class RequestMethodsTest {
                   () -> assertNull(method("G@T / HTTP/1.1")),
                   () -> assertNull(method("GE\u0001T / HTTP/1.1")),
                   () -> assertNull(method("get HTTP/1.1")),
+                  () -> assertNull(method("get  HTTP/1.1")),
+                  () -> assertNull(method("")),
                   () -> assertNull(method("get / HTTP/1.1x")),
                   () -> assertNull(method("5")));
+    }
+
+    @Test
+    void aRequestLineLongerThanTheLimitIsLeftToHelidonsOwnAnswer() {
+        // given: a request line of exactly the 4096-byte prologue limit (Http1Config's default), lower-case method
+        String line = "get /" + "a".repeat(4096 - "get / HTTP/1.1".length()) + " HTTP/1.1";
+
+        // when
+        String response = RawHttp.exchange(server.port(), line + "\r\nHost: t\r\n\r\n");
+
+        // then: Helidon's "Request URI too long", not a look at a line the gate has not seen the end of
+        assertEquals(4096, line.length());
+        assertEquals(414, RawHttp.status(response), response);
+    }
+
+    @Test
+    void theGateClaimsEveryConnectionForHttp1AndHandsHelidonTheSocketsContextButItsReader() {
+        // given
+        RequestMethods gate = RequestMethods.over(Http1Config.create());
+
+        // then: as Helidon's lone HTTP/1 selector would, it takes every connection, HTTP/1.0 and garbage included
+        assertAll(() -> assertEquals(0, gate.bytesToIdentifyConnection()),
+                  () -> assertEquals(Set.of("http/1.1"), gate.supportedApplicationProtocols()),
+                  () -> assertEquals(ServerConnectionSelector.Support.SUPPORTED,
+                                     gate.supports(BufferData.create("GET / HTTP/1.0\r\n".getBytes(StandardCharsets.US_ASCII)))),
+                  () -> assertEquals(ServerConnectionSelector.Support.SUPPORTED, gate.supports(BufferData.create(new byte[] {0x16, 0x03}))));
+        for (boolean secure : List.of(true, false)) {
+            ConnectionContext socket = fake(ConnectionContext.class, secure);
+            DataReader gated = new DataReader(() -> new byte[0]);
+            ConnectionContext context = new RequestMethods.GatedContext(socket, gated);
+            for (java.lang.reflect.Method method : ConnectionContext.class.getMethods()) {
+                if (method.getParameterCount() > 0) {
+                    continue; // log(...), which the interface implements itself
+                }
+                Object expected = method.getName().equals("dataReader") ? gated : invoke(method, socket);
+                assertEquals(expected, invoke(method, context), method.getName());
+            }
+        }
+    }
+
+    /** An implementation whose every method answers a value of its own, so a delegate that answers anything else shows. */
+    private static <T> T fake(Class<T> type, boolean flag) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new InvocationHandler() {
+            private final Map<String, Object> answers = new HashMap<>();
+
+            @Override
+            public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "toString" -> type.getSimpleName() + " fake";
+                    default -> answers.computeIfAbsent(method.getName(), name -> answer(method.getReturnType(), name, flag));
+                };
+            }
+        }));
+    }
+
+    private static Object answer(Class<?> type, String name, boolean flag) {
+        if (type == boolean.class) {
+            return flag;
+        }
+        if (type == String.class) {
+            return name + "-" + flag;
+        }
+        if (type == Optional.class) {
+            return Optional.of(fake(ProxyProtocolData.class, flag));
+        }
+        return type.isInterface() ? fake(type, flag) : null;
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target) {
+        try {
+            return method.invoke(target);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -19,10 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (issue 14 and issue 10 item 6). There is no Docker engine or hadolint binary here, so each rule that applies is encoded
  * from its source:
  * <ul>
- * <li>hadolint, hadolint/hadolint src/Hadolint/Rule/DL*.hs (DL3000, DL3002 and DL3029 at eeb711ee872dfbea4eb95c809feda80b6c3cf7a4;
- *     DL3006 at ca32924219c324f124f915780dc9834d10757a54; DL3007, DL3008, DL3020, DL3025 and DL3046 at
- *     4db396caa9d0497e310d5eda532e0ca1d7bb1e3a; DL3057 at a25b8b2f6c2e3ba27649b024d160eff80ae75c76) and its pragmas,
- *     src/Hadolint/Pragma.hs at 45afba856e5fa2c377806318f44f19af17b133f2;</li>
+ * <li>hadolint, hadolint/hadolint src/Hadolint/Rule/DL*.hs, each read at the commit given: DL3000, DL3002 and DL3029 at
+ *     eeb711ee872dfbea4eb95c809feda80b6c3cf7a4; DL3006 at ca32924219c324f124f915780dc9834d10757a54; DL3007, DL3008,
+ *     DL3020, DL3022, DL3025 and DL3046 at 4db396caa9d0497e310d5eda532e0ca1d7bb1e3a; DL3045 at
+ *     009ff0025cc47ebde8896ab2403d82bfc5122b2b; DL3057 at a25b8b2f6c2e3ba27649b024d160eff80ae75c76; and its pragmas,
+ *     src/Hadolint/Pragma.hs at 45afba856e5fa2c377806318f44f19af17b133f2. DL3023 and DL4006 are held by name only
+ *     (their sources were not read): COPY --from must name an earlier stage, so never its own, and no shell-form RUN
+ *     has a pipe;</li>
  * <li>BuildKit's build checks, moby/buildkit frontend/dockerfile/linter/ruleset.go at
  *     b3edecb709988d3e184de0468880d4cf764de8a1 and frontend/dockerfile/docs/rules/*.md.</li>
  * </ul>
@@ -161,7 +164,8 @@ class DockerfileLintTest {
 
     @Test
     void filesComeInByCopyFromEarlierStagesToAbsoluteWorkdirs() {
-        // DL3020 (COPY, not ADD, for files), DL3022/DL3023 (COPY --from names an earlier stage, not its own),
+        // DL3020 (COPY, not ADD, for files; hadolint allows ADD for archives and URLs, this file needs neither),
+        // DL3022/DL3023 (COPY --from names an earlier stage, not its own),
         // DL3000 / WorkdirRelativePath (absolute WORKDIR), DL3045 (a relative COPY destination needs a WORKDIR first).
         Set<String> earlier = new HashSet<>();
         for (Dockerfile.Stage stage : FILE.stages()) {

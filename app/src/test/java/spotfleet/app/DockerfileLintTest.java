@@ -1,5 +1,10 @@
 package spotfleet.app;
 
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -189,6 +194,49 @@ class DockerfileLintTest {
             }
             stage.name().ifPresent(earlier::add);
         }
+    }
+
+    @Test
+    void everyFileTheBuildCopiesFromTheContextGetsPastDockerignore() throws IOException {
+        // CopyIgnoredFile (experimental): "Attempting to Copy file that is excluded by .dockerignore", which fails the
+        // build. .dockerignore's rules (Docker's build context docs): patterns in order, "!" re-includes, the last
+        // pattern that matches a path decides, and a pattern that matches a directory covers what is under it.
+        List<String> patterns = Files.readAllLines(ServiceProcess.DOCKERFILE.resolveSibling(".dockerignore")).stream()
+                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        List<String> ignored = new ArrayList<>();
+        for (Dockerfile.Stage stage : FILE.stages()) {
+            for (Dockerfile.Instruction copy : stage.all("COPY")) {
+                if (copy.flag("from").isPresent()) {
+                    continue;
+                }
+                String[] parts = copy.arguments().split("\\s+");
+                for (String source : List.of(parts).subList(0, parts.length - 1)) {
+                    if (excluded(patterns, source)) {
+                        ignored.add("line " + copy.line() + ": " + source);
+                    }
+                }
+            }
+        }
+        assertAll(() -> assertEquals(List.of(), ignored),
+                  () -> assertTrue(excluded(patterns, "target"), "target/ must stay out of the build context"),
+                  () -> assertTrue(excluded(patterns, "src/test/java"), "the tests must stay out of the build context"));
+    }
+
+    /** Whether .dockerignore's patterns leave this context path out. */
+    static boolean excluded(List<String> patterns, String path) {
+        boolean excluded = false;
+        for (String pattern : patterns) {
+            boolean include = pattern.startsWith("!");
+            String glob = include ? pattern.substring(1) : pattern;
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            for (Path prefix = Path.of(path); prefix != null; prefix = prefix.getParent()) {
+                if (matcher.matches(prefix)) {
+                    excluded = !include;
+                    break;
+                }
+            }
+        }
+        return excluded;
     }
 
     @Test

@@ -61,9 +61,10 @@ public record Plan(
      * @param dependsOn     explicit dependencies, by logical name
      * @param ignoreChanges inputs an update leaves alone
      * @param protect       whether Pulumi refuses to delete it
+     * @param customTimeouts how long the provider may take, by operation ({@code create}, {@code update}, {@code delete})
      */
     public record PlannedResource(String type, String name, Optional<String> parent, boolean custom,
                                   Map<String, Object> inputs, List<String> dependsOn, List<String> ignoreChanges,
-                                  boolean protect) {
+                                  boolean protect, Map<String, String> customTimeouts) {
     }
 }

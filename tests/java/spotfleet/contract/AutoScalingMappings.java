@@ -51,8 +51,15 @@ final class AutoScalingMappings {
             for (var waiter : List.of("waitForCapacityTimeout", "minElbCapacity", "waitForElbCapacity")) {
                 r.notSent(waiter, "provider-side: how long and for what the provider waits after creating the group");
             }
-            r.notSent("instanceRefresh", "provider-side: the provider starts an instance refresh (StartInstanceRefresh) "
-                    + "when the launch template changes on an update, not on create");
+            if (r.input("instanceRefresh").isPresent()) {
+                // Sent on an update that changes the launch template (group.go, startInstanceRefresh), not on create;
+                // a value AWS rejects there fails the update that rolls out a new AMI.
+                r.request("autoscaling", "StartInstanceRefresh").set("AutoScalingGroupName", name, "provider: the group's name")
+                        .copy("instanceRefresh.strategy", "Strategy")
+                        .copy("instanceRefresh.preferences", "Preferences",
+                                Conversion.byName().value("instanceWarmup", Values::wholeNumber));
+                r.notSent("instanceRefresh.triggers", "provider-side: the group properties whose change also starts a refresh");
+            }
         });
         mappings.add("aws:autoscaling/policy:Policy", DIR + "policy.go", r ->
                 r.request("autoscaling", "PutScalingPolicy").name("PolicyName")

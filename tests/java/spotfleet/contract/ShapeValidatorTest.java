@@ -103,4 +103,31 @@ class ShapeValidatorTest {
         // then
         assertThat(run.findings()).extracting(Finding::memberPath).containsExactlyInAnyOrder("MinSize", "MaxSize", "CapacityRebalance");
     }
+
+    @Test
+    void aMinimumAloneIsEnforcedAndSkippedOrAllowedValuesAreCounted() {
+        // given EvaluationPeriods (min 1, no max) at 0; a runtime only the allow-list knows; a computed value
+        var alarm = validate("cloudwatch", "PutMetricAlarm", Map.of("AlarmName", "a", "ComparisonOperator", "GreaterThanThreshold",
+                "EvaluationPeriods", 0.0, "AlarmDescription", "<computed>"));
+        var function = validate("lambda", "CreateFunction", Map.of("FunctionName", "f", "Role", "<computed>", "Code", Map.of(),
+                "Runtime", "python3.13"));
+        // then
+        assertThat(alarm.findings()).singleElement().satisfies(f -> assertThat(f.message()).contains("outside EvaluationPeriods's range [1..]"));
+        assertThat(alarm.count(CheckKind.COMPUTED)).isEqualTo(1);
+        assertThat(function.findings()).isEmpty();
+        assertThat(function.count(CheckKind.ALLOW_LIST)).isEqualTo(1);
+    }
+
+    @Test
+    void textThatIsNotJsonIsReportedAndCounted() {
+        // given container definitions the provider could not parse
+        var run = validate("ecs", "RegisterTaskDefinition", Map.of("family", "f",
+                "containerDefinitions", new RequestBuilder.NotJson("[{", "unterminated array")));
+        // then
+        assertThat(run.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(CheckKind.JSON);
+            assertThat(f.message()).isEqualTo("not JSON the provider can parse: unterminated array");
+        });
+        assertThat(run.count(CheckKind.JSON)).isEqualTo(1);
+    }
 }

@@ -23,6 +23,11 @@ public final class Values {
         return value instanceof String text && (text.equals("true") || text.equals("false")) ? Boolean.valueOf(text) : value;
     }
 
+    /** Whole-number text ("300") as the number the provider parses it into (an instance refresh's warm-up). */
+    public static Object wholeNumber(Object value) {
+        return value instanceof String text && text.matches("-?\\d+") ? (Object) Double.valueOf(text) : value;
+    }
+
     /** A whole number as text ("5"), as attribute APIs (ELB) take every value. */
     public static Object text(Object value) {
         return value instanceof Double number && number == Math.rint(number) ? String.valueOf(number.longValue()) : String.valueOf(value);

@@ -110,11 +110,6 @@ public final class DocumentedConstraints {
                 : Violation.of("%s is not from %d to %d".formatted(quoted(value), min, max));
     }
 
-    static java.util.function.Function<Object, List<Violation>> atMost(int max) {
-        return value -> String.valueOf(value).length() <= max ? List.of()
-                : Violation.of("%d characters, more than %d".formatted(String.valueOf(value).length(), max));
-    }
-
     @SafeVarargs
     static java.util.function.Function<Object, List<Violation>> allOf(java.util.function.Function<Object, List<Violation>>... rules) {
         return value -> java.util.Arrays.stream(rules).flatMap(rule -> rule.apply(value).stream()).toList();

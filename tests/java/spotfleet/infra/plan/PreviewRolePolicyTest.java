@@ -6,18 +6,16 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import spotfleet.contract.ServiceModels;
 import spotfleet.infra.DeclaredStack;
 import spotfleet.infra.config.InstanceScaling;
 import spotfleet.infra.config.StackConfig;
 import spotfleet.infra.config.StackSettings;
 import spotfleet.infra.offline.DeclaredResource;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PreviewRolePolicyTest {
 
     static final Path POLICY = Path.of("policies/preview-role.json");
-    static final Path BOTOCORE = Path.of("/usr/lib/python3/dist-packages/botocore/data");
 
     /** The calls the provider's Read makes for each resource type the program declares. */
     static final Map<String, List<String>> READ_ACTIONS = Map.ofEntries(
@@ -237,7 +234,7 @@ class PreviewRolePolicyTest {
     }
 
     @Test
-    void everyActionIsAnOperationOfItsService() throws IOException {
+    void everyActionIsAnOperationOfItsService() {
         // given
         var missing = new ArrayList<String>();
         // when
@@ -355,18 +352,8 @@ class PreviewRolePolicyTest {
                 : List.of(element.getAsString());
     }
 
-    private static final Map<String, JsonObject> MODELS = new HashMap<>();
-
-    /** The operations of botocore's latest model of {@code service}. */
-    private static JsonObject operations(String service) throws IOException {
-        if (!MODELS.containsKey(service)) {
-            try (var versions = Files.list(BOTOCORE.resolve(service))) {
-                var latest = versions.filter(version -> Files.exists(version.resolve("service-2.json")))
-                        .max(Comparator.comparing(Path::toString)).orElseThrow();
-                MODELS.put(service, JsonParser.parseString(Files.readString(latest.resolve("service-2.json"))).getAsJsonObject()
-                        .getAsJsonObject("operations"));
-            }
-        }
-        return MODELS.get(service);
+    /** The operations of botocore's latest model of {@code service}, as the AWS contract check loads it. */
+    private static JsonObject operations(String service) {
+        return ServiceModels.installed().service(service).json().getAsJsonObject("operations");
     }
 }

@@ -3,9 +3,12 @@ package spotfleet.infra.components;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import spotfleet.infra.DeclaredStack;
+import spotfleet.infra.config.StackConfig;
 import spotfleet.infra.config.StackSettings;
 import spotfleet.infra.offline.OfflineMocks;
+import spotfleet.infra.plan.StackFile;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +30,21 @@ class AccessLogsTest {
         assertThat(input(alb, "accessLogs")).isEqualTo(Map.of("bucket", output(bucket, "bucket"), "prefix", "alb", "enabled", true));
         assertThat(alb.dependsOn()).containsExactlyInAnyOrder("accesslogs-policy", "accesslogs-ownership", "accesslogs-encryption");
         assertThat(stack.stackOutput("accessLogsBucket")).isEqualTo(output(bucket, "bucket"));
+    }
+
+    @Test
+    void everyCommittedStackLogsItsLoadBalancersRequests() throws Exception {
+        // given every Pulumi.<stack>.yaml of the project
+        var stacks = StackFile.stacks(Path.of("."));
+        assertThat(stacks).contains("dev", "prod");
+        for (var name : stacks) {
+            // when
+            var stack = DeclaredStack.of(StackConfig.parse(StackFile.read(Path.of("."), name).config()));
+            // then
+            var alb = stack.one(LOAD_BALANCER, "loadbalancer-alb");
+            assertThat(input(alb, "accessLogs.enabled")).as(name).isEqualTo(true);
+            assertThat(input(alb, "accessLogs.bucket")).as(name).isEqualTo(output(stack.one(BUCKET, "accesslogs-bucket"), "bucket"));
+        }
     }
 
     @Test

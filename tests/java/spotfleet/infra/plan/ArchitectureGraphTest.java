@@ -1,0 +1,155 @@
+package spotfleet.infra.plan;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import spotfleet.infra.plan.ArchitectureGraph.Edge;
+import spotfleet.infra.plan.ArchitectureGraph.Node;
+import spotfleet.infra.plan.ResourceKinds.Flow;
+import spotfleet.infra.plan.ResourceKinds.Tier;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dev and prod plans as pictures: the flows a reader follows, derived from the plans' wiring. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArchitectureGraphTest {
+
+    private ArchitectureGraph dev;
+    private ArchitectureGraph prod;
+
+    @BeforeAll
+    void drawTheCommittedStacks() throws Exception {
+        dev = ArchitectureGraph.of(Planner.plan(StackFile.read(PlanSnapshotTest.PROJECT, "dev")));
+        prod = ArchitectureGraph.of(Planner.plan(StackFile.read(PlanSnapshotTest.PROJECT, "prod")));
+    }
+
+    @Test
+    void requestsRunFromTheInternetThroughTheLoadBalancerAndTargetGroupToTheTasks() {
+        // given / when
+        var requests = edges(dev, Flow.REQUEST);
+        // then
+        assertThat(requests).containsExactly(
+                "internet -> loadbalancer-alb", "loadbalancer-alb -> web-tg", "web-tg -> web-service");
+    }
+
+    @Test
+    void theTasksRunOnSpotAndOnDemandInstancesInPrivateSubnetsThatGoOutThroughNat() {
+        // given / when
+        var placement = edges(dev, Flow.PLACEMENT);
+        var egress = edges(dev, Flow.EGRESS);
+        var launches = edges(dev, Flow.LAUNCH);
+        // then
+        assertThat(placement).containsExactlyInAnyOrder("web-service -> capacity-asg-spot", "web-service -> capacity-asg-on-demand");
+        assertThat(launches).containsExactlyInAnyOrder("capacity-asg -> capacity-asg-spot", "capacity-asg -> capacity-asg-on-demand");
+        assertThat(egress).containsExactlyInAnyOrder(
+                "capacity-asg-spot -> network-private-*", "capacity-asg-on-demand -> network-private-*",
+                "network-private-* -> network-nat-*", "network-nat-* -> network-public-*",
+                "network-public-* -> network-igw", "network-igw -> internet-egress");
+        assertThat(node(dev, "network-private-*").title()).isEqualTo("private subnet ×2");
+        assertThat(node(dev, "network-public-*").title()).isEqualTo("public subnet ×2");
+        assertThat(node(dev, "capacity-asg-spot").details()).containsExactly("capacity-optimized");
+        assertThat(node(dev, "capacity-asg-on-demand").details()).containsExactly("base 1");
+    }
+
+    @Test
+    void copiesInOtherAzsAreOneBoxCounted() {
+        // given / when / then: prod has three AZs, each with its NAT gateway
+        assertThat(node(prod, "network-private-*").title()).isEqualTo("private subnet ×3");
+        assertThat(node(prod, "network-nat-*").title()).isEqualTo("NAT gateway ×3");
+        assertThat(node(prod, "network-private-*").details()).containsExactly("10.1.128.0/20, 10.1.144.0/20, 10.1.160.0/20");
+    }
+
+    @Test
+    void partsAreDrawnInsideTheResourceTheyConfigure() {
+        // given
+        var ids = dev.nodes().stream().map(Node::id).toList();
+        // then: no box of their own
+        assertThat(ids).doesNotContain("capacity-launch-template", "capacity-sg", "capacity-provider", "loadbalancer-http",
+                "loadbalancer-sg", "web-rule", "web-task", "web-scaling-target", "network-public-rt", "network-nat-*-eip",
+                "capacity-instance-profile", "alerts-key-alias", "alertpublishers-policy", "fleetwatch-schedule-target");
+        // ...but what they say shows on it
+        assertThat(node(dev, "loadbalancer-alb").details()).containsExactly("internet-facing, in 2 subnets", "HTTP :80");
+        assertThat(node(dev, "web-tg").details()).containsExactly("HTTP :5000 to each instance", "health check /healthcheck",
+                "rule: path /*");
+        assertThat(node(dev, "web-service").details()).containsExactly("2–4 tasks at CPU 70%", "each 256 CPU units, 256 MiB");
+        assertThat(node(dev, "capacity-asg").details()).containsExactly("1–4 instances", "t3.micro, t3a.micro, t2.micro");
+    }
+
+    @Test
+    void wiringBetweenBoxesIsAReferenceExceptToTheVpc() {
+        // given / when
+        var references = edges(dev, Flow.REFERENCE);
+        // then
+        assertThat(references).contains("web-service -> cluster-ecs", "web-service -> image-image", "image-image -> cluster-images",
+                "alarms-target-5xx-rate -> alerts-topic", "dashboard-cloudwatch -> alarms-p99-latency",
+                "fleetwatch-function -> capacity-asg", "network-nat-* -> network-igw")
+                .noneMatch(edge -> edge.endsWith("-> network-vpc") && !edge.startsWith("flowlogs"));
+    }
+
+    @Test
+    void componentsAndTiers() {
+        // given / when / then
+        assertThat(dev.components().keySet()).containsExactly("network", "flowlogs", "loadbalancer", "cluster", "capacity",
+                "image", "web", "alerts", "alarms", "fleetwatch", "spotalerts", "dashboard");
+        assertThat(node(dev, "internet").component()).isEmpty();
+        assertThat(node(dev, "internet").derived()).isTrue();
+        assertThat(node(dev, "web-service").tier()).isEqualTo(Tier.TRAFFIC);
+        assertThat(node(dev, "cluster-ecs").tier()).isEqualTo(Tier.PLATFORM);
+        assertThat(node(dev, "flowlogs-vpc").tier()).isEqualTo(Tier.SUPPORT);
+        assertThat(node(dev, "alerts-topic").tier()).isEqualTo(Tier.SUPPORT);
+        assertThat(node(dev, "fleetwatch-schedule").details()).containsExactly("rate(1 minute)");
+        assertThat(node(dev, "capacity-instance-role").details()).containsExactly("for ec2");
+        assertThat(node(dev, "cluster-logs").details()).containsExactly("kept 14 days");
+        assertThat(node(prod, "image-image").details()).containsExactly("linux/arm64");
+    }
+
+    @Test
+    void theSameNodeOrderEveryTime() throws Exception {
+        // given / when
+        var again = ArchitectureGraph.of(Planner.plan(StackFile.read(PlanSnapshotTest.PROJECT, "dev")));
+        // then
+        assertThat(again).isEqualTo(dev);
+    }
+
+    @Test
+    void purchaseOptionsFollowTheMixedInstancesPolicy() {
+        // given / when / then
+        assertThat(options(Map.of())).containsExactly("on-demand instances []");
+        assertThat(options(distribution(0, 0))).containsExactly("Spot instances [capacity-optimized]");
+        assertThat(options(distribution(2, 0))).containsExactly("Spot instances [capacity-optimized]", "on-demand instances [base 2]");
+        assertThat(options(distribution(0, 100))).containsExactly("on-demand instances [100% above 0]");
+        assertThat(options(distribution(1, 20))).containsExactly("Spot instances [capacity-optimized]",
+                "on-demand instances [base 1, 20% above it]");
+        assertThat(options(Map.of("mixedInstancesPolicy", Map.of("instancesDistribution", Map.of()))))
+                .containsExactly("on-demand instances [100% above 0]");
+    }
+
+    private static Map<String, Object> distribution(long base, long above) {
+        return Map.of("mixedInstancesPolicy", Map.of("instancesDistribution", Map.of("onDemandBaseCapacity", base,
+                "onDemandPercentageAboveBaseCapacity", above, "spotAllocationStrategy", "capacity-optimized")));
+    }
+
+    private static List<String> options(Map<String, Object> inputs) {
+        var group = new Plan.PlannedResource(ResourceKinds.AUTO_SCALING_GROUP, "asg", Optional.empty(), true, inputs,
+                List.of(), List.of(), List.of(), false);
+        return NodeDetails.purchaseOptions(group).stream().map(option -> option.title() + " " + option.details()).toList();
+    }
+
+    private static List<String> edges(ArchitectureGraph graph, Flow flow) {
+        return graph.edges().stream().filter(edge -> edge.flow() == flow).map(ArchitectureGraphTest::text).collect(Collectors.toList());
+    }
+
+    private static String text(Edge edge) {
+        return edge.from() + " -> " + edge.to();
+    }
+
+    private static Node node(ArchitectureGraph graph, String id) {
+        return graph.nodes().stream().filter(node -> node.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no box " + id + " in " + graph.nodes().stream().map(Node::id).toList()));
+    }
+}

@@ -19,19 +19,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchitectureGraphTest {
 
-    private ArchitectureGraph dev;
-    private ArchitectureGraph prod;
+    private Plan devPlan;
+    private Plan prodPlan;
 
     @BeforeAll
-    void drawTheCommittedStacks() throws Exception {
-        dev = ArchitectureGraph.of(Planner.plan(StackFile.read(PlanSnapshotTest.PROJECT, "dev")));
-        prod = ArchitectureGraph.of(Planner.plan(StackFile.read(PlanSnapshotTest.PROJECT, "prod")));
+    void planTheCommittedStacks() throws Exception {
+        devPlan = Planner.plan(StackFile.read(PlanSnapshotTest.PROJECT, "dev"));
+        prodPlan = Planner.plan(StackFile.read(PlanSnapshotTest.PROJECT, "prod"));
+    }
+
+    // Drawn in each test, not once for all, so that mutation testing sees each test exercise the drawing.
+    private ArchitectureGraph dev() {
+        return ArchitectureGraph.of(devPlan);
+    }
+
+    private ArchitectureGraph prod() {
+        return ArchitectureGraph.of(prodPlan);
     }
 
     @Test
     void requestsRunFromTheInternetThroughTheLoadBalancerAndTargetGroupToTheTasks() {
         // given / when
-        var requests = edges(dev, Flow.REQUEST);
+        var requests = edges(dev(), Flow.REQUEST);
         // then
         assertThat(requests).containsExactly(
                 "internet -> loadbalancer-alb", "loadbalancer-alb -> web-tg", "web-tg -> web-service");
@@ -40,9 +49,9 @@ class ArchitectureGraphTest {
     @Test
     void theTasksRunOnSpotAndOnDemandInstancesInPrivateSubnetsThatGoOutThroughNat() {
         // given / when
-        var placement = edges(dev, Flow.PLACEMENT);
-        var egress = edges(dev, Flow.EGRESS);
-        var launches = edges(dev, Flow.LAUNCH);
+        var placement = edges(dev(), Flow.PLACEMENT);
+        var egress = edges(dev(), Flow.EGRESS);
+        var launches = edges(dev(), Flow.LAUNCH);
         // then
         assertThat(placement).containsExactlyInAnyOrder("web-service -> capacity-asg-spot", "web-service -> capacity-asg-on-demand");
         assertThat(launches).containsExactlyInAnyOrder("capacity-asg -> capacity-asg-spot", "capacity-asg -> capacity-asg-on-demand");
@@ -50,40 +59,40 @@ class ArchitectureGraphTest {
                 "capacity-asg-spot -> network-private-*", "capacity-asg-on-demand -> network-private-*",
                 "network-private-* -> network-nat-*", "network-nat-* -> network-public-*",
                 "network-public-* -> network-igw", "network-igw -> internet-egress");
-        assertThat(node(dev, "network-private-*").title()).isEqualTo("private subnet ×2");
-        assertThat(node(dev, "network-public-*").title()).isEqualTo("public subnet ×2");
-        assertThat(node(dev, "capacity-asg-spot").details()).containsExactly("capacity-optimized");
-        assertThat(node(dev, "capacity-asg-on-demand").details()).containsExactly("base 1");
+        assertThat(node(dev(), "network-private-*").title()).isEqualTo("private subnet ×2");
+        assertThat(node(dev(), "network-public-*").title()).isEqualTo("public subnet ×2");
+        assertThat(node(dev(), "capacity-asg-spot").details()).containsExactly("capacity-optimized");
+        assertThat(node(dev(), "capacity-asg-on-demand").details()).containsExactly("base 1");
     }
 
     @Test
     void copiesInOtherAzsAreOneBoxCounted() {
         // given / when / then: prod has three AZs, each with its NAT gateway
-        assertThat(node(prod, "network-private-*").title()).isEqualTo("private subnet ×3");
-        assertThat(node(prod, "network-nat-*").title()).isEqualTo("NAT gateway ×3");
-        assertThat(node(prod, "network-private-*").details()).containsExactly("10.1.128.0/20, 10.1.144.0/20, 10.1.160.0/20");
+        assertThat(node(prod(), "network-private-*").title()).isEqualTo("private subnet ×3");
+        assertThat(node(prod(), "network-nat-*").title()).isEqualTo("NAT gateway ×3");
+        assertThat(node(prod(), "network-private-*").details()).containsExactly("10.1.128.0/20, 10.1.144.0/20, 10.1.160.0/20");
     }
 
     @Test
     void partsAreDrawnInsideTheResourceTheyConfigure() {
         // given
-        var ids = dev.nodes().stream().map(Node::id).toList();
+        var ids = dev().nodes().stream().map(Node::id).toList();
         // then: no box of their own
         assertThat(ids).doesNotContain("capacity-launch-template", "capacity-sg", "capacity-provider", "loadbalancer-http",
                 "loadbalancer-sg", "web-rule", "web-task", "web-scaling-target", "network-public-rt", "network-nat-*-eip",
                 "capacity-instance-profile", "alerts-key-alias", "alertpublishers-policy", "fleetwatch-schedule-target");
         // ...but what they say shows on it
-        assertThat(node(dev, "loadbalancer-alb").details()).containsExactly("internet-facing, in 2 subnets", "HTTP :80");
-        assertThat(node(dev, "web-tg").details()).containsExactly("HTTP :5000 to each instance", "health check /healthcheck",
+        assertThat(node(dev(), "loadbalancer-alb").details()).containsExactly("internet-facing, in 2 subnets", "HTTP :80");
+        assertThat(node(dev(), "web-tg").details()).containsExactly("HTTP :5000 to each instance", "health check /healthcheck",
                 "rule: path /*");
-        assertThat(node(dev, "web-service").details()).containsExactly("2–4 tasks at CPU 70%", "each 256 CPU units, 256 MiB");
-        assertThat(node(dev, "capacity-asg").details()).containsExactly("1–4 instances", "t3.micro, t3a.micro, t2.micro");
+        assertThat(node(dev(), "web-service").details()).containsExactly("2–4 tasks at CPU 70%", "each 256 CPU units, 256 MiB");
+        assertThat(node(dev(), "capacity-asg").details()).containsExactly("1–4 instances", "t3.micro, t3a.micro, t2.micro");
     }
 
     @Test
     void wiringBetweenBoxesIsAReferenceExceptToTheVpc() {
         // given / when
-        var references = edges(dev, Flow.REFERENCE);
+        var references = edges(dev(), Flow.REFERENCE);
         // then
         assertThat(references).contains("web-service -> cluster-ecs", "web-service -> image-image", "image-image -> cluster-images",
                 "alarms-target-5xx-rate -> alerts-topic", "dashboard-cloudwatch -> alarms-p99-latency",
@@ -94,18 +103,25 @@ class ArchitectureGraphTest {
     @Test
     void componentsAndTiers() {
         // given / when / then
-        assertThat(dev.components().keySet()).containsExactly("network", "flowlogs", "loadbalancer", "cluster", "capacity",
+        assertThat(dev().components().keySet()).containsExactly("network", "flowlogs", "loadbalancer", "cluster", "capacity",
                 "image", "web", "alerts", "alarms", "fleetwatch", "spotalerts", "dashboard");
-        assertThat(node(dev, "internet").component()).isEmpty();
-        assertThat(node(dev, "internet").derived()).isTrue();
-        assertThat(node(dev, "web-service").tier()).isEqualTo(Tier.TRAFFIC);
-        assertThat(node(dev, "cluster-ecs").tier()).isEqualTo(Tier.PLATFORM);
-        assertThat(node(dev, "flowlogs-vpc").tier()).isEqualTo(Tier.SUPPORT);
-        assertThat(node(dev, "alerts-topic").tier()).isEqualTo(Tier.SUPPORT);
-        assertThat(node(dev, "fleetwatch-schedule").details()).containsExactly("rate(1 minute)");
-        assertThat(node(dev, "capacity-instance-role").details()).containsExactly("for ec2");
-        assertThat(node(dev, "cluster-logs").details()).containsExactly("kept 14 days");
-        assertThat(node(prod, "image-image").details()).containsExactly("linux/arm64");
+        assertThat(node(dev(), "internet").component()).isEmpty();
+        assertThat(node(dev(), "internet").derived()).isTrue();
+        assertThat(node(dev(), "web-service").tier()).isEqualTo(Tier.TRAFFIC);
+        assertThat(node(dev(), "cluster-ecs").tier()).isEqualTo(Tier.PLATFORM);
+        assertThat(node(dev(), "flowlogs-vpc").tier()).isEqualTo(Tier.SUPPORT);
+        assertThat(node(dev(), "alerts-topic").tier()).isEqualTo(Tier.SUPPORT);
+        assertThat(node(dev(), "fleetwatch-schedule").details()).containsExactly("rate(1 minute)");
+        assertThat(node(dev(), "capacity-instance-role").details()).containsExactly("for ec2");
+        assertThat(node(dev(), "cluster-logs").details()).containsExactly("kept 14 days");
+        assertThat(node(prod(), "image-image").details()).containsExactly("linux/arm64");
+        assertThat(node(dev(), "image-image").details()).containsExactly("linux/amd64");
+        assertThat(node(dev(), "network-vpc").details()).containsExactly("10.0.0.0/16");
+        assertThat(node(dev(), "fleetwatch-function").details()).containsExactly("python3.13");
+        assertThat(node(dev(), "spotalerts-launch-failed").details()).containsExactly("EC2 Instance Launch Unsuccessful");
+        assertThat(node(dev(), "alerts-topic").details()).isEmpty();
+        assertThat(node(dev(), "network-igw").title()).isEqualTo("internet gateway");
+        assertThat(node(dev(), "loadbalancer-alb").title()).isEqualTo("ALB");
     }
 
     @Test
@@ -113,7 +129,7 @@ class ArchitectureGraphTest {
         // given / when
         var again = ArchitectureGraph.of(Planner.plan(StackFile.read(PlanSnapshotTest.PROJECT, "dev")));
         // then
-        assertThat(again).isEqualTo(dev);
+        assertThat(again).isEqualTo(dev());
     }
 
     @Test

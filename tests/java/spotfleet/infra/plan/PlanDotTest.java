@@ -14,15 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanDotTest {
 
-    private String dot;
+    private Plan dev;
 
     @BeforeAll
-    void renderTheDevStack() throws Exception {
-        dot = PlanDot.render(Planner.plan(StackFile.read(PlanSnapshotTest.PROJECT, "dev")));
+    void planTheDevStack() throws Exception {
+        dev = Planner.plan(StackFile.read(PlanSnapshotTest.PROJECT, "dev"));
     }
 
     @Test
     void oneClusterPerComponentWithTheSupportingBlockDeclaredFirst() {
+        // given / when
+        var dot = PlanDot.render(dev);
         // then
         assertThat(dot).contains("subgraph \"cluster_network\" {", "subgraph \"cluster_web\" {", "subgraph \"cluster_alarms\" {");
         assertThat(dot.indexOf("subgraph \"cluster_supporting\"")).isPositive()
@@ -33,6 +35,8 @@ class PlanDotTest {
 
     @Test
     void trafficIsBoldOutboundTrafficLaidOutAgainstItsDirectionAndWiringBetweenTrafficBoxesFree() {
+        // given / when
+        var dot = PlanDot.render(dev);
         // then
         assertThat(dot).contains("  \"internet\" -> \"loadbalancer-alb\" [color=\"#1f5fbf\", fontcolor=\"#1f5fbf\", penwidth=2.2");
         assertThat(dot).contains("  \"network-nat-*\" -> \"network-private-*\" [dir=back, color=\"#c8661c\"");
@@ -46,6 +50,8 @@ class PlanDotTest {
 
     @Test
     void supportingComponentsNameWhatTheyReferToInsteadOfArrowsAcross() {
+        // given / when
+        var dot = PlanDot.render(dev);
         // then
         assertThat(dot).doesNotContain("\"alarms-target-5xx-rate\" -> \"web-tg\"", "\"dashboard-cloudwatch\" -> \"loadbalancer-alb\"");
         assertThat(dot).contains("<b>Alarms</b><br/><font point-size=\"8\">refers to LoadBalancer,</font>"
@@ -56,6 +62,8 @@ class PlanDotTest {
 
     @Test
     void boxesSayWhatTheyAreAndTheirKeySettings() {
+        // given / when
+        var dot = PlanDot.render(dev);
         // then
         assertThat(dot).contains("\"web-tg\" [label=<<b>target group</b><br/><font point-size=\"8\" color=\"#6b7280\">web-tg</font>"
                 + "<br/><font point-size=\"9\">HTTP :5000 to each instance</font>");

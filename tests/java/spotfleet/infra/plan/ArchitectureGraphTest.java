@@ -133,6 +133,72 @@ class ArchitectureGraphTest {
     }
 
     @Test
+    void noBoxIsAComponentOrTheProvider() {
+        // given / when
+        var ids = dev().nodes().stream().map(Node::id).toList();
+        // then
+        assertThat(ids).doesNotContain("aws", "network", "web", "capacity", "alarms").contains("network-vpc", "web-service");
+    }
+
+    @Test
+    void arrowsAreOrderedBySourceBoxThenTargetBox() {
+        // given
+        var graph = dev();
+        var ids = graph.nodes().stream().map(Node::id).toList();
+        // when
+        var positions = graph.edges().stream().map(edge -> List.of(ids.indexOf(edge.from()), ids.indexOf(edge.to()))).toList();
+        // then
+        assertThat(positions).isSortedAccordingTo((a, b) -> a.get(0).equals(b.get(0))
+                ? Integer.compare(a.get(1), b.get(1)) : Integer.compare(a.get(0), b.get(0)));
+        assertThat(positions).allSatisfy(pair -> assertThat(pair).doesNotContain(-1));
+    }
+
+    @Test
+    void onlyServicesPlaceTasksOnTheInstancesThatJoinTheirCluster() {
+        // given: a cluster, a group whose launch template joins it, a service and a task set in it, and a service elsewhere
+        var plan = plan(
+                resource("aws:ecs/cluster:Cluster", "ecs", "c"),
+                resource("aws:ecs/cluster:Cluster", "other", "c"),
+                resource(ResourceKinds.LAUNCH_TEMPLATE, "template", "c", new Plan.Reference("userData", "ecs")),
+                resource(ResourceKinds.AUTO_SCALING_GROUP, "group", "c", new Plan.Reference("launchTemplate", "template")),
+                resource(ResourceKinds.SERVICE, "service", "s", new Plan.Reference("cluster", "ecs")),
+                resource("aws:ecs/taskSet:TaskSet", "tasks", "s", new Plan.Reference("cluster", "ecs")),
+                resource(ResourceKinds.SERVICE, "elsewhere", "s", new Plan.Reference("cluster", "other")));
+        // when
+        var graph = ArchitectureGraph.of(plan);
+        // then: no mixed-instances policy, so on-demand only
+        assertThat(edges(graph, Flow.PLACEMENT)).containsExactly("service -> group-on-demand");
+        assertThat(edges(graph, Flow.LAUNCH)).containsExactly("group -> group-on-demand");
+        assertThat(graph.components()).containsOnlyKeys("c", "s");
+    }
+
+    static Plan plan(Plan.PlannedResource... resources) {
+        var all = new java.util.ArrayList<Plan.PlannedResource>();
+        for (var component : List.of("c", "s", "l")) {
+            all.add(new Plan.PlannedResource("spotfleet:index:Part" + component.toUpperCase(), component, Optional.empty(), false,
+                    Map.of(), List.of(), List.of(), List.of(), false));
+        }
+        all.addAll(List.of(resources));
+        return new Plan("p", "java", "test", "Pulumi.test.yaml", List.of(), List.of(), all, Map.of());
+    }
+
+    static Plan.PlannedResource resource(String type, String name, String component, Plan.Reference... references) {
+        return new Plan.PlannedResource(type, name, Optional.of(component), true, Map.of(), List.of(), List.of(references),
+                List.of(), false);
+    }
+
+    @Test
+    void listenersAreListedByPort() {
+        // given
+        var https = new Plan.PlannedResource(ResourceKinds.LISTENER, "https", Optional.empty(), true,
+                Map.of("protocol", "HTTPS", "port", 443L), List.of(), List.of(), List.of(), false);
+        var http = new Plan.PlannedResource(ResourceKinds.LISTENER, "http", Optional.empty(), true,
+                Map.of("protocol", "HTTP", "port", 80L), List.of(), List.of(), List.of(), false);
+        // when / then
+        assertThat(NodeDetails.listeners(List.of(https, http))).isEqualTo("HTTP :80, HTTPS :443");
+    }
+
+    @Test
     void purchaseOptionsFollowTheMixedInstancesPolicy() {
         // given / when / then
         assertThat(options(Map.of())).containsExactly("on-demand instances []");

@@ -75,9 +75,74 @@ class PlanDotTest {
     }
 
     @Test
+    void everyBoxAndEveryClusterIsDeclaredOnceAndStyledByItsBlock() {
+        // given / when
+        var dot = PlanDot.render(dev);
+        // then
+        assertThat(occurrences(dot, "\"web-service\" [label=")).isOne();
+        assertThat(occurrences(dot, "\"internet\" [label=")).isOne();
+        assertThat(occurrences(dot, "\"alerts-topic\" [label=")).isOne();
+        assertThat(occurrences(dot, "subgraph \"cluster_alarms\"")).isOne();
+        assertThat(occurrences(dot, "subgraph \"cluster_web\"")).isOne();
+        assertThat(occurrences(dot, "\"internet\" -> \"loadbalancer-alb\"")).isOne();
+        assertThat(dot).contains("    subgraph \"cluster_alarms\" {\n      label=<<b>Alarms</b>", "fontsize=9; fontcolor=\"#6b7280\"; "
+                + "style=\"rounded,dashed\"; color=\"#b4bac2\"; penwidth=0.8;");
+        assertThat(dot).contains("  subgraph \"cluster_web\" {\n    label=<<b>WebService</b>>; labeljust=l; fontsize=11; "
+                + "fontcolor=\"#39424e\"; style=\"rounded\"; color=\"#6b7280\"; penwidth=1.2;");
+    }
+
+    @Test
+    void theLegendSaysWhatTheColoursMeanAndWhereThePictureComesFrom() {
+        // given / when
+        var dot = PlanDot.render(dev);
+        // then
+        assertThat(dot).contains("label=<<font color=\"#1f5fbf\"><b>blue</b>: requests</font>",
+                "a dashed box is derived from one.", "Stack dev of project spotfleet, drawn by ./plan dev --format dot>]");
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
+    void theFileSaysWhatItIsAndSetsTheLayoutAndTheDefaults() {
+        // given / when
+        var lines = PlanDot.render(dev).lines().toList();
+        // then
+        assertThat(lines.get(0)).isEqualTo("// The architecture of stack spotfleet-dev, drawn from its offline plan by ./plan dev --format dot.");
+        assertThat(lines.get(1)).startsWith("// Render it with Graphviz: dot -Tsvg");
+        assertThat(lines.get(2)).startsWith("// and most wiring are written target first with dir=back");
+        assertThat(lines.get(3)).isEqualTo("digraph \"spotfleet-dev\" {");
+        assertThat(lines.get(4)).startsWith("  graph [rankdir=LR, newrank=true,");
+        assertThat(lines.get(5)).startsWith("         labelloc=b, labeljust=l,");
+        assertThat(lines.get(6)).startsWith("  node [shape=box, style=\"rounded,filled\"");
+        assertThat(lines.get(7)).isEqualTo("        margin=\"0.08,0.03\", penwidth=1]");
+        assertThat(lines.get(8)).startsWith("  edge [fontname=");
+        assertThat(lines.get(9)).isEqualTo("  subgraph \"cluster_supporting\" {");
+        assertThat(lines.get(10)).startsWith("    label=<supporting>; labeljust=r;");
+        assertThat(lines.getLast()).isEqualTo("}");
+    }
+
+    @Test
+    void aSupportingComponentAlsoNamesTheComponentsThatReferToIt() {
+        // given: a service on the traffic path that names a log group of a supporting component
+        var plan = ArchitectureGraphTest.plan(
+                ArchitectureGraphTest.resource(ResourceKinds.SERVICE, "service", "s", new Plan.Reference("logs", "logs")),
+                ArchitectureGraphTest.resource("aws:cloudwatch/logGroup:LogGroup", "logs", "l"));
+        // when
+        var dot = PlanDot.render(plan);
+        // then: no arrow across the blocks, but the supporting cluster says who refers to it
+        assertThat(dot).contains("<b>PartL</b><br/><font point-size=\"8\">refers to PartS</font>")
+                .doesNotContain("\"service\" -> \"logs\"", "\"logs\" -> \"service\"");
+        assertThat(dot).contains("label=<<b>PartS</b>>;");
+    }
+
+    @Test
     void longDetailsAreBrokenAfterCommas() {
         // given / when / then
         assertThat(PlanDot.wrap("short")).containsExactly("short");
+        assertThat(PlanDot.wrap("aaaaaaaaaa, bbbbbbbbbb")).containsExactly("aaaaaaaaaa, bbbbbbbbbb"); // 22 characters: one line
+        assertThat(PlanDot.wrap("aaaaaaaaaa, bbbbbbbbbbb")).containsExactly("aaaaaaaaaa,", "bbbbbbbbbbb");
         assertThat(PlanDot.wrap("10.1.128.0/20, 10.1.144.0/20, 10.1.160.0/20"))
                 .containsExactly("10.1.128.0/20,", "10.1.144.0/20,", "10.1.160.0/20");
         assertThat(PlanDot.wrap("t3.micro, t3a.micro, t2.micro")).containsExactly("t3.micro, t3a.micro,", "t2.micro");
@@ -97,7 +162,9 @@ class PlanDotTest {
         // when
         var https = PlanDot.render(Planner.plan(StackFile.read(project, "https")));
         // then: the HTTPS listener is part of the load balancer, the certificate and the alias are boxes of their own
-        assertThat(https).contains("subgraph \"cluster_https\" {", "\"https-cert\" [label=<<b>certificate</b>",
+        assertThat(https).contains("subgraph \"cluster_https\" {", "\"https-cert\" [label=<<b>certificate</b><br/>"
+                        + "<font point-size=\"8\" color=\"#6b7280\">https-cert</font><br/><font point-size=\"9\">&lt;computed&gt;</font>>",
+                "<b>DNS record</b><br/><font point-size=\"8\" color=\"#6b7280\">https-alias</font><br/><font point-size=\"9\">A",
                 "<font point-size=\"9\">HTTP :80, HTTPS :443</font>");
         // a made-up value in a label is escaped, not taken for markup
         assertThat(https).contains("&lt;computed&gt;").doesNotContain("<computed>");

@@ -36,4 +36,18 @@ class ResourceKindsTest {
         assertThat(ResourceKinds.hostRank(ResourceKinds.SUBNET)).isLessThan(ResourceKinds.hostRank(ResourceKinds.ROUTE_TABLE));
         assertThat(ResourceKinds.hostRank("aws:ec2/eip:Eip")).isEqualTo(ResourceKinds.HOSTS.size());
     }
+
+    @Test
+    void resourcesThatOnlyConfigureAnotherArePartsOfIt() {
+        // given / when / then
+        assertThat(ResourceKinds.isPart("aws:iam/rolePolicy:RolePolicy", "role", "aws:iam/role:Role")).isTrue();
+        assertThat(ResourceKinds.isPart("aws:iam/rolePolicy:RolePolicy", "policy", "aws:iam/role:Role")).isFalse();
+        assertThat(ResourceKinds.isPart("aws:s3/bucketPolicy:BucketPolicy", "bucket", "aws:s3/bucketV2:BucketV2")).isTrue();
+        assertThat(ResourceKinds.isPart("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "bucket",
+                "aws:s3/bucket:Bucket")).isTrue();
+        assertThat(ResourceKinds.isPart("aws:s3/bucketPolicy:BucketPolicy", "policy", "aws:s3/bucketV2:BucketV2")).isFalse();
+        assertThat(ResourceKinds.isPart("aws:s3/bucketV2:BucketV2", "bucket", "aws:s3/bucketV2:BucketV2")).isFalse();
+        assertThat(ResourceKinds.isPart("aws:lb/loadBalancer:LoadBalancer", "bucket", "aws:s3/bucketV2:BucketV2")).isFalse();
+        assertThat(ResourceKinds.tier("aws:s3/bucketV2:BucketV2")).isEqualTo(Tier.SUPPORT);
+    }
 }

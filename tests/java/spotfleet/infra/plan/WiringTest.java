@@ -54,11 +54,12 @@ class WiringTest {
         // given: the account id inside two resources' ARNs (and one's registry id), a value two resources share,
         // a value that is the resource's own input, and one too short to tell whose it is
         var first = resource("first", Map.of(), "first-aaaaaaa", Map.of("arn", "arn:aws:sns:r:" + ACCOUNT + ":first-aaaaaaa",
-                "registryId", ACCOUNT, "zone", "ZSHAREDPLACEHOLDER", "version", "1"));
+                "registryId", ACCOUNT, "zone", "ZSHAREDPLACEHOLDER", "version", "1", "revision", "q9"));
         var second = resource("second", Map.of("name", "second-own-name"), "second-own-name",
                 Map.of("arn", "arn:aws:sns:r:" + ACCOUNT + ":second-own-name", "zone", "ZSHAREDPLACEHOLDER", "name", "second-own-name"));
         var third = resource("third", Map.of(), "third-bbbbbbb", Map.of("arn", "arn:aws:sns:r:" + ACCOUNT + ":third-bbbbbbb"));
-        var user = resource("user", Map.of("account", ACCOUNT, "zone", "ZSHAREDPLACEHOLDER", "version", "1"), "user-1", Map.of());
+        var user = resource("user", Map.of("account", ACCOUNT, "zone", "ZSHAREDPLACEHOLDER", "version", "1", "note", "q9"),
+                "user-1", Map.of());
 
         // when
         var wiring = Wiring.of(List.of(first, second, third, user));

@@ -56,6 +56,7 @@ record ArchitectureGraph(Map<String, String> components, List<Node> nodes, List<
         private final Map<String, Integer> order = new HashMap<>();
         private final Map<String, String> types = new HashMap<>();
         private final Map<String, String> parents = new HashMap<>();
+        /** Every resource of the plan, components included, with its type. */
         private final Map<String, String> components = new LinkedHashMap<>();
         private final Map<String, List<Plan.PlannedResource>> boxes = new LinkedHashMap<>();
         private final Map<String, String> boxOf = new HashMap<>();
@@ -63,7 +64,7 @@ record ArchitectureGraph(Map<String, String> components, List<Node> nodes, List<
         private final Map<String, Edge> edges = new LinkedHashMap<>();
 
         Builder(Plan plan) {
-            plan.resources().stream().filter(r -> !r.custom()).forEach(r -> components.put(r.name(), r.type()));
+            plan.resources().forEach(r -> components.put(r.name(), r.type()));
             this.resources = plan.resources().stream()
                     .filter(r -> r.custom() && !r.type().startsWith("pulumi:providers:"))
                     .toList();
@@ -80,6 +81,7 @@ record ArchitectureGraph(Map<String, String> components, List<Node> nodes, List<
             boxes.forEach((id, members) -> nodes.add(node(id, members)));
             wire();
             derive();
+            // The components that hold boxes, in declaration order (the plan lists every resource, components too).
             var used = nodes.stream().map(Node::component).flatMap(Optional::stream).distinct().toList();
             var held = new LinkedHashMap<String, String>();
             components.forEach((name, type) -> {
@@ -87,8 +89,10 @@ record ArchitectureGraph(Map<String, String> components, List<Node> nodes, List<
                     held.put(name, type);
                 }
             });
+            var position = new HashMap<String, Integer>();
+            nodes.forEach(node -> position.put(node.id(), position.size()));
             var sorted = edges.values().stream()
-                    .sorted(Comparator.comparingInt((Edge e) -> position(e.from())).thenComparingInt(e -> position(e.to())))
+                    .sorted(Comparator.comparingInt((Edge e) -> position.get(e.from())).thenComparingInt(e -> position.get(e.to())))
                     .toList();
             return new ArchitectureGraph(held, List.copyOf(nodes), sorted);
         }
@@ -98,8 +102,7 @@ record ArchitectureGraph(Map<String, String> components, List<Node> nodes, List<
             for (var resource : resources) {
                 for (var reference : resource.references()) {
                     var target = byName.get(reference.resource());
-                    if (target != null && ResourceKinds.PARTS.contains(
-                            new ResourceKinds.Part(resource.type(), reference.input(), target.type()))) {
+                    if (target != null && ResourceKinds.isPart(resource.type(), reference.input(), target.type())) {
                         union(resource.name(), target.name());
                     }
                 }
@@ -228,15 +231,6 @@ record ArchitectureGraph(Map<String, String> components, List<Node> nodes, List<
             edges.put(key, new Edge(from, to, flow, label));
         }
 
-        private int position(String id) {
-            for (int i = 0; i < nodes.size(); i++) {
-                if (nodes.get(i).id().equals(id)) {
-                    return i;
-                }
-            }
-            return nodes.size();
-        }
-
         private Plan.PlannedResource host(List<Plan.PlannedResource> members) {
             return members.stream()
                     .min(Comparator.comparingInt((Plan.PlannedResource r) -> ResourceKinds.hostRank(r.type()))
@@ -262,14 +256,8 @@ record ArchitectureGraph(Map<String, String> components, List<Node> nodes, List<
         private void union(String a, String b) {
             var rootA = find(a);
             var rootB = find(b);
-            if (!rootA.equals(rootB)) {
-                // the earlier declared stays the root, so grouping does not depend on iteration order
-                if (order.get(rootA) < order.get(rootB)) {
-                    parents.put(rootB, rootA);
-                } else {
-                    parents.put(rootA, rootB);
-                }
-            }
+            // Which root wins does not matter: a box is named and ordered after its host, whatever its root.
+            parents.put(rootB, rootA);
         }
     }
 }

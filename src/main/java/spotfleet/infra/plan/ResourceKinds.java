@@ -74,12 +74,14 @@ final class ResourceKinds {
             Map.entry("aws:sns/topic:Topic", "SNS topic"),
             Map.entry("aws:kms/key:Key", "KMS key"),
             Map.entry("aws:acm/certificate:Certificate", "certificate"),
-            Map.entry("aws:route53/record:Record", "DNS record"));
+            Map.entry("aws:route53/record:Record", "DNS record"),
+            Map.entry("aws:s3/bucket:Bucket", "S3 bucket"),
+            Map.entry("aws:s3/bucketV2:BucketV2", "S3 bucket"));
 
     private static final Set<String> TRAFFIC = Set.of(LOAD_BALANCER, TARGET_GROUP, SERVICE, SUBNET, NAT_GATEWAY,
             INTERNET_GATEWAY);
-    /** AWS modules whose resources support the service rather than carry or host it: identity, logs, alerts. */
-    private static final Set<String> SUPPORT_MODULES = Set.of("iam", "cloudwatch", "sns", "kms", "lambda", "appautoscaling");
+    /** AWS modules whose resources support the service rather than carry or host it: identity, logs, alerts, buckets. */
+    private static final Set<String> SUPPORT_MODULES = Set.of("iam", "cloudwatch", "sns", "kms", "lambda", "appautoscaling", "s3");
     private static final Set<String> SUPPORT = Set.of("aws:ec2/flowLog:FlowLog");
     /**
      * Inputs that place a resource rather than wire it to another: every network-attached resource names the one
@@ -124,11 +126,21 @@ final class ResourceKinds {
             new Part("aws:acm/certificateValidation:CertificateValidation", "certificateArn", "aws:acm/certificate:Certificate"),
             new Part("aws:route53/record:Record", "records", "aws:acm/certificate:Certificate"));
 
+    /** S3 configures a bucket through resources of their own (policy, encryption, lifecycle, ...), each naming it. */
+    private static final String S3 = "aws:s3/";
+    private static final Set<String> BUCKETS = Set.of("aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2");
+
+    /** Whether a resource of {@code type} whose {@code input} names a {@code target} only configures the target. */
+    static boolean isPart(String type, String input, String target) {
+        return PARTS.contains(new Part(type, input, target))
+                || type.startsWith(S3) && !BUCKETS.contains(type) && input.equals("bucket") && BUCKETS.contains(target);
+    }
+
     /** Which resource a box of several is titled after: the first of these types, in this order. */
     static final List<String> HOSTS = List.of(LOAD_BALANCER, TARGET_GROUP, SERVICE, AUTO_SCALING_GROUP, SUBNET,
             NAT_GATEWAY, "aws:ec2/vpc:Vpc", CLUSTER, "aws:iam/role:Role", "aws:ecr/repository:Repository",
             "aws:kms/key:Key", "aws:sns/topic:Topic", "aws:cloudwatch/eventRule:EventRule", "aws:acm/certificate:Certificate",
-            SECURITY_GROUP, LAUNCH_TEMPLATE, ROUTE_TABLE);
+            "aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2", SECURITY_GROUP, LAUNCH_TEMPLATE, ROUTE_TABLE);
 
     /**
      * The wiring that carries traffic, as the resource with the input and the resource it names; {@code reversed}

@@ -94,6 +94,7 @@ class ArchitectureGraphTest {
         // given / when
         var references = edges(dev(), Flow.REFERENCE);
         // then
+        assertThat(references).contains("capacity-asg -> loadbalancer-alb").doesNotContain("loadbalancer-alb -> capacity-asg");
         assertThat(references).contains("web-service -> cluster-ecs", "web-service -> image-image", "image-image -> cluster-images",
                 "alarms-target-5xx-rate -> alerts-topic", "dashboard-cloudwatch -> alarms-p99-latency",
                 "fleetwatch-function -> capacity-asg", "network-nat-* -> network-igw")
@@ -121,6 +122,9 @@ class ArchitectureGraphTest {
         assertThat(node(dev(), "spotalerts-launch-failed").details()).containsExactly("EC2 Instance Launch Unsuccessful");
         assertThat(node(dev(), "alerts-topic").details()).isEmpty();
         assertThat(node(dev(), "network-igw").title()).isEqualTo("internet gateway");
+        assertThat(dev().nodes().stream().map(Node::id)).containsSubsequence("internet", "network-vpc", "capacity-asg",
+                "capacity-asg-spot", "capacity-asg-on-demand", "image-image", "internet-egress");
+        assertThat(dev().nodes().getLast().id()).isEqualTo("internet-egress");
         assertThat(node(dev(), "loadbalancer-alb").title()).isEqualTo("ALB");
     }
 
@@ -172,6 +176,51 @@ class ArchitectureGraphTest {
         assertThat(graph.components()).containsOnlyKeys("c", "s");
     }
 
+    @Test
+    void theInstancesSitInTheGroupsSubnetsAndServeTheClusterItsUserDataJoins() {
+        // given: the group's launch template names two clusters, only one in its user data; the group names a subnet
+        // and a placement group
+        var plan = plan(
+                resource("aws:ecs/cluster:Cluster", "ecs", "c"),
+                resource("aws:ecs/cluster:Cluster", "other", "c"),
+                resource(ResourceKinds.SUBNET, "subnet", "c"),
+                resource("aws:ec2/placementGroup:PlacementGroup", "spread", "c"),
+                resource(ResourceKinds.LAUNCH_TEMPLATE, "template", "c", new Plan.Reference("tagSpecifications", "other"),
+                        new Plan.Reference("userData", "ecs")),
+                resource(ResourceKinds.AUTO_SCALING_GROUP, "group", "c", new Plan.Reference("launchTemplate", "template"),
+                        new Plan.Reference("placementGroup", "spread"), new Plan.Reference("vpcZoneIdentifiers", "subnet")),
+                resource(ResourceKinds.SERVICE, "service", "s", new Plan.Reference("cluster", "ecs")),
+                resource(ResourceKinds.SERVICE, "elsewhere", "s", new Plan.Reference("cluster", "other")));
+        // when
+        var graph = ArchitectureGraph.of(plan);
+        // then
+        assertThat(edges(graph, Flow.EGRESS)).containsExactly("group-on-demand -> subnet");
+        assertThat(edges(graph, Flow.PLACEMENT)).containsExactly("service -> group-on-demand");
+        assertThat(edges(graph, Flow.REFERENCE)).contains("group -> spread", "group -> other").doesNotContain("group -> subnet");
+        assertThat(graph.nodes().stream().map(Node::id)).containsSubsequence("group", "group-on-demand", "service");
+    }
+
+    @Test
+    void trafficReplacesWiringBetweenTwoBoxesAndTheFirstWiringStays() {
+        // given: the target group names the load balancer before the rule carries requests between them, and the
+        // load balancer's second listener names the target group afterwards
+        var plan = plan(
+                resource(ResourceKinds.LOAD_BALANCER, "lb", "s"),
+                resource(ResourceKinds.LISTENER, "listener", "s", new Plan.Reference("loadBalancerArn", "lb")),
+                resource(ResourceKinds.TARGET_GROUP, "tg", "s", new Plan.Reference("tags", "lb")),
+                resource(ResourceKinds.LISTENER_RULE, "rule", "s", new Plan.Reference("actions", "tg"),
+                        new Plan.Reference("listenerArn", "listener")),
+                resource(ResourceKinds.LISTENER, "second", "s", new Plan.Reference("loadBalancerArn", "lb"),
+                        new Plan.Reference("tags", "tg")),
+                resource("aws:cloudwatch/logGroup:LogGroup", "a", "l", new Plan.Reference("kmsKeyId", "b")),
+                resource("aws:kms/key:Key", "b", "l", new Plan.Reference("policy", "a")));
+        // when
+        var graph = ArchitectureGraph.of(plan);
+        // then
+        assertThat(graph.edges()).extracting(ArchitectureGraphTest::text).containsExactly("internet -> lb", "lb -> tg", "a -> b");
+        assertThat(graph.edges()).extracting(Edge::flow).containsExactly(Flow.REQUEST, Flow.REQUEST, Flow.REFERENCE);
+    }
+
     static Plan plan(Plan.PlannedResource... resources) {
         var all = new java.util.ArrayList<Plan.PlannedResource>();
         for (var component : List.of("c", "s", "l")) {
@@ -185,6 +234,20 @@ class ArchitectureGraphTest {
     static Plan.PlannedResource resource(String type, String name, String component, Plan.Reference... references) {
         return new Plan.PlannedResource(type, name, Optional.of(component), true, Map.of(), List.of(), List.of(references),
                 List.of(), false);
+    }
+
+    @Test
+    void aRulesConditionsLabelItsArrow() {
+        // given
+        var rule = new Plan.PlannedResource(ResourceKinds.LISTENER_RULE, "rule", Optional.empty(), true, Map.of("conditions",
+                List.of(Map.of("pathPattern", Map.of("values", List.of("/api/*"))),
+                        Map.of("hostHeader", Map.of("values", List.of("app.example.com"))))),
+                List.of(), List.of(), List.of(), false);
+        var listener = new Plan.PlannedResource(ResourceKinds.LISTENER, "l", Optional.empty(), true, Map.of(), List.of(),
+                List.of(), List.of(), false);
+        // when / then
+        assertThat(NodeDetails.edgeLabel(rule)).isEqualTo("path /api/*, host app.example.com");
+        assertThat(NodeDetails.edgeLabel(listener)).isEmpty();
     }
 
     @Test

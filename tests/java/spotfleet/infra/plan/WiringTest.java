@@ -85,6 +85,15 @@ class WiringTest {
     }
 
     @Test
+    void aValueOfEightCharactersIsLongEnoughToTellWhoseItIs() {
+        // given
+        var key = resource("key", Map.of(), "k8z4q2w7", Map.of());
+        var user = resource("user", Map.of("keyId", "k8z4q2w7"), "user-1", Map.of());
+        // when / then
+        assertThat(Wiring.of(List.of(key, user)).get("user")).containsExactly(new Plan.Reference("keyId", "key"));
+    }
+
+    @Test
     void aResourceNeverReferencesItself() {
         // given
         var topic = resource("topic", Map.of("policy", "arn:aws:sns:r:" + ACCOUNT + ":topic-abcdefg"), "topic-abcdefg",

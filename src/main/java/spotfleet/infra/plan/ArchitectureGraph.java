@@ -9,8 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A plan as a picture of the architecture: one box per resource, or per resource with the resources that only
@@ -21,7 +22,8 @@ import java.util.Optional;
  * group launches, and the service's tasks placed on the instances that join its cluster.
  *
  * @param components the program's components that hold boxes, in declaration order (logical name to type)
- * @param nodes      the boxes, in the order their first resource was declared
+ * @param nodes      the boxes, in the order their first resource was declared; the internet in front comes first, the
+ *                   instances right after their group, the internet behind last
  * @param edges      the arrows, by source then target box
  */
 record ArchitectureGraph(Map<String, String> components, List<Node> nodes, List<Edge> edges) {
@@ -53,7 +55,6 @@ record ArchitectureGraph(Map<String, String> components, List<Node> nodes, List<
     private static final class Builder {
         private final List<Plan.PlannedResource> resources;
         private final Map<String, Plan.PlannedResource> byName = new LinkedHashMap<>();
-        private final Map<String, Integer> order = new HashMap<>();
         private final Map<String, String> types = new HashMap<>();
         private final Map<String, String> parents = new HashMap<>();
         /** Every resource of the plan, components included, with its type. */
@@ -70,7 +71,6 @@ record ArchitectureGraph(Map<String, String> components, List<Node> nodes, List<
                     .toList();
             resources.forEach(r -> {
                 byName.put(r.name(), r);
-                order.put(r.name(), order.size());
                 types.put(r.name(), r.type());
                 parents.put(r.name(), r.name());
             });
@@ -117,13 +117,11 @@ record ArchitectureGraph(Map<String, String> components, List<Node> nodes, List<
             }
             var members = new LinkedHashMap<String, List<Plan.PlannedResource>>();
             resources.forEach(r -> members.computeIfAbsent(find(r.name()), root -> new ArrayList<>()).add(r));
-            members.values().stream()
-                    .sorted(Comparator.comparingInt(group -> order.get(host(group).name())))
-                    .forEach(group -> {
-                        var id = siblingKey(host(group).name());
-                        boxes.put(id, group);
-                        group.forEach(r -> boxOf.put(r.name(), id));
-                    });
+            members.values().forEach(group -> {
+                var id = siblingKey(host(group).name());
+                boxes.put(id, group);
+                group.forEach(r -> boxOf.put(r.name(), id));
+            });
         }
 
         private Node node(String id, List<Plan.PlannedResource> members) {
@@ -188,13 +186,12 @@ record ArchitectureGraph(Map<String, String> components, List<Node> nodes, List<
 
         /**
          * The instances an Auto Scaling group launches, by purchase option; they sit in the group's subnets, and the
-         * tasks of every service in the cluster their launch template joins run on them.
+         * tasks of every service in the cluster their user data (the launch template's) joins run on them.
          */
         private void instances(Node group, Plan.PlannedResource host) {
             var subnets = host.references().stream().filter(r -> r.input().equals("vpcZoneIdentifiers"))
                     .map(r -> boxOf.get(r.resource())).distinct().toList();
             var clusters = boxes.get(group.id()).stream()
-                    .filter(r -> r.type().equals(ResourceKinds.LAUNCH_TEMPLATE))
                     .flatMap(r -> r.references().stream().filter(ref -> ref.input().equals("userData")))
                     .map(ref -> boxOf.get(ref.resource())).distinct().toList();
             var services = resources.stream().filter(r -> r.type().equals(ResourceKinds.SERVICE))
@@ -207,35 +204,33 @@ record ArchitectureGraph(Map<String, String> components, List<Node> nodes, List<
                 nodes.add(at++, new Node(id, group.component(), option.title(), option.details(), Tier.TRAFFIC, true));
                 add(group.id(), id, Flow.LAUNCH, "");
                 subnets.forEach(subnet -> {
-                    edges.remove(group.id() + " " + subnet);
+                    edges.remove(pair(group.id(), subnet));
                     add(id, subnet, Flow.EGRESS, "");
                 });
                 services.forEach(service -> add(service, id, Flow.PLACEMENT, ""));
             }
         }
 
+        /** One arrow per pair of boxes: traffic replaces plain wiring, and the first wiring between two boxes stays. */
         private void add(String from, String to, Flow flow, String label) {
-            if (Objects.equals(from, to)) {
+            if (from.equals(to)) {
                 return;
             }
-            var key = from + " " + to;
-            var reverse = to + " " + from;
-            var existing = edges.containsKey(key) ? edges.get(key) : edges.get(reverse);
-            if (existing != null) {
-                if (existing.flow() != Flow.REFERENCE || flow == Flow.REFERENCE) {
-                    return; // the traffic (or the first wiring) already says it
-                }
-                edges.remove(key);
-                edges.remove(reverse);
+            var existing = edges.get(pair(from, to));
+            if (existing != null && (existing.flow() != Flow.REFERENCE || flow == Flow.REFERENCE)) {
+                return;
             }
-            edges.put(key, new Edge(from, to, flow, label));
+            edges.put(pair(from, to), new Edge(from, to, flow, label));
+        }
+
+        /** The same key for both directions between two boxes. */
+        private static String pair(String a, String b) {
+            return Stream.of(a, b).sorted().collect(Collectors.joining(" "));
         }
 
         private Plan.PlannedResource host(List<Plan.PlannedResource> members) {
-            return members.stream()
-                    .min(Comparator.comparingInt((Plan.PlannedResource r) -> ResourceKinds.hostRank(r.type()))
-                            .thenComparingInt(r -> order.get(r.name())))
-                    .orElseThrow();
+            // members are in declaration order, and min keeps the first of equals: the first declared of its type
+            return members.stream().min(Comparator.comparingInt(r -> ResourceKinds.hostRank(r.type()))).orElseThrow();
         }
 
         /** {@code network-private-*} for {@code network-private-0}: the name with its AZ index left out. */

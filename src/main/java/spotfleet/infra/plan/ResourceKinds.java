@@ -181,11 +181,7 @@ final class ResourceKinds {
     /** {@code ec2} for {@code aws:ec2/vpc:Vpc}. */
     private static Optional<String> module(String type) {
         var parts = type.split(":");
-        if (parts.length < 3) {
-            return Optional.empty();
-        }
-        var slash = parts[1].indexOf('/');
-        return Optional.of(slash < 0 ? parts[1] : parts[1].substring(0, slash));
+        return parts.length < 3 ? Optional.empty() : Optional.of(parts[1].split("/")[0]);
     }
 
     static int hostRank(String type) {

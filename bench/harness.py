@@ -50,7 +50,7 @@ def main():
     settle()
     info = report.machine(java)
     runs, rss_runs, service_split = [], {}, None
-    for make in (lambda: Service(os.environ["JAVA_HOME"]), Seed, Nginx):
+    for make in (Service, Seed, Nginx):
         server = make()
         server.start()
         server.await_healthy()
@@ -71,7 +71,7 @@ def main():
         server.stop()
 
     print("== time to first healthy answer", flush=True)
-    service_starts = measure_starts(lambda: Service(os.environ["JAVA_HOME"]), starts)
+    service_starts = measure_starts(Service, starts)
     seed_starts = measure_starts(Seed, starts)
 
     print("== the Pulumi program", flush=True)

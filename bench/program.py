@@ -1,12 +1,20 @@
-"""The Pulumi program: one offline evaluation of the dev stack in a fresh JVM, and the two ways pulumi starts it.
+"""The Pulumi program: how long pulumi's Java host waits for it, through the host's real arguments.
 
-Without a Pulumi engine, what can be timed honestly is the part the program pays for: JVM start, class loading and
-one full evaluation of the stack under Pulumi's mock engine (spotfleet.infra.plan.PlanCommand, which `./plan` also
-runs). A real `pulumi preview` adds the engine's gRPC round trips per resource and the provider plugins' own start.
-The Java host starts the program twice per command: once to list its plugins, once to run it.
+The host starts the program twice per preview or up, with exactly these arguments (pulumi-java
+pkg/internal/executors/executor_maven.go): GetRequiredPackages, to list its plugins, then Run. Both go to
+./run-program (Pulumi.yaml's use-executor), which starts the prebuilt jar, and, without use-executor, to ./mvnw.
+- Run: from the fork to the program's first own resource arriving at an engine stand-in (tests/java/.../engine:
+  EngineStandIn answers registrations, deploys nothing; TimeToFirstResource times it), with the environment the
+  host sets (PULUMI_MONITOR, PULUMI_CONFIG of the dev stack, ...). A real engine adds its own gRPC latency.
+- GetRequiredPackages: the whole call, which ends when the plugin list is printed.
+Also one offline evaluation of the dev stack (spotfleet.infra.plan.PlanCommand, what ./plan runs) in a fresh JVM.
+
+python3 program.py [runs] measures only these (a few minutes) and prints the table; bench/run includes them.
 """
 import glob
+import json
 import os
+import sys
 import statistics
 import subprocess
 import time
@@ -16,8 +24,12 @@ from servers import ROOT
 
 FORK_JOIN = "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4"  # pulumi-java#2270, see DEVELOPERS.md
 OFFLINE_PLAN = ["spotfleet.infra.plan.PlanCommand", "dev"]
-PLUGIN_LIST = ["com.pulumi.bootstrap.internal.Main", "packages"]
 AOT_CACHE = "target/spotfleet-infra.aot"
+# pulumi-java pkg/internal/executors/executor_maven.go, newMavenExecutor: RunArgs and PluginArgs, verbatim
+RUN_ARGS = ["-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "--no-transfer-progress", "compile", "exec:java"]
+PLUGIN_ARGS = ["-Dorg.slf4j.simpleLogger.logFile=System.err", "--no-transfer-progress", "compile", "exec:java",
+               "-DmainClass=com.pulumi.bootstrap.internal.Main", "-DmainArgs=packages"]
+TIMER = "spotfleet.infra.engine.TimeToFirstResource"
 
 
 @dataclass
@@ -39,21 +51,22 @@ def program_jar():
 
 
 def commands(java):
-    """What to time, by name: (command line, what it stands for)."""
+    """What to time, by name: (command line, what it stands for, whether the timer's JSON gives the seconds)."""
     jar = program_jar()
+    timer = [java, "-cp", "target/test-classes:target/classes:target/program-libs/*", TIMER]
     return {
-        "evaluation, jar": ([java, FORK_JOIN, "-cp", jar] + OFFLINE_PLAN,
-                            "one offline evaluation in a fresh JVM: `java -cp <program jar>`"),
+        "Run, ./run-program (jar + AOT cache)": (timer + ["./run-program"] + RUN_ARGS,
+                                                 "the host's Run call through use-executor: fork to the program's first resource", True),
+        "Run, ./mvnw": (timer + ["./mvnw"] + RUN_ARGS,
+                        "the same call without use-executor (the host runs Maven)", True),
+        "GetRequiredPackages, ./run-program": (["./run-program"] + PLUGIN_ARGS,
+                                               "the host's plugin listing through use-executor, start to end", False),
+        "GetRequiredPackages, ./mvnw": (["./mvnw"] + PLUGIN_ARGS, "the same without use-executor", False),
         "evaluation, jar + AOT cache": ([java, f"-XX:AOTCache={AOT_CACHE}", FORK_JOIN, "-cp", jar] + OFFLINE_PLAN,
-                                        "the same with the AOT cache `./mvnw package` trains (./run-program's fast start)"),
+                                        "one offline evaluation of the dev stack in a fresh JVM (./plan's work, without Maven)", False),
         "evaluation, Maven": (["./mvnw", "-q", "--no-transfer-progress", "compile", "exec:java",
                                "-DmainClass=" + OFFLINE_PLAN[0], "-DmainArgs=" + OFFLINE_PLAN[1]],
-                              "the same through `mvn compile exec:java`, as pulumi runs a Maven project (what ./plan does)"),
-        "plugin list, jar + AOT cache": ([java, f"-XX:AOTCache={AOT_CACHE}", "-cp", jar] + PLUGIN_LIST,
-                                         "the host's plugin discovery through ./run-program's fast start"),
-        "plugin list, Maven": (["./mvnw", "-q", "--no-transfer-progress", "compile", "exec:java",
-                                "-DmainClass=" + PLUGIN_LIST[0], "-DmainArgs=" + PLUGIN_LIST[1]],
-                               "the host's plugin discovery through Maven"),
+                              "the same through `mvn compile exec:java` (what ./plan does)", False),
     }
 
 
@@ -62,9 +75,23 @@ def measure_program(java, runs):
     table = commands(java)
     seconds = {name: [] for name in table}
     for _ in range(runs):
-        for name, (command, _) in table.items():
+        for name, (command, _, timed_by_timer) in table.items():
             began = time.perf_counter()
-            subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            seconds[name].append(time.perf_counter() - began)
+            done = subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            elapsed = time.perf_counter() - began
+            seconds[name].append(json.loads(done.stdout)["firstResource"] if timed_by_timer else elapsed)
     return [Timing(name, " ".join(table[name][0]), seconds[name]) for name in table], \
-           {name: description for name, (_, description) in table.items()}
+           {name: description for name, (_, description, _) in table.items()}
+
+
+if __name__ == "__main__":
+    java_home = os.environ.get("JAVA_HOME")
+    if not java_home:
+        raise SystemExit("set JAVA_HOME to a JDK 25, and run ./mvnw package -DskipTests -DskipApp first")
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    timings, descriptions = measure_program(os.path.join(java_home, "bin", "java"), runs)
+    print("| program | median | min-max | runs | what |")
+    print("|---|---:|---:|---:|---|")
+    for timing in timings:
+        print(f"| {timing.what} | {timing.median_s:.2f} s | {min(timing.seconds):.2f}-{max(timing.seconds):.2f} s | "
+              f"{len(timing.seconds)} | {descriptions[timing.what]} |")

@@ -114,9 +114,10 @@ def tables(runs, starts, rss_runs, service_split, timings, descriptions):
     anon, file = service_split
     lines += ["", f"Service RSS after load, split: {anon:.1f} MiB anonymous (heap, metaspace, code, stacks), "
                   f"{file:.1f} MiB file-backed (the jar, the JDK's modules and the AOT cache, mapped read-only)."]
-    lines += ["", "| program | median | runs | what |", "|---|---:|---:|---|"]
+    lines += ["", "| program | median | min-max | runs | what |", "|---|---:|---:|---:|---|"]
     for timing in timings:
-        lines.append(f"| {timing.what} | {timing.median_s:.2f} s | {len(timing.seconds)} | {descriptions[timing.what]} |")
+        lines.append(f"| {timing.what} | {timing.median_s:.2f} s | {min(timing.seconds):.2f}-{max(timing.seconds):.2f} s | "
+                     f"{len(timing.seconds)} | {descriptions[timing.what]} |")
     return lines
 
 

@@ -1,7 +1,8 @@
 """The three servers under test, each started on 127.0.0.1 the way the benchmark's fairness rules say.
 
 - service: app/Dockerfile's final-stage ENTRYPOINT + CMD, parsed from the Dockerfile (never copied), with only
-  `java` replaced by $JAVA_HOME/bin/java, run in app/target (the image's /app layout: jar, libs/, AOT cache);
+  `java` replaced by the image's runtime, app/target/runtime/bin/java (the Dockerfile's jlink line, which the app
+  build repeats), run in app/target (the image's /app layout: jar, libs/, AOT cache);
   the request log is on, as in production, and stdout goes to /dev/null.
 - seed: the blog post's aiohttp server, byte for byte (bench/seed/app.py), under Debian's /usr/bin/python3.
 - nginx: the same bodies and headers from bench/nginx/nginx.conf, two workers, access log on (to /dev/null).
@@ -19,12 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 APP = ROOT / "app"
+IMAGE_RUNTIME = APP / "target" / "runtime"  # the image's $JAVA_HOME, as the app build links it
 HOST = "127.0.0.1"
 START_TIMEOUT_S = 60
 
 
-def image_command(java_home):
-    """ENTRYPOINT followed by CMD of the Dockerfile's last stage (exec form), java replaced by the local JDK's."""
+def image_command(java_home=IMAGE_RUNTIME):
+    """ENTRYPOINT followed by CMD of the Dockerfile's last stage (exec form), java replaced by java_home's."""
     text = re.sub(r"\\\n", " ", (APP / "Dockerfile").read_text())
     final_stage = text[text.rfind("\nFROM "):]
     entrypoint, cmd = [], []
@@ -150,7 +152,7 @@ class Server:
 class Service(Server):
     name = "service"
 
-    def __init__(self, java_home):
+    def __init__(self, java_home=IMAGE_RUNTIME):
         super().__init__()
         self.java_home = java_home
 

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 record ImageCommand(List<String> command) {
 
     static final Path DOCKERFILE = Path.of("app/Dockerfile");
+    /** The image's Java runtime as the app build links it (app/Dockerfile's jlink line, repeated on app/target). */
+    static final Path IMAGE_RUNTIME = Path.of("app", "target", "runtime");
 
     static ImageCommand read() {
         List<String> entrypoint = List.of();
@@ -47,10 +49,17 @@ record ImageCommand(List<String> command) {
         return new ImageCommand(List.copyOf(command));
     }
 
-    /** The command with {@code java} being this JDK's launcher (the drills run where the tests run, not in a container). */
-    List<String> onThisJdk() {
+    /**
+     * The command with {@code java} being the image's own runtime, app/target/runtime (the drills run where the tests run,
+     * not in a container; the AOT cache in app/target only maps on the runtime that trained it).
+     */
+    List<String> onImageRuntime() {
+        var java = IMAGE_RUNTIME.resolve("bin").resolve("java").toAbsolutePath();
+        if (!Files.isExecutable(java)) {
+            throw new AssertionError(java + " is missing: the app build links it in package (./mvnw -f app/pom.xml package)");
+        }
         var local = new ArrayList<>(command);
-        local.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        local.set(0, java.toString());
         return local;
     }
 

@@ -7,13 +7,19 @@ import java.util.stream.IntStream;
 
 /**
  * The malformed-request corpus, generated: each category crosses a few request shapes with the ways to break them.
- * Every case breaks HTTP/1.1's grammar (RFC 9112) or this service's limits; none is a valid request a server could
- * rightly answer 2xx. Bytes are ISO-8859-1, so any octet can be written as a char.
+ * Every case breaks HTTP/1.1's grammar (RFC 9112), this service's limits, or asks for a method the service does not
+ * serve (RFC 9110 section 9.1: methods are case-sensitive, so {@code get} is not {@code GET}); none is a request a server
+ * could rightly answer 2xx. Bytes are ISO-8859-1, so any octet can be written as a char.
  */
 final class MalformedRequests {
 
-    /** How a client misbehaves beyond what it sends: slowly, in parts. */
-    record Case(String category, String name, List<byte[]> parts, boolean slow) {
+    /**
+     * How a client misbehaves beyond what it sends: slowly, in parts.
+     *
+     * @param expected the statuses the case must get, in order, and then a closed connection; empty for "any 4xx, or a
+     *                 closed connection", the answer to a malformed request
+     */
+    record Case(String category, String name, List<byte[]> parts, boolean slow, List<Integer> expected) {
     }
 
     static final String BROKEN_REQUEST_LINES = "broken request lines";
@@ -22,6 +28,11 @@ final class MalformedRequests {
     static final String HUGE_AND_DUPLICATE_HEADERS = "huge and duplicate headers";
     static final String INVALID_CHUNKED_BODIES = "invalid chunked bodies";
     static final String SLOW_PARTIAL_REQUESTS = "slow partial requests";
+    static final String METHODS = "methods not served";
+    /** RFC 9110 section 15.6.2: "the server does not recognize the request method". */
+    static final int NOT_IMPLEMENTED = 501;
+    /** RFC 9110 section 15.5.6: a method the server knows, which the resource does not allow. */
+    static final int METHOD_NOT_ALLOWED = 405;
     /** A header name the corpus tries to smuggle into responses: no response may ever carry it. */
     static final String INJECTED_HEADER = "X-Injected";
 
@@ -42,6 +53,7 @@ final class MalformedRequests {
         corpus.hugeAndDuplicateHeaders();
         corpus.invalidChunkedBodies();
         corpus.slowPartialRequests();
+        corpus.methods();
         return List.copyOf(corpus.cases);
     }
 
@@ -132,13 +144,38 @@ final class MalformedRequests {
             // a byte at a time over a few hundred ms, then our side closes: the server must answer or close, never hang
             var bytes = bytes(partial);
             var pieces = IntStream.range(0, bytes.length).mapToObj(i -> new byte[] {bytes[i]}).toList();
-            cases.add(new Case(SLOW_PARTIAL_REQUESTS, "trickled: " + printable(partial), pieces, true));
-            cases.add(new Case(SLOW_PARTIAL_REQUESTS, "at once: " + printable(partial), List.of(bytes), false));
+            cases.add(new Case(SLOW_PARTIAL_REQUESTS, "trickled: " + printable(partial), pieces, true, List.of()));
+            cases.add(new Case(SLOW_PARTIAL_REQUESTS, "at once: " + printable(partial), List.of(bytes), false, List.of()));
         }
     }
 
+    private void methods() {
+        var paths = List.of("/", "/healthcheck", "/nowhere");
+        // every case variant of a method the service serves or knows is another, unknown method; so are made-up ones
+        var unknown = List.of("get", "Get", "gET", "geT", "head", "Head", "hEAD", "options", "Options", "OPTIONs", "post", "Post",
+                "put", "delete", "patch", "trace", "connect", "FOO", "PROPFIND", "MKCOL", "BREW", "GETS", "XGET", "G", "GET_", "G-E-T");
+        for (var method : unknown) {
+            for (var path : paths) {
+                add(METHODS, method + " " + path, method + " " + path + " HTTP/1.1\r\n" + HOST + "\r\n", List.of(NOT_IMPLEMENTED));
+            }
+        }
+        for (var method : List.of("POST", "PUT", "DELETE", "PATCH", "TRACE")) {
+            for (var path : List.of("/", "/healthcheck")) {
+                add(METHODS, method + " " + path, method + " " + path + " HTTP/1.1\r\n" + HOST + "Content-Length: 0\r\n\r\n",
+                        List.of(METHOD_NOT_ALLOWED));
+            }
+        }
+        // on a kept-alive connection too: the lower-case request after a served one is refused where it starts
+        add(METHODS, "GET / then get / pipelined", "GET / HTTP/1.1\r\n" + HOST + "\r\nget / HTTP/1.1\r\n" + HOST + "\r\n",
+                List.of(200, NOT_IMPLEMENTED));
+    }
+
     private void add(String category, String name, String request) {
-        cases.add(new Case(category, name, List.of(bytes(request)), false));
+        add(category, name, request, List.of());
+    }
+
+    private void add(String category, String name, String request, List<Integer> expected) {
+        cases.add(new Case(category, name, List.of(bytes(request)), false, expected));
     }
 
     private static byte[] bytes(String text) {

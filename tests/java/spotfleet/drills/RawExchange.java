@@ -25,6 +25,11 @@ final class RawExchange {
             return problem.isEmpty() && closed && statuses.stream().allMatch(status -> status >= 400 && status < 500);
         }
 
+        /** Exactly these statuses, in order, then a closed connection. */
+        boolean answered(List<Integer> expected) {
+            return problem.isEmpty() && closed && statuses.equals(expected);
+        }
+
         /** {@code 400}, {@code 400+405}, or {@code closed without an answer}: the outcome a drill counts. */
         String outcome() {
             if (!problem.isEmpty()) {

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * One copy of the service as its image runs it: the Dockerfile's command line, in {@code app/target} (the image's
- * WORKDIR layout), with the environment ECS gives the container. Its stdout is read as it comes: request lines are
+ * One copy of the service as its image runs it: the Dockerfile's command line on the image's runtime, in
+ * {@code app/target} (the image's WORKDIR layout), with the environment ECS gives the container. Its stdout is read as it comes: request lines are
  * only counted (a load run writes hundreds of thousands), every other line is kept.
  */
 final class ServiceInstance implements AutoCloseable {
@@ -49,7 +49,7 @@ final class ServiceInstance implements AutoCloseable {
             throw new AssertionError(APP_TARGET.resolve("spotfleet-app.jar") + " is missing: the drills run after the build-app"
                     + " execution (./mvnw verify), or build it with ./mvnw -f app/pom.xml package");
         }
-        var builder = new ProcessBuilder(ImageCommand.read().onThisJdk())
+        var builder = new ProcessBuilder(ImageCommand.read().onImageRuntime())
                 .directory(APP_TARGET.toFile())
                 .redirectErrorStream(true);
         var env = new HashMap<>(environment);

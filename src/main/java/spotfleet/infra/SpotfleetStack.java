@@ -2,8 +2,6 @@ package spotfleet.infra;
 
 import com.pulumi.Context;
 import com.pulumi.aws.Provider;
-import com.pulumi.aws.ProviderArgs;
-import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import spotfleet.infra.components.AlertTopic;
@@ -23,7 +21,6 @@ import spotfleet.infra.components.SpotAlerts;
 import spotfleet.infra.components.WebService;
 import spotfleet.infra.config.StackSettings;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,8 +46,8 @@ public record SpotfleetStack(
         Dashboard dashboard) {
 
     public static SpotfleetStack declare(Context ctx, StackSettings settings) {
-        var tags = StackTags.of(ctx.projectName(), ctx.stackName());
-        var aws = awsProvider(settings, tags);
+        var tags = AwsProviderArgs.tags(settings.aws(), StackTags.of(ctx.projectName(), ctx.stackName()));
+        var aws = new Provider("aws", AwsProviderArgs.of(settings.aws(), StackTags.of(ctx.projectName(), ctx.stackName())));
         var onAws = ComponentResourceOptions.builder().providers(aws).build();
         var prefix = namePrefix(ctx);
         var domain = settings.domain();
@@ -75,13 +72,13 @@ public record SpotfleetStack(
                 prefix + "-web", network.vpcId, listenerArn, cluster.clusterArn, cluster.clusterName,
                 cluster.logGroupName, image.repoDigest, capacity.capacityProviderName, capacity), onAws);
 
-        var dimensions = Metrics.DimensionValues.of(loadBalancer.arnSuffix, service.targetGroupArnSuffix,
-                cluster.clusterName, service.serviceName, capacity.autoScalingGroupName);
         var alertTopic = new AlertTopic("alerts", settings.monitoring(), new AlertTopic.Args(prefix), onAws);
-        var alarms = new Alarms("alarms", settings.monitoring(), settings.service().serviceMinTasks(),
-                new Alarms.Args(prefix, alertTopic.topicArn, dimensions), onAws);
         var fleetWatch = new FleetWatch("fleetwatch", new FleetWatch.Args(capacity.autoScalingGroupName,
                 alertTopic.topicArn, alertTopic.keyArn, prefix, settings.cluster().logRetentionDays(), settings.protect()), onAws);
+        var dimensions = Metrics.DimensionValues.of(loadBalancer.arnSuffix, service.targetGroupArnSuffix,
+                cluster.clusterName, service.serviceName, capacity.autoScalingGroupName, fleetWatch.functionName);
+        var alarms = new Alarms("alarms", settings.monitoring(), settings.service().serviceMinTasks(),
+                new Alarms.Args(prefix, alertTopic.topicArn, dimensions), onAws);
         var spotAlerts = new SpotAlerts("spotalerts", new SpotAlerts.Args(capacity.autoScalingGroupName,
                 alertTopic.topicArn, fleetWatch.functionArn, fleetWatch.functionName, prefix), onAws);
         new AlertTopicPolicy("alertpublishers", new AlertTopicPolicy.Args(alertTopic.topicArn, alarms.alarmArns,
@@ -99,18 +96,6 @@ public record SpotfleetStack(
         ctx.export("alarmTopicArn", alertTopic.topicArn);
         return new SpotfleetStack(aws, network, flowLogs, loadBalancer, https, cluster, capacity, image, service, alertTopic, alarms,
                 fleetWatch, spotAlerts, dashboard);
-    }
-
-    /**
-     * The one AWS provider every component uses. An explicit provider ignores the {@code aws:} stack config,
-     * so region and profile are handed over; its default tags land on every taggable resource.
-     */
-    private static Provider awsProvider(StackSettings settings, Map<String, String> tags) {
-        var args = ProviderArgs.builder()
-                .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags).build());
-        settings.aws().region().ifPresent(args::region);
-        settings.aws().profile().ifPresent(args::profile);
-        return new Provider("aws", args.build());
     }
 
     /**

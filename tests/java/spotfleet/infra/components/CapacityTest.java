@@ -139,6 +139,39 @@ class CapacityTest {
         }
 
         @Test
+        void theLaunchTemplateComesAfterTheInstanceRolesPoliciesAndProfile() {
+            // given
+            var role = stack.one(ROLE, "capacity-instance-role");
+            // when
+            var template = stack.one(LAUNCH_TEMPLATE, "capacity-launch-template");
+            // then: IAM is eventually consistent, so nothing launches before the role can do its work
+            assertThat(template.dependsOn()).containsExactlyInAnyOrder(
+                    "capacity-instance-ecs", "capacity-instance-ssm", "capacity-instance-profile");
+            assertThat(List.of("capacity-instance-ecs", "capacity-instance-ssm")).allSatisfy(attachment ->
+                    assertThat(input(stack.one(ROLE_POLICY_ATTACHMENT, attachment), "role")).isEqualTo(output(role, "name")));
+            assertThat(input(template, "iamInstanceProfile.arn"))
+                    .isEqualTo(output(stack.one(INSTANCE_PROFILE, "capacity-instance-profile"), "arn"));
+        }
+
+        @Test
+        void aNewLaunchTemplateVersionIsRolledOutByAnInstanceRefreshThatKeepsCapacity() {
+            // given
+            var group = stack.one(AUTO_SCALING_GROUP, "capacity-asg");
+            // when
+            var refresh = input(group, "instanceRefresh");
+            // then: launch before terminate, skip what already runs the version, replace (and ECS drains) protected ones
+            assertThat(refresh).isEqualTo(Map.of("strategy", "Rolling", "preferences", Map.of(
+                    "minHealthyPercentage", 100.0,
+                    "maxHealthyPercentage", 150.0,
+                    "skipMatching", true,
+                    "scaleInProtectedInstances", "Refresh",
+                    "instanceWarmup", "300")));
+            // a version number, not "$Latest": only a changed version starts a refresh
+            assertThat(input(group, "mixedInstancesPolicy.launchTemplate.launchTemplateSpecification.version"))
+                    .isEqualTo(String.valueOf(output(stack.one(LAUNCH_TEMPLATE, "capacity-launch-template"), "latestVersion")));
+        }
+
+        @Test
         void theGroupSpansThePrivateSubnetsAndLeavesItsSizeToScaling() {
             // given / when
             var group = stack.one(AUTO_SCALING_GROUP, "capacity-asg");
@@ -222,11 +255,28 @@ class CapacityTest {
         }
 
         @Test
+        void theInstanceRefreshIsOnHereToo() {
+            // given / when / then
+            assertThat(input(stack.one(AUTO_SCALING_GROUP, "capacity-asg"), "instanceRefresh.strategy")).isEqualTo("Rolling");
+        }
+
+        @Test
         void thereIsNoCapacityProviderAndNoScaleInProtection() {
             // given / when / then
             assertThat(stack.all(CAPACITY_PROVIDER)).isEmpty();
             assertThat(stack.all(CLUSTER_CAPACITY_PROVIDERS)).isEmpty();
             assertThat(input(stack.one(AUTO_SCALING_GROUP, "capacity-asg"), "protectFromScaleIn")).isEqualTo(false);
         }
+    }
+
+    @Test
+    void withInstanceRefreshOffRunningInstancesKeepTheirLaunchTemplateVersion() {
+        // given
+        var stack = DeclaredStack.of(StackSettings.defaults().toBuilder().instanceRefresh(false).build());
+        // when
+        var group = stack.one(AUTO_SCALING_GROUP, "capacity-asg");
+        // then
+        assertThat(group.inputs()).doesNotContainKey("instanceRefresh");
+        assertThat(stack.one(LAUNCH_TEMPLATE, "capacity-launch-template").dependsOn()).hasSize(3);
     }
 }

@@ -38,6 +38,7 @@ class StackConfigTest {
                 Map.entry("spotfleet:instanceScaling", "cpu"),
                 Map.entry("spotfleet:capacityTargetPercent", "90"),
                 Map.entry("spotfleet:instanceCpuTarget", "60"),
+                Map.entry("spotfleet:instanceRefresh", "false"),
                 Map.entry("spotfleet:serviceMinTasks", "3"),
                 Map.entry("spotfleet:serviceMaxTasks", "12"),
                 Map.entry("spotfleet:serviceCpuTarget", "55"),
@@ -65,11 +66,11 @@ class StackConfigTest {
 
         // then
         assertThat(settings).isEqualTo(new StackSettings(
-                new AwsSettings(Optional.of("eu-west-1"), Optional.of("deploy")),
+                AwsSettings.fromEnvironment().with("region", "eu-west-1").with("profile", "deploy"),
                 new NetworkSettings("172.20.0.0/20", 3, NatGateways.PER_AZ),
                 new ClusterSettings(30),
                 new CapacitySettings(List.of("m7g.large", "c7g.large"), 2, 25, SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED,
-                        2, 10, InstanceScaling.CPU, 90, 60),
+                        2, 10, InstanceScaling.CPU, 90, 60, false),
                 new ServiceSettings(8080, 512, 1024, 3, 12, 55, 120, 30, 45),
                 new DomainSettings(Optional.of("app.example.com"), Optional.empty(), Optional.of("example.com")),
                 new MonitoringSettings(Optional.of("ops@example.com"), 250),
@@ -79,9 +80,9 @@ class StackConfigTest {
 
     @Test
     void keysOfOtherNamespacesAreNotOurs() {
-        // given config for the AWS provider beyond region and profile
+        // given config of another package (the Docker provider's, say)
         // when
-        var settings = StackConfig.parse(Map.of("aws:skipMetadataApiCheck", "false"));
+        var settings = StackConfig.parse(Map.of("docker:host", "unix:///var/run/docker.sock"));
         // then
         assertThat(settings).isEqualTo(StackSettings.defaults());
     }
@@ -156,6 +157,7 @@ class StackConfigTest {
                                 + " 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653"),
                 arguments(Map.of("spotfleet:containerPort", "0"), "spotfleet:containerPort (0) must be between 1 and 65535"),
                 arguments(Map.of("spotfleet:maxInstances", "four"), "spotfleet:maxInstances (four) must be a whole number"),
+                arguments(Map.of("spotfleet:instanceRefresh", "yes"), "spotfleet:instanceRefresh (yes) must be true or false"),
                 arguments(Map.of("spotfleet:domainName", "app.example.com"),
                         "spotfleet:domainName (app.example.com) needs its Route 53 hosted zone: set spotfleet:hostedZoneId"
                                 + " or spotfleet:hostedZoneName"),

@@ -64,7 +64,7 @@ class RunbookTest {
     void aNewAlarmWithoutAnEntryIsFound() {
         // given an alarm the runbook does not know
         var extra = new Plan.PlannedResource(ALARM, "alarms-disk-full", java.util.Optional.of("alarms"), true, Map.of(),
-                List.of(), List.of(), List.of(), false);
+                List.of(), List.of(), List.of(), false, Map.of());
         var declared = new ArrayList<>(resources);
         declared.add(extra);
         // when

@@ -105,7 +105,7 @@ class ArchitectureGraphTest {
     void componentsAndTiers() {
         // given / when / then
         assertThat(dev().components().keySet()).containsExactly("network", "flowlogs", "loadbalancer", "cluster", "capacity",
-                "image", "web", "alerts", "alarms", "fleetwatch", "spotalerts", "dashboard");
+                "image", "web", "alerts", "fleetwatch", "alarms", "spotalerts", "dashboard");
         assertThat(node(dev(), "internet").component()).isEmpty();
         assertThat(node(dev(), "internet").derived()).isTrue();
         assertThat(node(dev(), "web-service").tier()).isEqualTo(Tier.TRAFFIC);
@@ -225,7 +225,7 @@ class ArchitectureGraphTest {
         var all = new java.util.ArrayList<Plan.PlannedResource>();
         for (var component : List.of("c", "s", "l")) {
             all.add(new Plan.PlannedResource("spotfleet:index:Part" + component.toUpperCase(), component, Optional.empty(), false,
-                    Map.of(), List.of(), List.of(), List.of(), false));
+                    Map.of(), List.of(), List.of(), List.of(), false, Map.of()));
         }
         all.addAll(List.of(resources));
         return new Plan("p", "java", "test", "Pulumi.test.yaml", List.of(), List.of(), all, Map.of());
@@ -233,7 +233,7 @@ class ArchitectureGraphTest {
 
     static Plan.PlannedResource resource(String type, String name, String component, Plan.Reference... references) {
         return new Plan.PlannedResource(type, name, Optional.of(component), true, Map.of(), List.of(), List.of(references),
-                List.of(), false);
+                List.of(), false, Map.of());
     }
 
     @Test
@@ -242,9 +242,9 @@ class ArchitectureGraphTest {
         var rule = new Plan.PlannedResource(ResourceKinds.LISTENER_RULE, "rule", Optional.empty(), true, Map.of("conditions",
                 List.of(Map.of("pathPattern", Map.of("values", List.of("/api/*"))),
                         Map.of("hostHeader", Map.of("values", List.of("app.example.com"))))),
-                List.of(), List.of(), List.of(), false);
+                List.of(), List.of(), List.of(), false, Map.of());
         var listener = new Plan.PlannedResource(ResourceKinds.LISTENER, "l", Optional.empty(), true, Map.of(), List.of(),
-                List.of(), List.of(), false);
+                List.of(), List.of(), false, Map.of());
         // when / then
         assertThat(NodeDetails.edgeLabel(rule)).isEqualTo("path /api/*, host app.example.com");
         assertThat(NodeDetails.edgeLabel(listener)).isEmpty();
@@ -254,9 +254,9 @@ class ArchitectureGraphTest {
     void listenersAreListedByPort() {
         // given
         var https = new Plan.PlannedResource(ResourceKinds.LISTENER, "https", Optional.empty(), true,
-                Map.of("protocol", "HTTPS", "port", 443L), List.of(), List.of(), List.of(), false);
+                Map.of("protocol", "HTTPS", "port", 443L), List.of(), List.of(), List.of(), false, Map.of());
         var http = new Plan.PlannedResource(ResourceKinds.LISTENER, "http", Optional.empty(), true,
-                Map.of("protocol", "HTTP", "port", 80L), List.of(), List.of(), List.of(), false);
+                Map.of("protocol", "HTTP", "port", 80L), List.of(), List.of(), List.of(), false, Map.of());
         // when / then
         assertThat(NodeDetails.listeners(List.of(https, http))).isEqualTo("HTTP :80, HTTPS :443");
     }
@@ -281,7 +281,7 @@ class ArchitectureGraphTest {
 
     private static List<String> options(Map<String, Object> inputs) {
         var group = new Plan.PlannedResource(ResourceKinds.AUTO_SCALING_GROUP, "asg", Optional.empty(), true, inputs,
-                List.of(), List.of(), List.of(), false);
+                List.of(), List.of(), List.of(), false, Map.of());
         return NodeDetails.purchaseOptions(group).stream().map(option -> option.title() + " " + option.details()).toList();
     }
 

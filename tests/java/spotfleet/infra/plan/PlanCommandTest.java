@@ -93,6 +93,83 @@ class PlanCommandTest {
         assertThat(json.getAsJsonObject("outputs").get("url").getAsString()).isEqualTo("http://" + ComputedValues.MARKER);
     }
 
+    static final String ACCOUNT_STACK = """
+            config:
+              aws:region: eu-west-1
+              aws:allowedAccountIds: ["111122223333"]
+              aws:assumeRole:
+                roleArn: arn:aws:iam::111122223333:role/deploy
+                sessionName: pulumi
+              aws:skipMetadataApiCheck: false
+              aws:maxRetries: 5
+              aws:endpoints:
+                - sts: https://sts.eu-west-1.amazonaws.com
+              aws:accessKey: AKIAIOSFODNN7EXAMPLE
+              aws:secretKey: wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY
+            """;
+
+    @Test
+    void theTextPlanShowsTheAwsSettingsOnTheProviderAndHidesItsSecrets() throws IOException {
+        // given a stack that guards its account, assumes a role and (unwisely) holds keys in plain text
+        givenStackFile("acct", ACCOUNT_STACK);
+
+        // when
+        var run = run("acct", "--dir", project.toString());
+
+        // then: in the config and on the provider, under the provider's own names
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(PlanCommand.OK);
+        assertThat(run.out())
+                .containsPattern("aws:allowedAccountIds +\\[111122223333] +stack")
+                .containsPattern("aws:accessKey +\\[secret] +stack")
+                .contains("allowedAccountIds = [111122223333]")
+                .contains("assumeRole.roleArn = arn:aws:iam::111122223333:role/deploy")
+                .contains("assumeRole.sessionName = pulumi")
+                .contains("skipMetadataApiCheck = false")
+                .contains("endpoints[0].sts = https://sts.eu-west-1.amazonaws.com")
+                .contains("accessKey = [secret]")
+                .contains("secretKey = [secret]")
+                .doesNotContain("AKIAIOSFODNN7EXAMPLE")
+                .doesNotContain("wJalrXUtnFEMI");
+    }
+
+    @Test
+    void theJsonPlanShowsTheAwsSettingsOnTheProviderAndHidesItsSecrets() throws IOException {
+        // given
+        givenStackFile("acct", ACCOUNT_STACK);
+
+        // when
+        var run = run("acct", "--json", "--dir", project.toString());
+
+        // then
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(PlanCommand.OK);
+        assertThat(run.out()).doesNotContain("AKIAIOSFODNN7EXAMPLE").doesNotContain("wJalrXUtnFEMI");
+        var json = JsonParser.parseString(run.out()).getAsJsonObject();
+        var provider = json.getAsJsonArray("resources").asList().stream().map(r -> r.getAsJsonObject())
+                .filter(r -> r.get("type").getAsString().equals("pulumi:providers:aws")).findFirst().orElseThrow()
+                .getAsJsonObject("inputs");
+        assertThat(provider.get("allowedAccountIds").getAsString()).isEqualTo("[\"111122223333\"]");
+        assertThat(JsonParser.parseString(provider.get("assumeRole").getAsString()).getAsJsonObject().get("roleArn").getAsString())
+                .isEqualTo("arn:aws:iam::111122223333:role/deploy");
+        assertThat(provider.get("accessKey").getAsString()).isEqualTo("[secret]");
+        assertThat(provider.get("secretKey").getAsString()).isEqualTo("[secret]");
+        var config = json.getAsJsonArray("config").asList().stream().map(c -> c.getAsJsonObject())
+                .filter(c -> c.get("key").getAsString().startsWith("aws:")).map(c -> c.get("key").getAsString()).toList();
+        assertThat(config).containsExactly("aws:accessKey", "aws:allowedAccountIds", "aws:assumeRole", "aws:endpoints",
+                "aws:maxRetries", "aws:region", "aws:secretKey", "aws:skipMetadataApiCheck");
+    }
+
+    @Test
+    void anUnknownAwsKeyStopsThePlanNamingTheKeyAndTheCloseMatch() throws IOException {
+        // given
+        givenStackFile("typo", "config:\n  aws:region: eu-west-1\n  aws:allowedAcountIds: [\"111122223333\"]\n");
+        // when
+        var run = run("typo", "--dir", project.toString());
+        // then
+        assertThat(run.exitCode()).isEqualTo(PlanCommand.INVALID);
+        assertThat(run.err()).contains("aws:allowedAcountIds is not a setting of the AWS provider (pulumi-aws 6.83.0):"
+                + " did you mean aws:allowedAccountIds?");
+    }
+
     @Test
     void aStackWithoutItsFileIsAUsageErrorNamingTheStacksThereAre() throws IOException {
         // given a project with only a dev stack

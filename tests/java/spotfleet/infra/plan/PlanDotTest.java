@@ -7,6 +7,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +58,7 @@ class PlanDotTest {
         // then
         assertThat(dot).doesNotContain("\"alarms-target-5xx-rate\" -> \"web-tg\"", "\"dashboard-cloudwatch\" -> \"loadbalancer-alb\"");
         assertThat(dot).contains("<b>Alarms</b><br/><font point-size=\"8\">refers to LoadBalancer,</font>"
-                + "<br/><font point-size=\"8\">Cluster, WebService</font>");
+                + "<br/><font point-size=\"8\">Cluster, Capacity,</font><br/><font point-size=\"8\">WebService</font>");
         assertThat(dot).contains("<b>FleetWatch</b><br/><font point-size=\"8\">refers to Capacity</font>");
         assertThat(dot).contains("label=<<b>Network</b>>;");
     }
@@ -138,6 +141,18 @@ class PlanDotTest {
     }
 
     @Test
+    void textIsEscapedForGraphvizLabelsAndIds() {
+        // given: a value with markup characters in a label, and a name with a quote
+        var rule = new Plan.PlannedResource("aws:cloudwatch/eventRule:EventRule", "odd\"rule", Optional.of("l"), true,
+                Map.of("scheduleExpression", "cron(<0> & \"1\")"), List.of(), List.of(), List.of(), false, Map.of());
+        // when
+        var dot = PlanDot.render(ArchitectureGraphTest.plan(rule));
+        // then
+        assertThat(dot).contains("\"odd\\\"rule\" [label=<<b>EventBridge rule</b><br/><font point-size=\"8\" color=\"#6b7280\">"
+                + "odd&quot;rule</font><br/><font point-size=\"8\">cron(&lt;0&gt; &amp; &quot;1&quot;)</font>>");
+    }
+
+    @Test
     void longDetailsAreBrokenAfterCommas() {
         // given / when / then
         assertThat(PlanDot.wrap("short")).containsExactly("short");
@@ -163,11 +178,9 @@ class PlanDotTest {
         var https = PlanDot.render(Planner.plan(StackFile.read(project, "https")));
         // then: the HTTPS listener is part of the load balancer, the certificate and the alias are boxes of their own
         assertThat(https).contains("subgraph \"cluster_https\" {", "\"https-cert\" [label=<<b>certificate</b><br/>"
-                        + "<font point-size=\"8\" color=\"#6b7280\">https-cert</font><br/><font point-size=\"9\">&lt;computed&gt;</font>>",
-                "<b>DNS record</b><br/><font point-size=\"8\" color=\"#6b7280\">https-alias</font><br/><font point-size=\"9\">A",
+                        + "<font point-size=\"8\" color=\"#6b7280\">https-cert</font><br/><font point-size=\"9\">app.example.com</font>>",
+                "<b>DNS record</b><br/><font point-size=\"8\" color=\"#6b7280\">https-alias</font><br/><font point-size=\"9\">A app.example.com",
                 "<font point-size=\"9\">HTTP :80, HTTPS :443</font>");
-        // a made-up value in a label is escaped, not taken for markup
-        assertThat(https).contains("&lt;computed&gt;").doesNotContain("<computed>");
         assertThat(https.chars().filter(c -> c == '{').count()).isEqualTo(https.chars().filter(c -> c == '}').count());
     }
 }

@@ -39,6 +39,30 @@ class StackFileTest {
     }
 
     @Test
+    void awsObjectsAndListsArriveAsJsonTextAsPulumiPassesThem() throws Exception {
+        // given the provider's object, list and scalar settings written as YAML
+        givenProject("""
+                config:
+                  aws:assumeRole:
+                    roleArn: arn:aws:iam::111122223333:role/deploy
+                    policyArns: [arn:aws:iam::aws:policy/ReadOnlyAccess]
+                  aws:endpoints:
+                    - s3: http://localhost:4566
+                  aws:skipMetadataApiCheck: true
+                  aws:maxRetries: 5
+                """);
+        // when
+        var stack = StackFile.read(project, "prod");
+        // then
+        assertThat(stack.config()).containsExactly(
+                java.util.Map.entry("aws:assumeRole",
+                        "{\"roleArn\":\"arn:aws:iam::111122223333:role/deploy\",\"policyArns\":[\"arn:aws:iam::aws:policy/ReadOnlyAccess\"]}"),
+                java.util.Map.entry("aws:endpoints", "[{\"s3\":\"http://localhost:4566\"}]"),
+                java.util.Map.entry("aws:skipMetadataApiCheck", "true"),
+                java.util.Map.entry("aws:maxRetries", "5"));
+    }
+
+    @Test
     void theRuntimesLongFormGivesItsName() throws Exception {
         // given
         givenProject("config: {}\n");

@@ -9,6 +9,7 @@ import io.helidon.config.ConfigException;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.spi.ServerFeature;
 
 /**
@@ -55,6 +56,7 @@ public final class Main {
                 // GracefulShutdown bounds the whole sequence by the grace; Helidon's own wait must not be shorter
                 .shutdownGracePeriod(settings.shutdownGrace())
                 .directHandlers(UnparsedRequestErrors.directHandlers());
+        RequestMethods.install(builder, Http1Config.create(config.get("server.protocols.http_1_1")));
         configure(builder, settings, draining, requestLog(settings));
         return builder.build();
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Hostile and broken requests against the packaged service (its real limits from application.yaml):
- * each gets a 4xx or a closed connection, never a 5xx, and the service stays healthy.
+ * each gets a 4xx or a closed connection, never a 5xx (but 501 for a method the server does not implement, which
+ * RFC 9110 prescribes), and the service stays healthy.
  */
 class HostileInputIT {
     private static ServiceProcess service;
@@ -94,6 +96,25 @@ class HostileInputIT {
 
         // then
         assertClientErrorOrClosed(what, response);
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource({
+            // RFC 9110 section 9.1: methods are case-sensitive, so these are not GET, HEAD or OPTIONS: 501 (section 15.6.2)
+            "get, /, 501", "Get, /healthcheck, 501", "head, /healthcheck, 501", "options, /, 501", "gEt, /nowhere, 501",
+            // methods the server does not implement at all
+            "FOO, /, 501", "PROPFIND, /healthcheck, 501", "BREW, /nowhere, 501",
+            // implemented, but not allowed on the resource: 405 with Allow (section 15.5.6)
+            "POST, /, 405", "DELETE, /healthcheck, 405", "TRACE, /, 405"})
+    void methodsAreMatchedExactly(String method, String path, int expected) {
+        // when
+        String response = RawHttp.exchange(port, method + " " + path + " HTTP/1.1\r\nHost: t\r\nContent-Length: 0\r\n\r\n");
+
+        // then
+        assertEquals(expected, RawHttp.status(response), response);
+        if (expected == 405) {
+            assertTrue(response.contains("\r\nAllow: GET, HEAD, OPTIONS\r\n"), response);
+        }
     }
 
     @Test

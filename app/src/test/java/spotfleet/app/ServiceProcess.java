@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * The packaged service, started with the Dockerfile's own command line from app/target (the image's
- * WORKDIR layout: spotfleet-app.jar and libs/), on a free port, its stdout collected line by line.
+ * WORKDIR layout: spotfleet-app.jar and libs/) on the image's own runtime (target/runtime, linked by the
+ * Dockerfile's jlink line), on a free port, its stdout collected line by line.
  */
 final class ServiceProcess implements AutoCloseable {
     static final Path TARGET = Path.of(System.getProperty("app.target", "target"));
@@ -40,7 +41,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The same, in another copy of the image's layout. */
     static ServiceProcess start(Path layout, Map<String, String> environment) {
-        List<String> command = DockerfileCommand.read(DOCKERFILE).withJava(Path.of(System.getProperty("java.home")));
+        List<String> command = DockerfileCommand.read(DOCKERFILE).withJava(runtime());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(layout.toFile())
                 .redirectErrorStream(true);
@@ -51,6 +52,11 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The image's {@code $JAVA_HOME}, as ImageLayout linked it in package. */
+    static Path runtime() {
+        return TARGET.resolve(DockerfileCommand.read(DOCKERFILE).runtimeDirectory()).toAbsolutePath();
     }
 
     /** Starts the service and waits until it says on which port it listens. */

@@ -4,6 +4,8 @@ import com.pulumi.aws.autoscaling.Group;
 import com.pulumi.aws.autoscaling.GroupArgs;
 import com.pulumi.aws.autoscaling.Policy;
 import com.pulumi.aws.autoscaling.PolicyArgs;
+import com.pulumi.aws.autoscaling.inputs.GroupInstanceRefreshArgs;
+import com.pulumi.aws.autoscaling.inputs.GroupInstanceRefreshPreferencesArgs;
 import com.pulumi.aws.autoscaling.inputs.GroupMixedInstancesPolicyArgs;
 import com.pulumi.aws.autoscaling.inputs.GroupMixedInstancesPolicyInstancesDistributionArgs;
 import com.pulumi.aws.autoscaling.inputs.GroupMixedInstancesPolicyLaunchTemplateArgs;
@@ -70,6 +72,9 @@ public final class Capacity extends ComponentResource {
      * boot and join the cluster before a failed check replaces it.
      */
     static final int HEALTH_CHECK_GRACE_SECONDS = 300;
+    /** An instance refresh launches replacements before it terminates anything, at most half the group more at once. */
+    static final int REFRESH_MIN_HEALTHY_PERCENT = 100;
+    static final int REFRESH_MAX_HEALTHY_PERCENT = 150;
 
     /**
      * What the machines need from the other components.
@@ -101,14 +106,18 @@ public final class Capacity extends ComponentResource {
 
         var role = IamRoles.assumedBy(name + "-instance-role", "ec2.amazonaws.com",
                 "ECS container instances: join the cluster, pull images, be reachable through SSM", child);
-        IamRoles.attachManaged(name + "-instance-ecs", role, "service-role/AmazonEC2ContainerServiceforEC2Role", this, child);
-        IamRoles.attachManaged(name + "-instance-ssm", role, "AmazonSSMManagedInstanceCore", this, child);
+        var ecsPolicy = IamRoles.attachManaged(name + "-instance-ecs", role, "service-role/AmazonEC2ContainerServiceforEC2Role",
+                this, child);
+        var ssmPolicy = IamRoles.attachManaged(name + "-instance-ssm", role, "AmazonSSMManagedInstanceCore", this, child);
         var profile = new InstanceProfile(name + "-instance-profile", InstanceProfileArgs.builder()
                 .role(role.name())
                 .build(), child);
 
         var securityGroup = instanceSecurityGroup(name, args, child);
-        var launchTemplate = launchTemplate(name, settings, args, profile, securityGroup, child);
+        // An instance whose role has no policies yet cannot register with ECS, and its agent does not retry for long:
+        // the launch template (and so every launch) comes after the policies and the profile.
+        var afterIam = CustomResourceOptions.builder().parent(this).dependsOn(ecsPolicy, ssmPolicy, profile).build();
+        var launchTemplate = launchTemplate(name, settings, args, profile, securityGroup, afterIam);
         var group = autoScalingGroup(name, settings, args, launchTemplate);
 
         if (settings.instanceScaling() == InstanceScaling.CAPACITY_PROVIDER) {
@@ -198,7 +207,7 @@ public final class Capacity extends ComponentResource {
     }
 
     private LaunchTemplate launchTemplate(String name, CapacitySettings settings, Args args, InstanceProfile profile,
-                                          SecurityGroup securityGroup, CustomResourceOptions child) {
+                                          SecurityGroup securityGroup, CustomResourceOptions options) {
         var ami = SsmFunctions.getParameter(GetParameterArgs.builder()
                 .name(settings.architecture().ecsAmiParameter())
                 .build(), InvokeOptions.builder().parent(this).build());
@@ -231,7 +240,7 @@ public final class Capacity extends ComponentResource {
                         LaunchTemplateTagSpecificationArgs.builder().resourceType("instance").tags(instanceTags).build(),
                         LaunchTemplateTagSpecificationArgs.builder().resourceType("volume").tags(instanceTags).build())
                 .updateDefaultVersion(true)
-                .build(), child);
+                .build(), options);
     }
 
     private Group autoScalingGroup(String name, CapacitySettings settings, Args args, LaunchTemplate launchTemplate) {
@@ -247,7 +256,7 @@ public final class Capacity extends ComponentResource {
                 .toList();
         // Scaling owns the desired capacity after creation; a deploy must not reset it.
         var options = CustomResourceOptions.builder().parent(this).ignoreChanges("desiredCapacity").build();
-        return new Group(name + "-asg", GroupArgs.builder()
+        var group = GroupArgs.builder()
                 .vpcZoneIdentifiers(args.privateSubnetIds())
                 .minSize(settings.minInstances())
                 .maxSize(settings.maxInstances())
@@ -276,8 +285,33 @@ public final class Capacity extends ComponentResource {
                                 .overrides(overrides)
                                 .build())
                         .build())
-                .tags(tags)
-                .build(), options);
+                .tags(tags);
+        if (settings.instanceRefresh()) {
+            group.instanceRefresh(instanceRefresh());
+        }
+        return new Group(name + "-asg", group.build(), options);
+    }
+
+    /**
+     * Rolls a new launch template version out to the running instances. The group names the version by number
+     * ({@code latestVersion}), so a new AMI changes the group and the provider starts the refresh
+     * (terraform-provider-aws docs, aws_autoscaling_group: "A refresh will not start when version = "$Latest"").
+     * New instances come first (minimum healthy 100%, up to 150%), so the service keeps its capacity; instances
+     * already on the version are skipped; instances ECS protects from scale-in (managed termination protection)
+     * are replaced too, and ECS managed draining moves their tasks before they terminate.
+     */
+    private static GroupInstanceRefreshArgs instanceRefresh() {
+        return GroupInstanceRefreshArgs.builder()
+                .strategy("Rolling")
+                .preferences(GroupInstanceRefreshPreferencesArgs.builder()
+                        .minHealthyPercentage(REFRESH_MIN_HEALTHY_PERCENT)
+                        .maxHealthyPercentage(REFRESH_MAX_HEALTHY_PERCENT)
+                        .skipMatching(true)
+                        .scaleInProtectedInstances("Refresh")
+                        // a new instance boots and joins the cluster before the next one is replaced
+                        .instanceWarmup(String.valueOf(HEALTH_CHECK_GRACE_SECONDS))
+                        .build())
+                .build();
     }
 
     private static GroupTagArgs propagated(String key, String value) {

@@ -39,9 +39,10 @@ final class IamRoles {
     }
 
     /** Attaches the AWS-managed policy at {@code policyPath}, e.g. {@code AmazonSSMManagedInstanceCore}. */
-    static void attachManaged(String name, Role role, String policyPath, Resource parent, CustomResourceOptions options) {
+    static RolePolicyAttachment attachManaged(String name, Role role, String policyPath, Resource parent,
+                                              CustomResourceOptions options) {
         // The partition (aws, aws-cn, aws-us-gov) comes from the provider, so the ARN is right in every partition.
-        new RolePolicyAttachment(name, RolePolicyAttachmentArgs.builder()
+        return new RolePolicyAttachment(name, RolePolicyAttachmentArgs.builder()
                 .role(role.name())
                 .policyArn(AwsEnvironment.partition(parent).applyValue(p -> "arn:%s:iam::aws:policy/%s".formatted(p, policyPath)))
                 .build(), options);

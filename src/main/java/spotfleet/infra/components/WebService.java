@@ -28,6 +28,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import spotfleet.infra.config.ServiceSettings;
 
@@ -47,6 +48,10 @@ public final class WebService extends ComponentResource {
     static final int LISTENER_RULE_PRIORITY = 100;
     /** Enough for the JVM to start and pass two health checks before ECS judges the task by them. */
     static final int HEALTH_CHECK_GRACE_SECONDS = 60;
+    /** The load balancer's health check of each task: every 10 s; 2 passes make it healthy, 3 failures unhealthy. */
+    static final int HEALTH_CHECK_INTERVAL_SECONDS = 10;
+    static final int HEALTHY_THRESHOLD = 2;
+    static final int UNHEALTHY_THRESHOLD = 3;
 
     /**
      * What the service needs from the other components.
@@ -93,10 +98,10 @@ public final class WebService extends ComponentResource {
                         .protocol("HTTP")
                         .port("traffic-port")
                         .matcher("200")
-                        .interval(10)
+                        .interval(HEALTH_CHECK_INTERVAL_SECONDS)
                         .timeout(5)
-                        .healthyThreshold(2)
-                        .unhealthyThreshold(3)
+                        .healthyThreshold(HEALTHY_THRESHOLD)
+                        .unhealthyThreshold(UNHEALTHY_THRESHOLD)
                         .build())
                 .build(), child);
         var rule = new ListenerRule(name + "-rule", ListenerRuleArgs.builder()
@@ -129,6 +134,7 @@ public final class WebService extends ComponentResource {
                         .applyValue(t -> ContainerDefinition.json(settings, t.t1, t.t2, t.t3)))
                 .build(), child);
 
+        var rolloutTimeout = RolloutTimeout.of(settings);
         var service = new Service(name + "-service", serviceArgs(settings, args, targetGroup, taskDefinition),
                 CustomResourceOptions.builder()
                         .parent(this)
@@ -136,6 +142,8 @@ public final class WebService extends ComponentResource {
                         .dependsOn(rule, args.capacity())
                         // Auto scaling owns the task count after creation; a deploy must not reset it.
                         .ignoreChanges("desiredCount")
+                        // waitForSteadyState waits this long at most (RolloutTimeout has the formula).
+                        .customTimeouts(CustomTimeouts.builder().create(rolloutTimeout).update(rolloutTimeout).build())
                         .build());
 
         var scalingTarget = new Target(name + "-scaling-target", TargetArgs.builder()
@@ -163,12 +171,31 @@ public final class WebService extends ComponentResource {
         this.serviceName = service.name();
         this.targetGroupArn = targetGroup.arn();
         this.targetGroupArnSuffix = targetGroup.arnSuffix();
-        this.taskDefinitionArn = taskDefinition.arn();
+        this.taskDefinitionArn = deployed(service, taskDefinition.arn());
         registerOutputs(Map.of(
                 "serviceName", serviceName,
                 "targetGroupArn", targetGroupArn,
                 "targetGroupArnSuffix", targetGroupArnSuffix,
                 "taskDefinitionArn", taskDefinitionArn));
+    }
+
+    /**
+     * The task definition the service runs after the deploy, failing the deploy when it is not the one declared.
+     * terraform-provider-aws's waiter (internal/service/ecs/service.go, statusServiceWaitForStable) calls a service
+     * stable once it has one deployment and as many running tasks as desired; a circuit-breaker rollback ends
+     * exactly so, on the previous revision, and the provider then reads that revision back. Without this check a
+     * crash-looping image would roll back and {@code pulumi up} would still report success.
+     */
+    static Output<String> deployed(Service service, Output<String> declared) {
+        return Output.tuple(service.taskDefinition(), declared).applyValue(revisions -> {
+            var running = revisions.t1.orElse(revisions.t2);
+            if (!running.equals(revisions.t2)) {
+                throw new IllegalStateException(("the ECS service's deployment of %s failed and the circuit breaker rolled it"
+                        + " back to %s: see the service's events and the stopped tasks' reasons in the ECS console")
+                        .formatted(revisions.t2, running));
+            }
+            return running;
+        });
     }
 
     private static ServiceArgs serviceArgs(ServiceSettings settings, Args args, TargetGroup targetGroup,
@@ -181,6 +208,9 @@ public final class WebService extends ComponentResource {
                 .deploymentMinimumHealthyPercent(100)
                 .deploymentMaximumPercent(200)
                 .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
+                // `pulumi up` ends only once the new tasks serve (or fails): a deploy that goes on to the next stack
+                // has a healthy service behind it.
+                .waitForSteadyState(true)
                 .healthCheckGracePeriodSeconds(HEALTH_CHECK_GRACE_SECONDS)
                 .loadBalancers(ServiceLoadBalancerArgs.builder()
                         .targetGroupArn(targetGroup.arn())

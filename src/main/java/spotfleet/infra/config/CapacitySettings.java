@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  * @param instanceScaling                      capacity provider (default) or CPU target tracking
  * @param capacityTargetPercent                capacity provider's target utilisation of the instances, 1-100
  * @param instanceCpuTarget                    CPU target tracking's average CPU %, 1-100
+ * @param instanceRefresh                      roll a new launch template version (a new AMI) out to the running
+ *                                             instances with an Auto Scaling instance refresh (default true)
  */
 public record CapacitySettings(
         List<String> instanceTypes,
@@ -32,7 +34,8 @@ public record CapacitySettings(
         int maxInstances,
         InstanceScaling instanceScaling,
         int capacityTargetPercent,
-        int instanceCpuTarget) {
+        int instanceCpuTarget,
+        boolean instanceRefresh) {
 
     public CapacitySettings {
         instanceTypes = List.copyOf(instanceTypes);
@@ -53,7 +56,7 @@ public record CapacitySettings(
 
     public static CapacitySettings defaults() {
         return new CapacitySettings(List.of("t3.micro", "t3a.micro", "t2.micro"), 1, 0,
-                SpotAllocationStrategy.CAPACITY_OPTIMIZED, 1, 4, InstanceScaling.CAPACITY_PROVIDER, 100, 70);
+                SpotAllocationStrategy.CAPACITY_OPTIMIZED, 1, 4, InstanceScaling.CAPACITY_PROVIDER, 100, 70, true);
     }
 
     public List<InstanceType> types() {

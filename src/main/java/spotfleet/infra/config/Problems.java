@@ -33,6 +33,10 @@ final class Problems {
         check(value <= limit, "%s (%d) must be <= %s (%d)".formatted(key, value, limitKey, limit));
     }
 
+    int size() {
+        return messages.size();
+    }
+
     boolean isEmpty() {
         return messages.isEmpty();
     }

@@ -15,8 +15,6 @@ import java.util.stream.Collectors;
 public final class StackConfig {
 
     public static final String NAMESPACE = "spotfleet";
-    public static final String AWS_REGION = "aws:region";
-    public static final String AWS_PROFILE = "aws:profile";
 
     /** Every {@code spotfleet:} key, in the order Pulumi.yaml and docs/configuration.md list them. */
     public static final List<ConfigKey<?>> KEYS = List.of(
@@ -32,6 +30,7 @@ public final class StackConfig {
                     s -> s.capacity().instanceScaling()),
             ConfigKey.integer("capacityTargetPercent", StackSettings.Builder::capacityTargetPercent, s -> s.capacity().capacityTargetPercent()),
             ConfigKey.integer("instanceCpuTarget", StackSettings.Builder::instanceCpuTarget, s -> s.capacity().instanceCpuTarget()),
+            ConfigKey.bool("instanceRefresh", StackSettings.Builder::instanceRefresh, s -> s.capacity().instanceRefresh()),
             ConfigKey.integer("serviceMinTasks", StackSettings.Builder::serviceMinTasks, s -> s.service().serviceMinTasks()),
             ConfigKey.integer("serviceMaxTasks", StackSettings.Builder::serviceMaxTasks, s -> s.service().serviceMaxTasks()),
             ConfigKey.integer("serviceCpuTarget", StackSettings.Builder::serviceCpuTarget, s -> s.service().serviceCpuTarget()),
@@ -56,12 +55,18 @@ public final class StackConfig {
     private StackConfig() {
     }
 
-    /**
-     * The settings for {@code raw} config (qualified key to the text Pulumi stores), defaults for keys it
-     * leaves out. Throws {@link InvalidConfigException} listing every problem, unknown {@code spotfleet:}
-     * keys included (a typo would otherwise silently deploy the default).
-     */
+    /** {@link #parse(RawConfig)} of config without secrets. */
     public static StackSettings parse(Map<String, String> raw) {
+        return parse(RawConfig.of(raw));
+    }
+
+    /**
+     * The settings for {@code config} (qualified key to the text Pulumi stores), defaults for keys it
+     * leaves out. Throws {@link InvalidConfigException} listing every problem, unknown {@code spotfleet:}
+     * and {@code aws:} keys included (a typo would otherwise silently deploy the default).
+     */
+    public static StackSettings parse(RawConfig config) {
+        var raw = config.values();
         var problems = new Problems();
         var builder = StackSettings.defaults().toBuilder();
         var keys = KEYS.stream().collect(Collectors.toMap(ConfigKey::qualifiedName, Function.identity()));
@@ -75,12 +80,7 @@ public final class StackConfig {
                 key.apply(value, builder, problems);
             }
         });
-        if (raw.containsKey(AWS_REGION)) {
-            builder.awsRegion(raw.get(AWS_REGION));
-        }
-        if (raw.containsKey(AWS_PROFILE)) {
-            builder.awsProfile(raw.get(AWS_PROFILE));
-        }
+        builder.aws(AwsConfig.parse(raw, config.secretKeys(), problems));
         StackSettings settings = null;
         try {
             settings = builder.build();

@@ -77,8 +77,7 @@ public record StackSettings(
      * problem into one {@link InvalidConfigException}; checks across groups run once the groups are valid.
      */
     public static final class Builder {
-        private Optional<String> awsRegion;
-        private Optional<String> awsProfile;
+        private AwsSettings aws;
         private String vpcCidr;
         private int azCount;
         private NatGateways natGateways;
@@ -92,6 +91,7 @@ public record StackSettings(
         private InstanceScaling instanceScaling;
         private int capacityTargetPercent;
         private int instanceCpuTarget;
+        private boolean instanceRefresh;
         private int containerPort;
         private int taskCpu;
         private int taskMemory;
@@ -109,8 +109,7 @@ public record StackSettings(
         private boolean protect;
 
         private Builder(StackSettings from) {
-            awsRegion = from.aws.region();
-            awsProfile = from.aws.profile();
+            aws = from.aws;
             vpcCidr = from.network.vpcCidr();
             azCount = from.network.azCount();
             natGateways = from.network.natGateways();
@@ -125,6 +124,7 @@ public record StackSettings(
             instanceScaling = c.instanceScaling();
             capacityTargetPercent = c.capacityTargetPercent();
             instanceCpuTarget = c.instanceCpuTarget();
+            instanceRefresh = c.instanceRefresh();
             var s = from.service;
             containerPort = s.containerPort();
             taskCpu = s.taskCpu();
@@ -143,8 +143,9 @@ public record StackSettings(
             protect = from.protect;
         }
 
-        public Builder awsRegion(String v) { awsRegion = Optional.of(v); return this; }
-        public Builder awsProfile(String v) { awsProfile = Optional.of(v); return this; }
+        public Builder aws(AwsSettings v) { aws = v; return this; }
+        public Builder awsRegion(String v) { aws = aws.with("region", v); return this; }
+        public Builder awsProfile(String v) { aws = aws.with("profile", v); return this; }
         public Builder vpcCidr(String v) { vpcCidr = v; return this; }
         public Builder azCount(int v) { azCount = v; return this; }
         public Builder natGateways(NatGateways v) { natGateways = v; return this; }
@@ -158,6 +159,7 @@ public record StackSettings(
         public Builder instanceScaling(InstanceScaling v) { instanceScaling = v; return this; }
         public Builder capacityTargetPercent(int v) { capacityTargetPercent = v; return this; }
         public Builder instanceCpuTarget(int v) { instanceCpuTarget = v; return this; }
+        public Builder instanceRefresh(boolean v) { instanceRefresh = v; return this; }
         public Builder containerPort(int v) { containerPort = v; return this; }
         public Builder taskCpu(int v) { taskCpu = v; return this; }
         public Builder taskMemory(int v) { taskMemory = v; return this; }
@@ -177,12 +179,11 @@ public record StackSettings(
 
         public StackSettings build() {
             var problems = new Problems();
-            var aws = new AwsSettings(awsRegion, awsProfile);
             var network = validated(problems, () -> new NetworkSettings(vpcCidr, azCount, natGateways));
             var cluster = validated(problems, () -> new ClusterSettings(logRetentionDays));
             var capacity = validated(problems, () -> new CapacitySettings(instanceTypes, onDemandBaseCapacity,
                     onDemandPercentageAboveBaseCapacity, spotAllocationStrategy, minInstances, maxInstances,
-                    instanceScaling, capacityTargetPercent, instanceCpuTarget));
+                    instanceScaling, capacityTargetPercent, instanceCpuTarget, instanceRefresh));
             var service = validated(problems, () -> new ServiceSettings(containerPort, taskCpu, taskMemory,
                     serviceMinTasks, serviceMaxTasks, serviceCpuTarget, scaleInCooldown, scaleOutCooldown,
                     stopTimeoutSeconds));

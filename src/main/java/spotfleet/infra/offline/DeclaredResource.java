@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param dependsOn    logical names of the explicit dependencies
  * @param ignoreChanges input names the engine leaves alone on update
  * @param protect       whether Pulumi refuses to delete it (the {@code protect} resource option)
+ * @param customTimeouts how long the provider may take per operation ({@code create}, {@code update}, {@code delete}),
+ *                      in whole minutes or seconds ({@code 14m}, {@code 90s}); empty when not set
  */
 public record DeclaredResource(
         String type,
@@ -28,11 +30,12 @@ public record DeclaredResource(
         String provider,
         List<String> dependsOn,
         List<String> ignoreChanges,
-        boolean protect) {
+        boolean protect,
+        Map<String, String> customTimeouts) {
 
-    /** A resource without the {@code protect} option. */
+    /** A resource without the {@code protect} option and without custom timeouts. */
     public DeclaredResource(String type, String name, Optional<String> parent, Map<String, Object> inputs, String id,
                             Map<String, Object> outputs, String provider, List<String> dependsOn, List<String> ignoreChanges) {
-        this(type, name, parent, inputs, id, outputs, provider, dependsOn, ignoreChanges, false);
+        this(type, name, parent, inputs, id, outputs, provider, dependsOn, ignoreChanges, false, Map.of());
     }
 }

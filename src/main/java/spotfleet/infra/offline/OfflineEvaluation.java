@@ -1,6 +1,7 @@
 package spotfleet.infra.offline;
 
 import com.pulumi.Context;
+import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.PulumiTest;
@@ -8,6 +9,7 @@ import com.pulumi.test.TestOptions;
 import spotfleet.infra.SpotfleetStack;
 import spotfleet.infra.config.StackSettings;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -74,7 +76,8 @@ public record OfflineEvaluation(
                     .map(o -> {
                         var r = byKey.get(o.type() + "::" + o.name());
                         return new DeclaredResource(o.type(), o.name(), o.parent(), r.inputs(), r.id(), r.outputs(),
-                                OfflineMocks.providerName(r.provider()), o.dependsOn(), o.ignoreChanges(), o.protect());
+                                OfflineMocks.providerName(r.provider()), o.dependsOn(), o.ignoreChanges(), o.protect(),
+                                o.customTimeouts());
                     })
                     .toList();
         }
@@ -82,14 +85,28 @@ public record OfflineEvaluation(
 
     /** The options of one resource, as its constructor received them. */
     private record DeclaredOptions(String type, String name, Optional<String> parent, List<String> dependsOn,
-                                   List<String> ignoreChanges, boolean protect) {
+                                   List<String> ignoreChanges, boolean protect, Map<String, String> customTimeouts) {
         static DeclaredOptions of(ResourceTransformation.Args args) {
             var options = args.options();
             var dependsOn = Optional.ofNullable(PulumiTest.extractValue(options.getDependsOn())).orElse(List.of())
                     .stream().map(Resource::pulumiResourceName).toList();
             return new DeclaredOptions(args.resource().pulumiResourceType(), args.resource().pulumiResourceName(),
                     options.getParent().map(Resource::pulumiResourceName), dependsOn, List.copyOf(options.getIgnoreChanges()),
-                    options.isProtect());
+                    options.isProtect(), options.getCustomTimeouts().map(DeclaredOptions::timeouts).orElse(Map.of()));
+        }
+
+        /** The operations with a timeout, each as Go writes a duration of whole minutes or seconds ({@code 14m}, {@code 90s}). */
+        private static Map<String, String> timeouts(CustomTimeouts timeouts) {
+            var set = new LinkedHashMap<String, String>();
+            timeouts.getCreate().ifPresent(d -> set.put("create", text(d)));
+            timeouts.getUpdate().ifPresent(d -> set.put("update", text(d)));
+            timeouts.getDelete().ifPresent(d -> set.put("delete", text(d)));
+            return set;
+        }
+
+        private static String text(Duration duration) {
+            var seconds = duration.toSeconds();
+            return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
         }
     }
 }

@@ -25,7 +25,6 @@ final class KeySettings {
     private static final Gson JSON = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
     private static final List<String> UNLISTED_TYPES_HIDE = List.of("tags", "tagsAll");
     private static final Map<String, List<String>> PATHS = Map.ofEntries(
-            Map.entry("pulumi:providers:aws", List.of("region", "defaultTags")),
             Map.entry("aws:ec2/vpc:Vpc", List.of("cidrBlock", "enableDnsSupport", "enableDnsHostnames")),
             Map.entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", List.of("ingress", "egress")),
             Map.entry("aws:ec2/internetGateway:InternetGateway", List.of()),
@@ -59,7 +58,7 @@ final class KeySettings {
                     "mixedInstancesPolicy.instancesDistribution",
                     "mixedInstancesPolicy.launchTemplate.overrides[*].instanceType",
                     "capacityRebalance", "protectFromScaleIn", "healthCheckType", "healthCheckGracePeriod",
-                    "vpcZoneIdentifiers")),
+                    "vpcZoneIdentifiers", "instanceRefresh")),
             Map.entry("aws:autoscaling/policy:Policy", List.of("policyType", "targetTrackingConfiguration")),
             Map.entry("aws:ecs/capacityProvider:CapacityProvider", List.of("autoScalingGroupProvider.managedScaling",
                     "autoScalingGroupProvider.managedTerminationProtection", "autoScalingGroupProvider.managedDraining")),
@@ -68,7 +67,7 @@ final class KeySettings {
             Map.entry("aws:ecs/taskDefinition:TaskDefinition", List.of("family", "requiresCompatibilities", "networkMode",
                     "cpu", "memory", "containerDefinitions")),
             Map.entry("aws:ecs/service:Service", List.of("desiredCount", "launchType", "capacityProviderStrategies",
-                    "deploymentMinimumHealthyPercent", "deploymentMaximumPercent", "deploymentCircuitBreaker",
+                    "deploymentMinimumHealthyPercent", "deploymentMaximumPercent", "deploymentCircuitBreaker", "waitForSteadyState",
                     "healthCheckGracePeriodSeconds", "loadBalancers", "orderedPlacementStrategies",
                     "availabilityZoneRebalancing")),
             Map.entry("aws:appautoscaling/target:Target", List.of("scalableDimension", "minCapacity", "maxCapacity")),

@@ -62,10 +62,11 @@ public record Plan(
      * @param references    the resources its inputs were wired from (their ids, ARNs, names), by input
      * @param ignoreChanges inputs an update leaves alone
      * @param protect       whether Pulumi refuses to delete it
+     * @param customTimeouts how long the provider may take, by operation ({@code create}, {@code update}, {@code delete})
      */
     public record PlannedResource(String type, String name, Optional<String> parent, boolean custom,
                                   Map<String, Object> inputs, List<String> dependsOn, List<Reference> references,
-                                  List<String> ignoreChanges, boolean protect) {
+                                  List<String> ignoreChanges, boolean protect, Map<String, String> customTimeouts) {
     }
 
     /**

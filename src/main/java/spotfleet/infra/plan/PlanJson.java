@@ -50,6 +50,7 @@ public final class PlanJson {
         json.put("dependsOn", resource.dependsOn());
         json.put("ignoreChanges", resource.ignoreChanges());
         json.put("protect", resource.protect());
+        json.put("customTimeouts", resource.customTimeouts());
         return json;
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 public final class PlanText {
 
     private static final int WIDTH = 100;
+    private static final int LONGEST_ALIGNED_VALUE = 60;
 
     private final StringBuilder out = new StringBuilder();
     private final Map<Optional<String>, List<Plan.PlannedResource>> children;
@@ -53,7 +54,8 @@ public final class PlanText {
         line("Config (stack: set in %s; default: Pulumi.yaml's default):".formatted(plan.stackFile()));
         var keyWidth = plan.config().stream().mapToInt(c -> c.key().length()).max().orElse(0);
         var values = plan.config().stream().map(c -> text(c.value())).toList();
-        var valueWidth = values.stream().mapToInt(String::length).max().orElse(0);
+        // a long value (an object) runs past the column rather than widening every line
+        var valueWidth = values.stream().mapToInt(String::length).filter(length -> length <= LONGEST_ALIGNED_VALUE).max().orElse(0);
         for (int i = 0; i < values.size(); i++) {
             var config = plan.config().get(i);
             line(("  %-" + keyWidth + "s  %-" + valueWidth + "s  %s").formatted(config.key(), values.get(i), config.source()));
@@ -74,6 +76,10 @@ public final class PlanText {
             if (!node.dependsOn().isEmpty()) {
                 line(detail + "(depends on " + String.join(", ", node.dependsOn()) + ")");
             }
+            if (!node.customTimeouts().isEmpty()) {
+                line(detail + "(waits at most: " + node.customTimeouts().entrySet().stream()
+                        .map(timeout -> timeout.getKey() + " " + timeout.getValue()).collect(Collectors.joining(", ")) + ")");
+            }
             if (!node.ignoreChanges().isEmpty()) {
                 line(detail + "(updates leave alone: " + String.join(", ", node.ignoreChanges()) + ")");
             }
@@ -93,6 +99,8 @@ public final class PlanText {
 
     private static String text(Object value) {
         return switch (value) {
+            case Map<?, ?> map -> new com.google.gson.Gson().toJson(map);
+            case List<?> list when list.stream().anyMatch(item -> item instanceof Map<?, ?>) -> new com.google.gson.Gson().toJson(list);
             case List<?> list -> list.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
             case String text when text.isEmpty() -> "(not set)";
             default -> String.valueOf(value);

@@ -1,6 +1,8 @@
 package spotfleet.infra.plan;
 
 import spotfleet.infra.SpotfleetStack;
+import spotfleet.infra.config.AwsConfig;
+import spotfleet.infra.config.AwsSettings;
 import spotfleet.infra.config.ConfigKey;
 import spotfleet.infra.config.InvalidConfigException;
 import spotfleet.infra.config.StackConfig;
@@ -10,6 +12,7 @@ import spotfleet.infra.offline.OfflineEvaluation;
 import spotfleet.infra.offline.OfflineMocks;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +46,8 @@ public final class Planner {
         var computed = new ComputedValues(mocks.madeUpValues());
         var wiring = Wiring.of(evaluation.resources());
         var resources = evaluation.resources().stream()
-                .map(resource -> planned(resource, computed, wiring.get(resource.name()))).toList();
+                .map(resource -> planned(withoutSecrets(resource, parsed.aws()), computed, wiring.get(resource.name())))
+                .toList();
         @SuppressWarnings("unchecked")
         var outputs = (Map<String, Object>) computed.mark(evaluation.outputs());
         return new Plan(stackFile.project(), stackFile.runtime(), stackFile.stack(), stackFile.file(),
@@ -56,14 +60,33 @@ public final class Planner {
         var component = resource.type().startsWith(StackConfig.NAMESPACE + ":");
         return new Plan.PlannedResource(resource.type(), resource.name(), resource.parent(), !component,
                 (Map<String, Object>) computed.mark(resource.inputs()), resource.dependsOn(), references,
-                resource.ignoreChanges(), resource.protect());
+                resource.ignoreChanges(), resource.protect(), resource.customTimeouts());
     }
 
-    /** The values the program uses: the region and profile when the stack sets them, then every key of the program. */
+    /**
+     * The AWS provider as the engine would show it: a secret setting's value replaced by {@value AwsSettings#SECRET}
+     * (the mock engine receives secrets unwrapped; a real preview shows them as secrets too).
+     */
+    private static DeclaredResource withoutSecrets(DeclaredResource resource, AwsSettings aws) {
+        if (!resource.type().equals(OfflineMocks.AWS_PROVIDER_TYPE)) {
+            return resource;
+        }
+        var inputs = new LinkedHashMap<>(resource.inputs());
+        aws.values().forEach((name, value) -> {
+            if (value.secret() && inputs.containsKey(name)) {
+                inputs.put(name, AwsSettings.SECRET);
+            }
+        });
+        return new DeclaredResource(resource.type(), resource.name(), resource.parent(), inputs, resource.id(),
+                Map.of(), resource.provider(), resource.dependsOn(), resource.ignoreChanges(), resource.protect(),
+                resource.customTimeouts());
+    }
+
+    /** The values the program uses: every {@code aws:} setting the stack makes (secrets hidden), then every key of the program. */
     private static List<Plan.ConfigValue> config(StackSettings settings, Map<String, String> raw) {
         var values = new ArrayList<Plan.ConfigValue>();
-        settings.aws().region().ifPresent(region -> values.add(new Plan.ConfigValue(StackConfig.AWS_REGION, region, "stack")));
-        settings.aws().profile().ifPresent(profile -> values.add(new Plan.ConfigValue(StackConfig.AWS_PROFILE, profile, "stack")));
+        settings.aws().values().forEach((name, value) ->
+                values.add(new Plan.ConfigValue(AwsConfig.NAMESPACE + ":" + name, value.shown(), "stack")));
         var typed = StackConfig.values(settings);
         for (ConfigKey<?> key : StackConfig.KEYS) {
             values.add(new Plan.ConfigValue(key.qualifiedName(), typed.get(key.name()),

@@ -1,0 +1,306 @@
+package spotfleet.infra.config;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.pulumi.aws.inputs.ProviderEndpointArgs;
+import com.pulumi.core.annotations.Import;
+import spotfleet.infra.config.AwsConfigKey.Field;
+import spotfleet.infra.config.AwsConfigKey.Shape;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code aws:} stack config: every setting pulumi-aws 6.83.0's provider accepts, with the provider's own names
+ * and shapes (those of {@code com.pulumi.aws.ProviderArgs}; {@code AwsConfigTest} holds this list to the class).
+ * The program's explicit provider does not read the {@code aws:} namespace by itself, so {@link #parse} reads it here,
+ * rejects keys the provider does not know (a typo in {@code aws:allowedAccountIds} would otherwise deploy into any
+ * account) and values of the wrong shape, and the program hands the rest to its provider.
+ */
+public final class AwsConfig {
+
+    public static final String NAMESPACE = "aws";
+    /** The tags the program puts on everything itself; a stack cannot set them to something else. */
+    public static final Set<String> PROGRAM_TAGS = Set.of("Project", "Stack", "ManagedBy");
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final int MOST_EDITS_FOR_A_SUGGESTION = 3;
+
+    /** Every key, alphabetically, as ProviderArgs lists them. */
+    public static final List<AwsConfigKey> KEYS = List.of(
+            AwsConfigKey.credential("accessKey"),
+            AwsConfigKey.of("allowedAccountIds", Shape.STRING_LIST),
+            AwsConfigKey.object("assumeRole", Map.of(
+                    "duration", Field.STRING, "externalId", Field.STRING, "policy", Field.STRING,
+                    "policyArns", Field.STRING_LIST, "roleArn", Field.STRING, "sessionName", Field.STRING,
+                    "sourceIdentity", Field.STRING, "tags", Field.STRING_MAP, "transitiveTagKeys", Field.STRING_LIST)),
+            AwsConfigKey.object("assumeRoleWithWebIdentity", Map.of(
+                    "duration", Field.STRING, "policy", Field.STRING, "policyArns", Field.STRING_LIST,
+                    "roleArn", Field.STRING, "sessionName", Field.STRING, "webIdentityToken", Field.STRING,
+                    "webIdentityTokenFile", Field.STRING)),
+            AwsConfigKey.of("customCaBundle", Shape.STRING),
+            AwsConfigKey.object("defaultTags", Map.of("tags", Field.STRING_MAP)),
+            AwsConfigKey.of("ec2MetadataServiceEndpoint", Shape.STRING),
+            AwsConfigKey.of("ec2MetadataServiceEndpointMode", Shape.STRING),
+            AwsConfigKey.objects("endpoints", endpointServices()),
+            AwsConfigKey.of("forbiddenAccountIds", Shape.STRING_LIST),
+            AwsConfigKey.of("httpProxy", Shape.STRING),
+            AwsConfigKey.of("httpsProxy", Shape.STRING),
+            AwsConfigKey.object("ignoreTags", Map.of("keyPrefixes", Field.STRING_LIST, "keys", Field.STRING_LIST)),
+            AwsConfigKey.of("insecure", Shape.BOOLEAN),
+            AwsConfigKey.of("maxRetries", Shape.INTEGER),
+            AwsConfigKey.of("noProxy", Shape.STRING),
+            AwsConfigKey.of("profile", Shape.STRING),
+            AwsConfigKey.of("region", Shape.STRING),
+            AwsConfigKey.of("retryMode", Shape.STRING),
+            AwsConfigKey.of("s3UsEast1RegionalEndpoint", Shape.STRING),
+            AwsConfigKey.of("s3UsePathStyle", Shape.BOOLEAN),
+            AwsConfigKey.credential("secretKey"),
+            AwsConfigKey.of("sharedConfigFiles", Shape.STRING_LIST),
+            AwsConfigKey.of("sharedCredentialsFiles", Shape.STRING_LIST),
+            AwsConfigKey.of("skipCredentialsValidation", Shape.BOOLEAN),
+            AwsConfigKey.of("skipMetadataApiCheck", Shape.BOOLEAN),
+            AwsConfigKey.of("skipRegionValidation", Shape.BOOLEAN),
+            AwsConfigKey.of("skipRequestingAccountId", Shape.BOOLEAN),
+            AwsConfigKey.of("stsRegion", Shape.STRING),
+            AwsConfigKey.credential("token"),
+            AwsConfigKey.of("tokenBucketRateLimiterCapacity", Shape.INTEGER),
+            AwsConfigKey.of("useDualstackEndpoint", Shape.BOOLEAN),
+            AwsConfigKey.of("useFipsEndpoint", Shape.BOOLEAN));
+
+    private static final Map<String, AwsConfigKey> BY_NAME = KEYS.stream()
+            .collect(Collectors.toMap(AwsConfigKey::name, Function.identity()));
+
+    private AwsConfig() {
+    }
+
+    public static Optional<AwsConfigKey> key(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /**
+     * The AWS settings in {@code raw} (qualified key to the text Pulumi hands the program: scalars as text, objects
+     * and lists as JSON), every problem added to {@code problems}. {@code secretKeys} are the keys Pulumi holds as
+     * secrets ({@code pulumi config set --secret}); they stay secret, as do the provider's own credentials, and no
+     * message repeats their value.
+     */
+    static AwsSettings parse(Map<String, String> raw, Set<String> secretKeys, Problems problems) {
+        var values = new TreeMap<String, AwsSettings.Value>();
+        for (var qualified : new TreeSet<>(raw.keySet())) {
+            if (!qualified.startsWith(NAMESPACE + ":")) {
+                continue;
+            }
+            var name = qualified.substring(NAMESPACE.length() + 1);
+            var key = BY_NAME.get(name);
+            if (key == null) {
+                problems.add(unknown(qualified, name, BY_NAME.keySet(), "a setting of the AWS provider (pulumi-aws 6.83.0)"));
+                continue;
+            }
+            var secret = key.credential() || secretKeys.contains(qualified)
+                    || (name.equals("assumeRoleWithWebIdentity") && raw.get(qualified).contains("webIdentityToken\""));
+            var shown = secret ? AwsSettings.SECRET : raw.get(qualified);
+            var before = problems.size();
+            var value = parseValue(key, raw.get(qualified), shown, problems);
+            if (problems.size() == before) {
+                values.put(name, new AwsSettings.Value(value, secret));
+            }
+        }
+        checkAccounts(values, problems);
+        return new AwsSettings(values);
+    }
+
+    private static Object parseValue(AwsConfigKey key, String raw, String shown, Problems problems) {
+        var where = key.qualifiedName();
+        var notShaped = "%s (%s) must be %s".formatted(where, shown, key.shape().expected());
+        return switch (key.shape()) {
+            case STRING -> {
+                if (json(raw).filter(j -> j.isJsonObject() || j.isJsonArray()).isPresent()) {
+                    problems.add(notShaped);
+                }
+                yield stringValue(key.name(), raw.trim(), where, problems);
+            }
+            case BOOLEAN -> switch (raw.trim()) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> {
+                    problems.add(notShaped);
+                    yield null;
+                }
+            };
+            case INTEGER -> {
+                try {
+                    var number = Integer.parseInt(raw.trim());
+                    problems.check(number >= 0, "%s (%s) must be 0 or more".formatted(where, shown));
+                    yield number;
+                } catch (NumberFormatException e) {
+                    problems.add(notShaped);
+                    yield null;
+                }
+            }
+            case STRING_LIST -> json(raw).flatMap(AwsConfig::strings).orElseGet(() -> {
+                problems.add(notShaped);
+                return null;
+            });
+            case OBJECT -> json(raw).filter(JsonElement::isJsonObject)
+                    .map(object -> object(key, where, object, shown, problems))
+                    .orElseGet(() -> {
+                        problems.add(notShaped + ", e.g. " + example(key));
+                        return null;
+                    });
+            case OBJECT_LIST -> json(raw).filter(JsonElement::isJsonArray).map(array -> {
+                var objects = new ArrayList<Map<String, Object>>();
+                for (int i = 0; i < array.getAsJsonArray().size(); i++) {
+                    var item = array.getAsJsonArray().get(i);
+                    if (item.isJsonObject()) {
+                        objects.add(object(key, where + "[" + i + "]", item, shown, problems));
+                    } else {
+                        problems.add("%s[%d] (%s) must be an object".formatted(where, i, shown));
+                    }
+                }
+                return (Object) objects;
+            }).orElseGet(() -> {
+                problems.add(notShaped + ", e.g. [{\"s3\": \"http://localhost:4566\"}]");
+                return null;
+            });
+        };
+    }
+
+    /** Values the provider takes from a fixed set, per pulumi-aws's documentation of the key. */
+    private static String stringValue(String name, String value, String where, Problems problems) {
+        if (name.equals("ec2MetadataServiceEndpointMode")) {
+            problems.check(value.equals("IPv4") || value.equals("IPv6"), "%s (%s) must be IPv4 or IPv6".formatted(where, value));
+        }
+        return value;
+    }
+
+    private static Map<String, Object> object(AwsConfigKey key, String where, JsonElement json, String shown,
+                                              Problems problems) {
+        var object = new LinkedHashMap<String, Object>();
+        for (var entry : new TreeMap<>(json.getAsJsonObject().asMap()).entrySet()) {
+            var field = key.fields().get(entry.getKey());
+            var at = where + "." + entry.getKey();
+            if (field == null) {
+                problems.add(unknown(at, entry.getKey(), key.fields().keySet(), "a field of " + key.qualifiedName()));
+                continue;
+            }
+            var shownField = shown.equals(AwsSettings.SECRET) ? AwsSettings.SECRET : entry.getValue().toString();
+            var value = switch (field) {
+                case STRING -> entry.getValue().isJsonPrimitive() && entry.getValue().getAsJsonPrimitive().isString()
+                        ? Optional.<Object>of(entry.getValue().getAsString()) : Optional.empty();
+                case STRING_LIST -> strings(entry.getValue()).map(Object.class::cast);
+                case STRING_MAP -> stringMap(entry.getValue()).map(Object.class::cast);
+            };
+            value.ifPresentOrElse(v -> object.put(entry.getKey(), v),
+                    () -> problems.add("%s (%s) must be %s".formatted(at, shownField, field.expected())));
+        }
+        if (key.name().equals("defaultTags") && object.get("tags") instanceof Map<?, ?> tags) {
+            tags.keySet().stream().filter(PROGRAM_TAGS::contains).sorted().forEach(tag -> problems.add(
+                    ("%s.tags.%s is one of the tags the program sets itself (%s): Project and Stack come from the"
+                            + " Pulumi project and stack names, ManagedBy is pulumi; remove it")
+                            .formatted(where, tag, String.join(", ", new TreeSet<>(PROGRAM_TAGS)))));
+        }
+        return object;
+    }
+
+    /** The provider checks the account only against one of the two lists (terraform-provider-aws: ConflictsWith). */
+    private static void checkAccounts(Map<String, AwsSettings.Value> values, Problems problems) {
+        for (var list : List.of("allowedAccountIds", "forbiddenAccountIds")) {
+            if (values.get(list) != null && values.get(list).value() instanceof List<?> ids) {
+                ids.stream().map(String::valueOf).filter(id -> !ACCOUNT_ID.matcher(id).matches()).forEach(id ->
+                        problems.add("aws:%s entry (%s) is not an AWS account id: 12 digits, e.g. 123456789012".formatted(list, id)));
+            }
+        }
+        problems.check(!(values.containsKey("allowedAccountIds") && values.containsKey("forbiddenAccountIds")),
+                "aws:allowedAccountIds and aws:forbiddenAccountIds are both set: the provider takes one or the other");
+    }
+
+    private static String example(AwsConfigKey key) {
+        return switch (key.name()) {
+            case "assumeRole" -> "{\"roleArn\": \"arn:aws:iam::123456789012:role/deploy\", \"sessionName\": \"pulumi\"}";
+            case "assumeRoleWithWebIdentity" -> "{\"roleArn\": \"arn:aws:iam::123456789012:role/deploy\", \"webIdentityTokenFile\": \"/var/run/token\"}";
+            case "defaultTags" -> "{\"tags\": {\"CostCenter\": \"1234\"}}";
+            default -> "{\"keys\": [\"CreatedBy\"]}";
+        };
+    }
+
+    /** {@code what} is not known: the message names it, and the closest known name when one is close. */
+    static String unknown(String where, String name, Set<String> known, String whatItIsNot) {
+        var closest = known.stream()
+                .min(Comparator.comparingInt((String candidate) -> editDistance(name.toLowerCase(), candidate.toLowerCase()))
+                        .thenComparing(Comparator.naturalOrder()))
+                .filter(candidate -> editDistance(name.toLowerCase(), candidate.toLowerCase()) <= MOST_EDITS_FOR_A_SUGGESTION);
+        var prefix = where.substring(0, where.length() - name.length());
+        return closest.map(candidate -> "%s is not %s: did you mean %s%s?".formatted(where, whatItIsNot, prefix, candidate))
+                .orElseGet(() -> "%s is not %s (known: %s)".formatted(where, whatItIsNot,
+                        String.join(", ", new TreeSet<>(known))));
+    }
+
+    /** Levenshtein distance: the fewest single-character insertions, deletions or substitutions. */
+    static int editDistance(String a, String b) {
+        var previous = new int[b.length() + 1];
+        var current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                var substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            var swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static Optional<JsonElement> json(String raw) {
+        try {
+            return Optional.of(JsonParser.parseString(raw));
+        } catch (JsonParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<List<String>> strings(JsonElement json) {
+        if (!json.isJsonArray() || !json.getAsJsonArray().asList().stream().allMatch(AwsConfig::isString)) {
+            return Optional.empty();
+        }
+        return Optional.of(json.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList());
+    }
+
+    private static Optional<Map<String, String>> stringMap(JsonElement json) {
+        if (!json.isJsonObject() || !json.getAsJsonObject().asMap().values().stream().allMatch(AwsConfig::isString)) {
+            return Optional.empty();
+        }
+        var map = new TreeMap<String, String>();
+        json.getAsJsonObject().asMap().forEach((k, v) -> map.put(k, v.getAsString()));
+        return Optional.of(map);
+    }
+
+    private static boolean isString(JsonElement json) {
+        return json.isJsonPrimitive() && json.getAsJsonPrimitive().isString();
+    }
+
+    /** The services an {@code endpoints} entry may name: ProviderEndpointArgs' fields (over 300, so read, not copied). */
+    private static Set<String> endpointServices() {
+        return Arrays.stream(ProviderEndpointArgs.class.getDeclaredFields())
+                .map(field -> field.getAnnotation(Import.class))
+                .filter(java.util.Objects::nonNull)
+                .map(Import::name)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}

@@ -18,7 +18,10 @@ import static spotfleet.infra.plan.Workflows.jobs;
 import static spotfleet.infra.plan.Workflows.map;
 import static spotfleet.infra.plan.Workflows.steps;
 
-/** What the linter cannot know: the project's own rules for its workflows (docs/deploy-credentials.md, docs/pinned-dependencies.md). */
+/**
+ * What the linter cannot know: the project's own rules for its workflows (docs/ci-cd.md, docs/deploy-credentials.md,
+ * docs/pinned-dependencies.md).
+ */
 class WorkflowPolicyTest {
 
     /** A `uses:` line: a local workflow, or owner/repo[/path]@<commit> followed by its release as a comment. */

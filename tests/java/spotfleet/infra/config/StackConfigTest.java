@@ -57,6 +57,7 @@ class StackConfigTest {
                 Map.entry("spotfleet:hostedZoneName", "example.com"),
                 Map.entry("spotfleet:alarmEmail", "ops@example.com"),
                 Map.entry("spotfleet:latencyP99ThresholdMs", "250"),
+                Map.entry("spotfleet:accessLogs", "false"),
                 Map.entry("spotfleet:protect", "true"),
                 Map.entry("aws:region", "eu-west-1"),
                 Map.entry("aws:profile", "deploy"));
@@ -74,6 +75,7 @@ class StackConfigTest {
                 new ServiceSettings(8080, 512, 1024, 3, 12, 55, 120, 30, 45),
                 new DomainSettings(Optional.of("app.example.com"), Optional.empty(), Optional.of("example.com")),
                 new MonitoringSettings(Optional.of("ops@example.com"), 250),
+                false,
                 true));
         assertThat(StackConfig.KEYS).hasSize(raw.size() - 2); // every spotfleet key was given
     }

@@ -12,8 +12,9 @@ import java.util.function.Supplier;
  *
  * @param domain     the custom domain and its hosted zone; none serves plain HTTP on the load balancer's name
  * @param monitoring who is told about alarms and Spot events, and the latency alarm's threshold
+ * @param accessLogs the load balancer logs every request to an S3 bucket of the stack, kept {@code logRetentionDays}
  * @param protect    a production stack: deletion protection on the load balancer, and Pulumi {@code protect}
- *                   on what holds data (the image repository and the log groups)
+ *                   on what holds data (the image repository, the log groups and the access log bucket)
  */
 public record StackSettings(
         AwsSettings aws,
@@ -23,6 +24,7 @@ public record StackSettings(
         ServiceSettings service,
         DomainSettings domain,
         MonitoringSettings monitoring,
+        boolean accessLogs,
         boolean protect) {
 
     public StackSettings {
@@ -38,16 +40,16 @@ public record StackSettings(
         problems.throwIfAny();
     }
 
-    /** Settings without a custom domain, with the default monitoring and no protection. */
+    /** Settings without a custom domain, with the default monitoring, access logs on and no protection. */
     public StackSettings(AwsSettings aws, NetworkSettings network, ClusterSettings cluster, CapacitySettings capacity,
                          ServiceSettings service) {
-        this(aws, network, cluster, capacity, service, DomainSettings.none(), MonitoringSettings.defaults(), false);
+        this(aws, network, cluster, capacity, service, DomainSettings.none(), MonitoringSettings.defaults(), true, false);
     }
 
     public static StackSettings defaults() {
         return new StackSettings(AwsSettings.fromEnvironment(), NetworkSettings.defaults(), ClusterSettings.defaults(),
                 CapacitySettings.defaults(), ServiceSettings.defaults(), DomainSettings.none(), MonitoringSettings.defaults(),
-                false);
+                true, false);
     }
 
     public Builder toBuilder() {
@@ -106,6 +108,7 @@ public record StackSettings(
         private Optional<String> hostedZoneName;
         private Optional<String> alarmEmail;
         private int latencyP99ThresholdMs;
+        private boolean accessLogs;
         private boolean protect;
 
         private Builder(StackSettings from) {
@@ -140,6 +143,7 @@ public record StackSettings(
             hostedZoneName = from.domain.hostedZoneName();
             alarmEmail = from.monitoring.alarmEmail();
             latencyP99ThresholdMs = from.monitoring.latencyP99ThresholdMs();
+            accessLogs = from.accessLogs;
             protect = from.protect;
         }
 
@@ -175,6 +179,7 @@ public record StackSettings(
         public Builder hostedZoneName(String v) { hostedZoneName = presentUnlessBlank(v); return this; }
         public Builder alarmEmail(String v) { alarmEmail = presentUnlessBlank(v); return this; }
         public Builder latencyP99ThresholdMs(int v) { latencyP99ThresholdMs = v; return this; }
+        public Builder accessLogs(boolean v) { accessLogs = v; return this; }
         public Builder protect(boolean v) { protect = v; return this; }
 
         public StackSettings build() {
@@ -190,7 +195,7 @@ public record StackSettings(
             var domain = validated(problems, () -> new DomainSettings(domainName, hostedZoneId, hostedZoneName));
             var monitoring = validated(problems, () -> new MonitoringSettings(alarmEmail, latencyP99ThresholdMs));
             problems.throwIfAny();
-            return new StackSettings(aws, network, cluster, capacity, service, domain, monitoring, protect);
+            return new StackSettings(aws, network, cluster, capacity, service, domain, monitoring, accessLogs, protect);
         }
 
         private static Optional<String> presentUnlessBlank(String value) {

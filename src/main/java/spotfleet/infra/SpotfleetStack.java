@@ -12,6 +12,7 @@ import spotfleet.infra.components.Capacity;
 import spotfleet.infra.components.Cluster;
 import spotfleet.infra.components.ContainerImage;
 import spotfleet.infra.components.Dashboard;
+import spotfleet.infra.components.FargateCapacity;
 import spotfleet.infra.components.FleetWatch;
 import spotfleet.infra.components.FlowLogs;
 import spotfleet.infra.components.HttpsEndpoint;
@@ -19,6 +20,7 @@ import spotfleet.infra.components.LoadBalancer;
 import spotfleet.infra.components.Metrics;
 import spotfleet.infra.components.Network;
 import spotfleet.infra.components.SpotAlerts;
+import spotfleet.infra.components.TaskPlacement;
 import spotfleet.infra.components.WebService;
 import spotfleet.infra.config.StackSettings;
 
@@ -30,6 +32,9 @@ import java.util.Optional;
  *
  * @param https      the custom domain's HTTPS endpoint, when the stack has a domain
  * @param accessLogs the load balancer's access log bucket, unless the stack turned access logs off
+ * @param capacity   the stack's instances, when it runs on EC2
+ * @param fargate    the cluster's Fargate capacity and the tasks' security group, when it runs on Fargate
+ * @param fleetWatch the function that watches the instances, when it runs on EC2 (Fargate's events need no narrowing)
  */
 public record SpotfleetStack(
         Provider aws,
@@ -39,12 +44,13 @@ public record SpotfleetStack(
         LoadBalancer loadBalancer,
         Optional<HttpsEndpoint> https,
         Cluster cluster,
-        Capacity capacity,
+        Optional<Capacity> capacity,
+        Optional<FargateCapacity> fargate,
         ContainerImage image,
         WebService service,
         AlertTopic alertTopic,
         Alarms alarms,
-        FleetWatch fleetWatch,
+        Optional<FleetWatch> fleetWatch,
         SpotAlerts spotAlerts,
         Dashboard dashboard) {
 
@@ -69,41 +75,59 @@ public record SpotfleetStack(
                         loadBalancer.zoneId, loadBalancer.securityGroupId), onAws))
                 : Optional.<HttpsEndpoint>empty();
         var cluster = new Cluster("cluster", settings.cluster(), settings.protect(), onAws);
-        var capacity = new Capacity("capacity", settings.capacity(), new Capacity.Args(
-                cluster.clusterName, network.vpcId, network.privateSubnetIds, loadBalancer.securityGroupId, tags), onAws);
+        var onFargate = settings.capacity().onFargate();
+        var capacity = onFargate ? Optional.<Capacity>empty() : Optional.of(new Capacity("capacity", settings.capacity(),
+                new Capacity.Args(cluster.clusterName, network.vpcId, network.privateSubnetIds, loadBalancer.securityGroupId, tags),
+                onAws));
+        var fargate = onFargate ? Optional.of(new FargateCapacity("fargate", new FargateCapacity.Args(cluster.clusterName,
+                network.vpcId, loadBalancer.securityGroupId, settings.service().containerPort(),
+                settings.capacity().fargateOnDemandTasks()), onAws)) : Optional.<FargateCapacity>empty();
         var image = new ContainerImage("image", new ContainerImage.Args(
                 cluster.repositoryUrl, cluster.registryId, settings.capacity().architecture(), ctx.stackName()), onAws);
         // With a domain the service is reached over HTTPS only; HTTP just redirects there.
         var listenerArn = https.map(endpoint -> endpoint.httpsListenerArn).orElse(loadBalancer.httpListenerArn);
         var service = new WebService("web", settings.service(), new WebService.Args(
                 prefix + "-web", network.vpcId, listenerArn, cluster.clusterArn, cluster.clusterName,
-                cluster.logGroupName, image.repoDigest, capacity.capacityProviderName, capacity), onAws);
+                cluster.logGroupName, image.repoDigest, placement(settings, network, capacity, fargate)), onAws);
 
         var alertTopic = new AlertTopic("alerts", settings.monitoring(), new AlertTopic.Args(prefix), onAws);
-        var fleetWatch = new FleetWatch("fleetwatch", new FleetWatch.Args(capacity.autoScalingGroupName,
-                alertTopic.topicArn, alertTopic.keyArn, prefix, settings.cluster().logRetentionDays(), settings.protect()), onAws);
+        var fleetWatch = capacity.map(instances -> new FleetWatch("fleetwatch", new FleetWatch.Args(instances.autoScalingGroupName,
+                alertTopic.topicArn, alertTopic.keyArn, prefix, settings.cluster().logRetentionDays(), settings.protect()), onAws));
+        SpotAlerts.Watched watched = fleetWatch.isPresent()
+                ? new SpotAlerts.Fleet(capacity.orElseThrow().autoScalingGroupName, fleetWatch.get().functionArn,
+                        fleetWatch.get().functionName)
+                : new SpotAlerts.FargateTasks(cluster.clusterArn);
+        var spotAlerts = new SpotAlerts("spotalerts", new SpotAlerts.Args(watched, alertTopic.topicArn, prefix), onAws);
+        var none = Output.of("");
         var dimensions = Metrics.DimensionValues.of(loadBalancer.arnSuffix, service.targetGroupArnSuffix,
-                cluster.clusterName, service.serviceName, capacity.autoScalingGroupName, fleetWatch.functionName);
+                cluster.clusterName, service.serviceName, capacity.map(c -> c.autoScalingGroupName).orElse(none),
+                fleetWatch.map(f -> f.functionName).orElse(none), spotAlerts.taskInterruptionRuleName.orElse(none));
         var alarms = new Alarms("alarms", settings.monitoring(), settings.service().serviceMinTasks(),
-                new Alarms.Args(prefix, alertTopic.topicArn, dimensions), onAws);
-        var spotAlerts = new SpotAlerts("spotalerts", new SpotAlerts.Args(capacity.autoScalingGroupName,
-                alertTopic.topicArn, fleetWatch.functionArn, fleetWatch.functionName, prefix), onAws);
+                new Alarms.Args(prefix, alertTopic.topicArn, dimensions, fleetWatch.isPresent()), onAws);
         new AlertTopicPolicy("alertpublishers", new AlertTopicPolicy.Args(alertTopic.topicArn, alarms.alarmArns,
                 spotAlerts.topicRuleArns), onAws);
-        var dashboard = new Dashboard("dashboard", new Dashboard.Args(prefix, dimensions, alarms.alarmArns), onAws);
+        var dashboard = new Dashboard("dashboard", new Dashboard.Args(prefix, dimensions, alarms.alarmArns, onFargate), onAws);
 
         ctx.export("url", https.map(endpoint -> endpoint.url).orElse(Output.format("http://%s", loadBalancer.dnsName)));
         ctx.export("albDnsName", loadBalancer.dnsName);
         ctx.export("clusterName", cluster.clusterName);
         ctx.export("serviceName", service.serviceName);
-        ctx.export("autoScalingGroupName", capacity.autoScalingGroupName);
+        capacity.ifPresent(instances -> ctx.export("autoScalingGroupName", instances.autoScalingGroupName));
         ctx.export("repositoryUrl", cluster.repositoryUrl);
         ctx.export("imageRef", image.repoDigest);
         ctx.export("dashboardUrl", dashboard.dashboardUrl);
         ctx.export("alarmTopicArn", alertTopic.topicArn);
         accessLogs.ifPresent(logs -> ctx.export("accessLogsBucket", logs.bucketName));
-        return new SpotfleetStack(aws, network, flowLogs, accessLogs, loadBalancer, https, cluster, capacity, image, service, alertTopic, alarms,
-                fleetWatch, spotAlerts, dashboard);
+        return new SpotfleetStack(aws, network, flowLogs, accessLogs, loadBalancer, https, cluster, capacity, fargate, image, service,
+                alertTopic, alarms, fleetWatch, spotAlerts, dashboard);
+    }
+
+    /** The service's tasks on the stack's instances, or on Fargate in the private subnets behind their own security group. */
+    private static TaskPlacement placement(StackSettings settings, Network network, Optional<Capacity> capacity,
+                                           Optional<FargateCapacity> fargate) {
+        return capacity.<TaskPlacement>map(instances -> new TaskPlacement.OnInstances(instances.capacityProviderName, instances))
+                .orElseGet(() -> new TaskPlacement.OnFargate(network.privateSubnetIds, fargate.orElseThrow().securityGroupId,
+                        settings.capacity().fargateOnDemandTasks(), settings.capacity().architecture(), fargate.orElseThrow()));
     }
 
     /**

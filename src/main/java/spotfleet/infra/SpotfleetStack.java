@@ -93,20 +93,23 @@ public record SpotfleetStack(
         var alertTopic = new AlertTopic("alerts", settings.monitoring(), new AlertTopic.Args(prefix), onAws);
         var fleetWatch = capacity.map(instances -> new FleetWatch("fleetwatch", new FleetWatch.Args(instances.autoScalingGroupName,
                 alertTopic.topicArn, alertTopic.keyArn, prefix, settings.cluster().logRetentionDays(), settings.protect()), onAws));
+        var none = Output.of(""); // what a Fargate stack has no group or function for
+        var dimensions = Metrics.DimensionValues.of(loadBalancer.arnSuffix, service.targetGroupArnSuffix,
+                cluster.clusterName, service.serviceName, capacity.map(c -> c.autoScalingGroupName).orElse(none),
+                fleetWatch.map(f -> f.functionName).orElse(none));
+        var alarms = new Alarms("alarms", settings.monitoring(), settings.service().serviceMinTasks(),
+                new Alarms.Args(prefix, alertTopic.topicArn, dimensions, fleetWatch.isPresent()), onAws);
         SpotAlerts.Watched watched = fleetWatch.isPresent()
                 ? new SpotAlerts.Fleet(capacity.orElseThrow().autoScalingGroupName, fleetWatch.get().functionArn,
                         fleetWatch.get().functionName)
                 : new SpotAlerts.FargateTasks(cluster.clusterArn);
         var spotAlerts = new SpotAlerts("spotalerts", new SpotAlerts.Args(watched, alertTopic.topicArn, prefix), onAws);
-        var none = Output.of("");
-        var dimensions = Metrics.DimensionValues.of(loadBalancer.arnSuffix, service.targetGroupArnSuffix,
-                cluster.clusterName, service.serviceName, capacity.map(c -> c.autoScalingGroupName).orElse(none),
-                fleetWatch.map(f -> f.functionName).orElse(none), spotAlerts.taskInterruptionRuleName.orElse(none));
-        var alarms = new Alarms("alarms", settings.monitoring(), settings.service().serviceMinTasks(),
-                new Alarms.Args(prefix, alertTopic.topicArn, dimensions, fleetWatch.isPresent()), onAws);
         new AlertTopicPolicy("alertpublishers", new AlertTopicPolicy.Args(alertTopic.topicArn, alarms.alarmArns,
                 spotAlerts.topicRuleArns), onAws);
-        var dashboard = new Dashboard("dashboard", new Dashboard.Args(prefix, dimensions, alarms.alarmArns, onFargate), onAws);
+        var dashboardDimensions = spotAlerts.taskInterruptionRuleName
+                .map(rule -> Metrics.DimensionValues.withInterruptionRule(dimensions, rule)).orElse(dimensions);
+        var dashboard = new Dashboard("dashboard", new Dashboard.Args(prefix, dashboardDimensions, alarms.alarmArns, onFargate),
+                onAws);
 
         ctx.export("url", https.map(endpoint -> endpoint.url).orElse(Output.format("http://%s", loadBalancer.dnsName)));
         ctx.export("albDnsName", loadBalancer.dnsName);

@@ -45,13 +45,19 @@ public final class Metrics {
     public record DimensionValues(String loadBalancer, String targetGroup, String cluster, String service,
                                   String autoScalingGroup, String function, String interruptionRule) {
 
+        /** The values of a stack without a task interruption rule (yet). */
         public static Output<DimensionValues> of(Output<String> loadBalancerArnSuffix, Output<String> targetGroupArnSuffix,
                                           Output<String> clusterName, Output<String> serviceName,
-                                          Output<String> autoScalingGroupName, Output<String> functionName,
-                                          Output<String> interruptionRuleName) {
+                                          Output<String> autoScalingGroupName, Output<String> functionName) {
             return Output.tuple(loadBalancerArnSuffix, targetGroupArnSuffix, clusterName, serviceName, autoScalingGroupName,
-                            functionName, interruptionRuleName)
-                    .applyValue(t -> new DimensionValues(t.t1, t.t2, t.t3, t.t4, t.t5, t.t6, t.t7));
+                            functionName)
+                    .applyValue(t -> new DimensionValues(t.t1, t.t2, t.t3, t.t4, t.t5, t.t6, ""));
+        }
+
+        /** These values with the task interruption rule's name. */
+        public static Output<DimensionValues> withInterruptionRule(Output<DimensionValues> values, Output<String> ruleName) {
+            return Output.tuple(values, ruleName).applyValue(t -> new DimensionValues(t.t1.loadBalancer, t.t1.targetGroup,
+                    t.t1.cluster, t.t1.service, t.t1.autoScalingGroup, t.t1.function, t.t2));
         }
 
         String of(Dimension dimension) {

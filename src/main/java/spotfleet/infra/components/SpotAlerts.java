@@ -36,7 +36,8 @@ public final class SpotAlerts extends ComponentResource {
     /**
      * The stop codes of a Fargate Spot interruption. AWS's knowledge center (fargate-spot-termination-notice) and the
      * ecs model's TaskStopCode name {@code SpotInterruption}; the ECS developer guide's own example event of a Fargate
-     * Spot interruption (awsdocs/amazon-ecs-developer-guide, fargate-capacity-providers.md) carries
+     * Spot interruption (awsdocs/amazon-ecs-developer-guide doc_source/fargate-capacity-providers.md, "Handling Fargate
+     * Spot termination notices", commit 143e78acb1c6cf84883abecca47ec7e300b9deca) carries
      * {@code TerminationNotice} with the stopped reason "Your Spot Task was interrupted.". Both are matched, and the
      * alert quotes the event's own code and reason.
      */
@@ -157,11 +158,10 @@ public final class SpotAlerts extends ComponentResource {
         return EventTargetInputTransformerArgs.builder()
                 .inputPaths(Map.of(
                         "task", "$.detail.taskArn",
-                        "group", "$.detail.group",
                         "code", "$.detail.stopCode",
                         "reason", "$.detail.stoppedReason",
                         "time", "$.time"))
-                .inputTemplate(("\"%s: Fargate Spot task <task> (<group>) gets its two-minute interruption warning at <time>"
+                .inputTemplate(("\"%s: Fargate Spot task <task> gets its two-minute interruption warning at <time>"
                         + " (<code>: <reason>); the service starts its replacement on FARGATE_SPOT when there is capacity\"")
                         .formatted(stack))
                 .build();

@@ -12,20 +12,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static spotfleet.infra.Types.AUTO_SCALING_GROUP;
+import static spotfleet.infra.Types.AUTO_SCALING_POLICY;
+import static spotfleet.infra.Types.CAPACITY_PROVIDER;
+import static spotfleet.infra.Types.INSTANCE_PROFILE;
+import static spotfleet.infra.Types.LAMBDA_FUNCTION;
+import static spotfleet.infra.Types.LAMBDA_PERMISSION;
+import static spotfleet.infra.Types.LAUNCH_TEMPLATE;
 
 /**
  * The configs every policy check runs against, each evaluated once under the mock engine and shared by all checks.
  * {@link #DEFAULTS} is what {@code pulumi up} builds with no config at all; {@link #PROD_LIKE} is the committed
  * {@code Pulumi.prod.yaml} (Graviton instances, one NAT gateway per AZ, {@code protect}) with a custom domain and
- * an alarm email added, so the HTTPS and subscription resources are checked too.
+ * an alarm email added, so the HTTPS and subscription resources are checked too; {@link #FARGATE} is the committed
+ * {@code Pulumi.fargate.yaml} (no instances: the service on Fargate and Fargate Spot).
  */
 enum PolicyStack {
     DEFAULTS("defaults", StackSettings::defaults),
-    PROD_LIKE("prod-like", PolicyStack::prodLike);
+    PROD_LIKE("prod-like", PolicyStack::prodLike),
+    FARGATE("fargate", PolicyStack::fargate);
 
     static final String DOMAIN = "app.example.com";
     static final String HOSTED_ZONE = "example.com";
@@ -53,11 +63,23 @@ enum PolicyStack {
     }
 
     /**
+     * The types only a stack on EC2 instances declares: its launch template, group, capacity provider and instance
+     * profile, and the {@link spotfleet.infra.components.FleetWatch} function that watches them.
+     */
+    static final Set<String> ONLY_ON_INSTANCES = Set.of(LAUNCH_TEMPLATE, AUTO_SCALING_GROUP, AUTO_SCALING_POLICY,
+            CAPACITY_PROVIDER, INSTANCE_PROFILE, LAMBDA_FUNCTION, LAMBDA_PERMISSION);
+
+    /**
      * Every resource of {@code type}; fails when there is none, so a check cannot pass by having nothing to look
-     * at (say, after a type was renamed).
+     * at (say, after a type was renamed). On a Fargate stack a type of {@link #ONLY_ON_INSTANCES} must instead be
+     * absent: the check then holds because that stack has no such resource, and says so.
      */
     List<DeclaredResource> each(String type) {
         var resources = declared().all(type);
+        if (onFargate() && ONLY_ON_INSTANCES.contains(type)) {
+            assertThat(resources).as("%s runs its tasks on Fargate, so it declares no %s", this, type).isEmpty();
+            return resources;
+        }
         assertThat(resources).as("%s declares no %s, so this check would pass without checking anything", this, type)
                 .isNotEmpty();
         return resources;
@@ -75,7 +97,12 @@ enum PolicyStack {
         return matches.getFirst();
     }
 
-    boolean hasDomain() {
+    /** The stack runs its tasks on Fargate: the instance checks have nothing to look at, the task checks do. */
+    boolean onFargate() {
+        return settings().capacity().onFargate();
+    }
+
+        boolean hasDomain() {
         return settings().domain().enabled();
     }
 
@@ -84,7 +111,15 @@ enum PolicyStack {
         return label;
     }
 
-    private static StackSettings prodLike() {
+    private static StackSettings fargate() {
+        try {
+            return StackConfig.parse(StackFile.read(Path.of("."), "fargate").config());
+        } catch (StackFile.UnreadableException e) {
+            throw new AssertionError("Pulumi.fargate.yaml, the Fargate config, cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+        private static StackSettings prodLike() {
         try {
             var config = new LinkedHashMap<>(StackFile.read(Path.of("."), "prod").config());
             config.put(StackConfig.NAMESPACE + ":domainName", DOMAIN);

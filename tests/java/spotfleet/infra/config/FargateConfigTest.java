@@ -172,9 +172,12 @@ class FargateConfigTest {
     @Test
     void settingsBuiltDirectlyForFargateSkipTheInstanceSizeCheck() {
         // given / when
-        var settings = StackSettings.defaults().toBuilder().runOn(RunOn.FARGATE).taskCpu(2048).taskMemory(16384).build();
+        var settings = StackSettings.defaults().toBuilder().runOn(RunOn.FARGATE).fargateOnDemandTasks(2)
+                .fargateArchitecture(Architecture.X86_64).taskCpu(2048).taskMemory(16384).build();
         // then
         assertThat(settings.service().taskMemory()).isEqualTo(16384);
+        assertThat(settings.capacity().fargateOnDemandTasks()).isEqualTo(2);
+        assertThat(settings.capacity().architecture()).isEqualTo(Architecture.X86_64);
         assertThatThrownBy(() -> StackSettings.defaults().toBuilder().runOn(RunOn.FARGATE).build())
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("spotfleet:taskMemory (256)");
     }

@@ -1,14 +1,8 @@
 package spotfleet.infra.components;
 
-import com.pulumi.aws.ec2.SecurityGroup;
-import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ecs.ClusterCapacityProviders;
 import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
 import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
-import com.pulumi.aws.vpc.SecurityGroupEgressRule;
-import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
@@ -69,35 +63,12 @@ public final class FargateCapacity extends ComponentResource {
                         .toList())
                 .build(), child);
 
-        var securityGroup = new SecurityGroup(name + "-tasks-sg", SecurityGroupArgs.builder()
-                .vpcId(args.vpcId())
-                .description("Fargate tasks of the web service: the container port from the load balancer only")
-                .tags(Map.of("Name", name + "-tasks-sg"))
-                .build(), child);
-        new SecurityGroupIngressRule(name + "-from-alb", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(securityGroup.id())
-                .description("The container port from the load balancer")
-                .ipProtocol("tcp")
-                .fromPort(args.containerPort())
-                .toPort(args.containerPort())
-                .referencedSecurityGroupId(args.loadBalancerSecurityGroupId())
-                .build(), child);
         // The load balancer's egress follows the tasks: their container port only, not Capacity's ephemeral range.
-        new SecurityGroupEgressRule(name + "-alb-to-tasks", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(args.loadBalancerSecurityGroupId())
-                .description("Requests and health checks to the container port of the Fargate tasks")
-                .ipProtocol("tcp")
-                .fromPort(args.containerPort())
-                .toPort(args.containerPort())
-                .referencedSecurityGroupId(securityGroup.id())
-                .build(), child);
-        // Fargate pulls the image and ships the logs through the task's own interface: ECR, S3, CloudWatch Logs.
-        new SecurityGroupEgressRule(name + "-all-out", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(securityGroup.id())
-                .description("AWS APIs and image pulls through the NAT gateway")
-                .ipProtocol("-1")
-                .cidrIpv4("0.0.0.0/0")
-                .build(), child);
+        var securityGroup = new ReachableFromLoadBalancer(name + "-tasks-sg", name + "-alb-to-tasks",
+                "Fargate tasks of the web service: the container port from the load balancer only",
+                "The container port from the load balancer", "Requests and health checks to the container port of the Fargate tasks",
+                args.containerPort(), args.containerPort())
+                .declare(name, args.vpcId(), args.loadBalancerSecurityGroupId(), child);
 
         this.securityGroupId = securityGroup.id();
         registerOutputs(Map.of("securityGroupId", securityGroupId));

@@ -26,6 +26,11 @@ public record DeclaredStack(OfflineEvaluation evaluation) {
         return new DeclaredStack(OfflineEvaluation.of(settings, PROJECT, STACK));
     }
 
+    /** Stack {@code stack} of the project, reading the outputs of the stacks in {@code stacks} (by qualified name). */
+    public static DeclaredStack of(StackSettings settings, String stack, Map<String, OfflineMocks.StackOutputs> stacks) {
+        return new DeclaredStack(OfflineEvaluation.of(settings, PROJECT, stack, stacks));
+    }
+
     public static DeclaredStack withDefaults() {
         return of(StackSettings.defaults());
     }

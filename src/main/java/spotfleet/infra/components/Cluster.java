@@ -39,10 +39,16 @@ public final class Cluster extends ComponentResource {
     public final Output<String> clusterArn;
     @Export(name = "repositoryUrl", refs = String.class)
     public final Output<String> repositoryUrl;
+    @Export(name = "repositoryArn", refs = String.class)
+    public final Output<String> repositoryArn;
+    @Export(name = "repositoryName", refs = String.class)
+    public final Output<String> repositoryName;
     @Export(name = "registryId", refs = String.class)
     public final Output<String> registryId;
     @Export(name = "logGroupName", refs = String.class)
     public final Output<String> logGroupName;
+    @Export(name = "logGroupArn", refs = String.class)
+    public final Output<String> logGroupArn;
 
     /** An unprotected cluster: {@code pulumi destroy} removes the repository with its images, and the logs. */
     public Cluster(String name, ClusterSettings settings, ComponentResourceOptions options) {
@@ -82,13 +88,19 @@ public final class Cluster extends ComponentResource {
         this.clusterName = cluster.name();
         this.clusterArn = cluster.arn();
         this.repositoryUrl = repository.repositoryUrl();
+        this.repositoryArn = repository.arn();
+        this.repositoryName = repository.name();
         this.registryId = repository.registryId();
         this.logGroupName = logs.name();
+        this.logGroupArn = logs.arn();
         registerOutputs(Map.of(
                 "clusterName", clusterName,
                 "clusterArn", clusterArn,
                 "repositoryUrl", repositoryUrl,
+                "repositoryArn", repositoryArn,
+                "repositoryName", repositoryName,
                 "registryId", registryId,
-                "logGroupName", logGroupName));
+                "logGroupName", logGroupName,
+                "logGroupArn", logGroupArn));
     }
 }

@@ -155,6 +155,24 @@ class ContainerConfigTest {
     }
 
     @Test
+    void anUnquotedItemEndingInAColonIsCaughtWithTheYamlHint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path project)
+            throws Exception {
+        // given a stack file as a user would write it: the JSON-key selector ends with ':', so YAML reads a map
+        java.nio.file.Files.copy(java.nio.file.Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+        java.nio.file.Files.writeString(project.resolve("Pulumi.shop.yaml"), """
+                config:
+                  spotfleet:secrets:
+                    - DB_USER=%s:username::
+                """.formatted(SECRET));
+        var stackFile = spotfleet.infra.plan.StackFile.read(project, "shop");
+        // when / then
+        assertThatThrownBy(() -> StackConfig.parse(stackFile.config()))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "spotfleet:secrets ([{\"DB_USER=%s:username:\":null}]) must be a list of strings, but item 1 ({\"DB_USER=%s:username:\":null})"
+                                .formatted(SECRET, SECRET) + " is not a string; in YAML, quote an item that ends with : or holds \": \""));
+    }
+
+    @Test
     void anSsmParameterArnLongerThanSsmAllowsIsRejected() {
         // given an ARN of 1012 characters, prefix included
         var prefix = "arn:aws:ssm:eu-west-1:111122223333:parameter/";

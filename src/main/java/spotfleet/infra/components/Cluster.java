@@ -30,6 +30,8 @@ public final class Cluster extends ComponentResource {
     /**
      * Untagged images kept in the repository. Each push moves the stack's tag to the new image; the previous
      * ones stay referenced by digest from older task definitions, which a circuit-breaker rollback runs again.
+     * Tagged images never expire: the deploy workflow keeps the image each promotion target runs tagged
+     * {@code promoted-<target>} (.github/scripts/keep-promoted-images), however many pushes come after it.
      */
     static final int UNTAGGED_IMAGES_KEPT = 10;
 

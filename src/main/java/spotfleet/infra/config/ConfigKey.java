@@ -115,7 +115,9 @@ public record ConfigKey<T>(
         var values = new ArrayList<String>();
         for (var element : array) {
             if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isString()) {
-                throw notAList;
+                // YAML reads an unquoted item ending in ':' (or holding ': ') as a map: say so, it is easy to miss.
+                throw new IllegalArgumentException(("must be a list of strings, but item %d (%s) is not a string; in YAML, quote an"
+                        + " item that ends with : or holds \": \"").formatted(values.size() + 1, element));
             }
             values.add(element.getAsString().trim());
         }

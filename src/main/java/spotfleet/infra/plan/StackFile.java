@@ -1,6 +1,6 @@
 package spotfleet.infra.plan;
 
-import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -92,7 +92,10 @@ public record StackFile(String project, String runtime, String stack, String fil
 
     /** Pulumi's raw form of a config value: the program receives lists and maps as JSON text. */
     private static String raw(Object value) {
-        return value instanceof List<?> || value instanceof Map<?, ?> ? new Gson().toJson(value) : text(value);
+        // No HTML escaping, nulls kept: a value's '=' stays '=', and a YAML key without a value shows, in the JSON the
+        // program (and its error messages) reads.
+        return value instanceof List<?> || value instanceof Map<?, ?>
+                ? new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(value) : text(value);
     }
 
     private static String text(Object value) {

@@ -61,7 +61,7 @@ class SpotfleetStackTest {
             assertThat(topLevel).extracting(DeclaredResource::type).containsExactly(AWS_PROVIDER,
                     "spotfleet:index:Network", "spotfleet:index:FlowLogs", "spotfleet:index:LoadBalancer", "spotfleet:index:Cluster",
                     "spotfleet:index:Capacity", "spotfleet:index:ContainerImage", "spotfleet:index:WebService",
-                    "spotfleet:index:AlertTopic", "spotfleet:index:Alarms", "spotfleet:index:FleetWatch",
+                    "spotfleet:index:AlertTopic", "spotfleet:index:FleetWatch", "spotfleet:index:Alarms",
                     "spotfleet:index:SpotAlerts", "spotfleet:index:AlertTopicPolicy", "spotfleet:index:Dashboard");
             assertThat(stack.resources()).filteredOn(r -> r.parent().isPresent())
                     .allSatisfy(r -> assertThat(r.name()).startsWith(r.parent().orElseThrow() + "-"));

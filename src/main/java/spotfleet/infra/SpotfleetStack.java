@@ -80,13 +80,13 @@ public record SpotfleetStack(
                 loadBalancer.arnSuffix, cluster.clusterArn, cluster.clusterName, cluster.logGroupName, cluster.logGroupArn,
                 image.imageRef, image.repositoryArn, capacity.capacityProviderName, capacity), onAws);
 
-        var dimensions = Metrics.DimensionValues.of(loadBalancer.arnSuffix, service.targetGroupArnSuffix,
-                cluster.clusterName, service.serviceName, capacity.autoScalingGroupName);
         var alertTopic = new AlertTopic("alerts", settings.monitoring(), new AlertTopic.Args(prefix), onAws);
-        var alarms = new Alarms("alarms", settings.monitoring(), settings.service().serviceMinTasks(),
-                new Alarms.Args(prefix, alertTopic.topicArn, dimensions), onAws);
         var fleetWatch = new FleetWatch("fleetwatch", new FleetWatch.Args(capacity.autoScalingGroupName,
                 alertTopic.topicArn, alertTopic.keyArn, prefix, settings.cluster().logRetentionDays(), settings.protect()), onAws);
+        var dimensions = Metrics.DimensionValues.of(loadBalancer.arnSuffix, service.targetGroupArnSuffix,
+                cluster.clusterName, service.serviceName, capacity.autoScalingGroupName, fleetWatch.functionName);
+        var alarms = new Alarms("alarms", settings.monitoring(), settings.service().serviceMinTasks(),
+                new Alarms.Args(prefix, alertTopic.topicArn, dimensions), onAws);
         var spotAlerts = new SpotAlerts("spotalerts", new SpotAlerts.Args(capacity.autoScalingGroupName,
                 alertTopic.topicArn, fleetWatch.functionArn, fleetWatch.functionName, prefix), onAws);
         new AlertTopicPolicy("alertpublishers", new AlertTopicPolicy.Args(alertTopic.topicArn, alarms.alarmArns,

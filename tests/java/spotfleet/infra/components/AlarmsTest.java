@@ -36,7 +36,8 @@ class AlarmsTest {
         var alarms = stack.all(METRIC_ALARM);
         // then
         assertThat(alarms).extracting(a -> input(a, "name")).containsExactly("spotfleet-dev-target-5xx-rate",
-                "spotfleet-dev-unhealthy-targets", "spotfleet-dev-p99-latency", "spotfleet-dev-too-few-tasks");
+                "spotfleet-dev-unhealthy-targets", "spotfleet-dev-p99-latency", "spotfleet-dev-too-few-tasks",
+                "spotfleet-dev-fleet-watch-errors", "spotfleet-dev-fleet-watch-silent");
         assertThat(alarms).allSatisfy(alarm -> {
             assertThat(input(alarm, "alarmActions")).as(alarm.name()).isEqualTo(topic);
             assertThat(input(alarm, "okActions")).as(alarm.name()).isEqualTo(topic);
@@ -53,8 +54,9 @@ class AlarmsTest {
                         .map(q -> (Map<?, ?>) ((Map<?, ?>) q.get("metric")).get("dimensions"))
                 : java.util.stream.Stream.of((Map<?, ?>) input(alarm, "dimensions"))).toList();
         // when / then
-        assertThat(metricDimensions).hasSize(5).allSatisfy(dims -> assertThat(dims).isNotEmpty()
-                .allSatisfy((name, value) -> assertThat(value).as("%s", name).isEqualTo(dimensions.get(name))));
+        assertThat(metricDimensions).hasSize(7).allSatisfy(dims -> assertThat(dims).isNotEmpty()
+                .allSatisfy((name, value) -> assertThat(value).as("%s", name)
+                        .isEqualTo(name.equals("PurchaseOption") ? "OnDemand" : dimensions.get(name))));
     }
 
     @Test
@@ -108,8 +110,37 @@ class AlarmsTest {
         assertWindow(alarm, "LessThanThreshold", 3.0, 10, 10, "breaching");
     }
 
+    @Test
+    void theFleetWatchFunctionsErrorsAlarmWhenARetriedEventKeepsFailingNotOnALoneError() {
+        // given / when
+        var alarm = alarm("alarms-fleet-watch-errors");
+        // then
+        assertMetric(alarm, "AWS/Lambda", "Errors", Map.of("FunctionName", dimensions.get("FunctionName")), "Sum");
+        assertWindow(alarm, "GreaterThanThreshold", 0.0, 5, 2, "notBreaching");
+    }
+
+    @Test
+    void minutesWithoutAnInstanceCountFromTheFunctionAreBreachingAndOnlyThey() {
+        // given / when
+        var alarm = alarm("alarms-fleet-watch-silent");
+        // then: a series the function publishes every run, zeros included; SampleCount is at least 1 whenever it did
+        assertMetric(alarm, "Spotfleet", "InServiceInstances", Map.of(
+                "AutoScalingGroupName", dimensions.get("AutoScalingGroupName"), "PurchaseOption", "OnDemand"), "SampleCount");
+        assertWindow(alarm, "LessThanThreshold", 1.0, 5, 5, "breaching");
+    }
+
     private DeclaredResource alarm(String name) {
         return stack.one(METRIC_ALARM, name);
+    }
+
+    /** One metric of this stack, one-minute periods. */
+    private static void assertMetric(DeclaredResource alarm, String namespace, String metricName, Map<String, Object> dimensions,
+                                     String statistic) {
+        assertThat(input(alarm, "namespace")).isEqualTo(namespace);
+        assertThat(input(alarm, "metricName")).isEqualTo(metricName);
+        assertThat(input(alarm, "dimensions")).isEqualTo(dimensions);
+        assertThat(input(alarm, "statistic")).isEqualTo(statistic);
+        assertThat(input(alarm, "period")).isEqualTo(60.0);
     }
 
     private static void assertWindow(DeclaredResource alarm, String comparison, double threshold, int periods, int datapoints,

@@ -49,18 +49,20 @@ class DashboardTest {
     @Test
     void everyMetricsDimensionsPointAtThisStacksResources() {
         // given the values the mock engine gave this stack's load balancer, target group, cluster, service and group
-        var expected = StackDimensions.of(stack);
+        // (the fleet watch function is on the dashboard through its alarms)
+        var expected = new java.util.HashMap<>(StackDimensions.of(stack));
+        expected.remove("FunctionName");
         var seen = new LinkedHashMap<String, Object>();
         // when
         var metrics = metrics();
         // then
-        assertThat(metrics).hasSize(17);
+        assertThat(metrics).hasSize(18);
         for (var metric : metrics) {
             var dimensions = dimensions(metric);
             assertThat(dimensions).as("%s", metric).isNotEmpty();
             dimensions.forEach((name, value) -> {
                 if (name.equals("PurchaseOption")) {
-                    assertThat(value).as("%s", metric).isIn("OnDemand", "Spot");
+                    assertThat(value).as("%s", metric).isIn("OnDemand", "Spot", "Other");
                 } else {
                     assertThat(value).as("%s of %s", name, metric).isEqualTo(expected.get(name));
                     seen.put(name, value);
@@ -81,7 +83,7 @@ class DashboardTest {
         assertThat(shown).contains("RequestCount Sum", "HTTPCode_ELB_5XX_Count Sum", "HTTPCode_Target_5XX_Count Sum",
                 "TargetResponseTime p50", "TargetResponseTime p99", "HealthyHostCount Minimum", "UnHealthyHostCount Maximum",
                 "CPUUtilization Average", "MemoryUtilization Average", "RunningTaskCount Average", "DesiredTaskCount Average",
-                "InServiceInstances Maximum OnDemand", "InServiceInstances Maximum Spot");
+                "InServiceInstances Maximum OnDemand", "InServiceInstances Maximum Spot", "InServiceInstances Maximum Other");
     }
 
     @Test
@@ -103,7 +105,7 @@ class DashboardTest {
         // then
         assertThat(alarmWidget).singleElement().satisfies(w -> assertThat(
                 w.getAsJsonObject("properties").getAsJsonArray("alarms").asList().stream().map(JsonElement::getAsString).toList())
-                .isEqualTo(alarmArns).hasSize(4));
+                .isEqualTo(alarmArns).hasSize(6));
     }
 
     @Test
@@ -128,7 +130,7 @@ class DashboardTest {
         // when
         var picture = DashboardLayout.picture();
         // then
-        assertThat(picture.lines()).hasSize(19).first().asString().startsWith("+----");
+        assertThat(picture.lines()).hasSize(21).first().asString().startsWith("+----");
         assertThat(readme).contains("```text\n" + picture + "```");
     }
 

@@ -68,8 +68,8 @@ class FleetWatchTest {
         // given
         var source = FleetWatch.source();
         // when / then
-        for (var metric : List.of(Metrics.IN_SERVICE_ON_DEMAND, Metrics.IN_SERVICE_SPOT, Metrics.SPOT_INTERRUPTION_WARNINGS,
-                Metrics.REBALANCE_RECOMMENDATIONS)) {
+        for (var metric : List.of(Metrics.IN_SERVICE_ON_DEMAND, Metrics.IN_SERVICE_SPOT, Metrics.IN_SERVICE_OTHER,
+                Metrics.SPOT_INTERRUPTION_WARNINGS, Metrics.REBALANCE_RECOMMENDATIONS)) {
             assertThat(metric.namespace()).isEqualTo("Spotfleet");
             assertThat(source).contains("\"" + metric.name() + "\"");
             metric.fixed().forEach((name, value) -> assertThat(source).contains("\"" + name + "\"", "\"" + value + "\""));

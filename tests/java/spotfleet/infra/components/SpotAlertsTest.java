@@ -2,6 +2,7 @@ package spotfleet.infra.components;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -9,6 +10,9 @@ import spotfleet.infra.DeclaredStack;
 import spotfleet.infra.config.StackSettings;
 import spotfleet.infra.offline.DeclaredResource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +24,18 @@ import static spotfleet.infra.Types.*;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpotAlertsTest {
+
+    /**
+     * AWS's example events, verbatim, shared with tests/python: awsdocs/amazon-ec2-auto-scaling-user-guide,
+     * doc_source/ec2-auto-scaling-event-reference.md (commit 309b0386bb47f395cc12c15d681e1e88f50bf2e1), "EC2 Instance
+     * Launch Unsuccessful"; awsdocs/amazon-ec2-user-guide, doc_source/spot-instance-termination-notices.md (commit
+     * 57fb57eab9f86bffe17f97646d1847066f34880d) and doc_source/rebalance-recommendations.md (commit
+     * 0f17a814957a4cbcdb23d8ebfcda3cd7f0febb15).
+     */
+    static final Path EVENTS = Path.of("tests/resources/aws-events");
+    static final String LAUNCH_UNSUCCESSFUL = "ec2-instance-launch-unsuccessful.json";
+    static final String SPOT_INTERRUPTION_WARNING = "ec2-spot-instance-interruption-warning.json";
+    static final String REBALANCE_RECOMMENDATION = "ec2-instance-rebalance-recommendation.json";
 
     DeclaredStack stack;
 
@@ -85,6 +101,63 @@ class SpotAlertsTest {
         assertThat(statements.get(2)).isEqualTo(json(Map.of("Sid", "OnlyOverTls", "Effect", "Deny", "Principal", "*",
                 "Action", "sns:Publish", "Resource", topicArn(),
                 "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))));
+    }
+
+    @Test
+    void awssExampleFailedLaunchOfThisGroupMatchesItsRuleAndFillsEveryFieldOfTheMessage() throws IOException {
+        // given AWS's example, as this stack's group would send it
+        var rule = stack.one(EVENT_RULE, "spotalerts-launch-failed");
+        var event = example(LAUNCH_UNSUCCESSFUL);
+        event.getAsJsonObject("detail").addProperty("AutoScalingGroupName",
+                (String) output(stack.one(AUTO_SCALING_GROUP, "capacity-asg"), "name"));
+        // when
+        var paths = (Map<?, ?>) input(targetOf(rule), "inputTransformer.inputPaths");
+        // then
+        assertThat(matches(jsonInput(rule, "eventPattern").getAsJsonObject(), event)).isTrue();
+        assertThat(matches(jsonInput(stack.one(EVENT_RULE, "spotalerts-interruptions"), "eventPattern").getAsJsonObject(), event))
+                .isFalse();
+        assertThat(paths.values()).allSatisfy(path -> assertThat(resolve(event, (String) path))
+                .as("%s in AWS's example", path).isNotNull().matches(JsonElement::isJsonPrimitive));
+    }
+
+    @Test
+    void awssExampleInterruptionWarningAndRebalanceRecommendationMatchTheFunctionsRuleOnly() throws IOException {
+        // given
+        var interruptions = jsonInput(stack.one(EVENT_RULE, "spotalerts-interruptions"), "eventPattern").getAsJsonObject();
+        var launchFailed = jsonInput(stack.one(EVENT_RULE, "spotalerts-launch-failed"), "eventPattern").getAsJsonObject();
+        // when / then
+        for (var file : List.of(SPOT_INTERRUPTION_WARNING, REBALANCE_RECOMMENDATION)) {
+            var event = example(file);
+            assertThat(matches(interruptions, event)).as(file).isTrue();
+            assertThat(matches(launchFailed, event)).as(file).isFalse();
+        }
+    }
+
+    private static JsonObject example(String file) throws IOException {
+        return JsonParser.parseString(Files.readString(EVENTS.resolve(file))).getAsJsonObject();
+    }
+
+    /**
+     * EventBridge's matching for patterns made only of exact values: each field the pattern names is in the event, and
+     * its value is one of the pattern's array (objects match field by field).
+     */
+    private static boolean matches(JsonObject pattern, JsonObject event) {
+        return pattern.entrySet().stream().allMatch(field -> {
+            var value = event.get(field.getKey());
+            if (field.getValue().isJsonObject()) {
+                return value != null && value.isJsonObject() && matches(field.getValue().getAsJsonObject(), value.getAsJsonObject());
+            }
+            return value != null && field.getValue().getAsJsonArray().contains(value);
+        });
+    }
+
+    /** An input transformer path, {@code $.a.b}, in the event; null when it is not there. */
+    private static JsonElement resolve(JsonObject event, String path) {
+        JsonElement at = event;
+        for (var name : path.substring(2).split("\\.")) {
+            at = at != null && at.isJsonObject() ? at.getAsJsonObject().get(name) : null;
+        }
+        return at;
     }
 
     private DeclaredResource targetOf(DeclaredResource rule) {

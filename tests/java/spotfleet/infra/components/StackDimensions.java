@@ -19,6 +19,7 @@ final class StackDimensions {
                 "TargetGroup", output(stack.one(TARGET_GROUP, "web-tg"), "arnSuffix"),
                 "ClusterName", output(stack.one(ECS_CLUSTER, "cluster-ecs"), "name"),
                 "ServiceName", output(stack.one(ECS_SERVICE, "web-service"), "name"),
-                "AutoScalingGroupName", output(stack.one(AUTO_SCALING_GROUP, "capacity-asg"), "name"));
+                "AutoScalingGroupName", output(stack.one(AUTO_SCALING_GROUP, "capacity-asg"), "name"),
+                "FunctionName", output(stack.one(LAMBDA_FUNCTION, "fleetwatch-function"), "name"));
     }
 }

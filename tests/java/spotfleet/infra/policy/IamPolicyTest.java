@@ -362,6 +362,35 @@ class IamPolicyTest {
     }
 
     @PolicyCheck
+    void theAlertTopicAdmitsEveryAlarmAndRuleThatNotifiesIt(PolicyStack stack) {
+        // given: SNS refuses what its topic policy does not allow, and a refused alarm notification fails silently
+        var findings = new Findings(stack);
+        var policies = stack.declared().all(SNS_TOPIC_POLICY);
+        // when
+        for (var topic : stack.each(SNS_TOPIC)) {
+            var topicArn = topic.outputs().get("arn");
+            var admitted = policies.stream().filter(policy -> topicArn.equals(input(policy, "arn")))
+                    .flatMap(policy -> PolicyDocument.parse(input(policy, "policy")).statements().stream())
+                    .filter(PolicyDocument.Statement::allows)
+                    .flatMap(statement -> statement.conditionValues("aws:SourceArn").stream())
+                    .toList();
+            for (var alarm : stack.declared().all(METRIC_ALARM)) {
+                var notifies = Stream.of("alarmActions", "okActions").map(actions -> (List<?>) input(alarm, actions))
+                        .anyMatch(actions -> actions != null && actions.contains(topicArn));
+                findings.require(!notifies || admitted.contains(alarm.outputs().get("arn")), alarm,
+                        "notifies %s, whose policy does not admit it", topic.name());
+            }
+            for (var target : stack.declared().all(EVENT_TARGET).stream().filter(t -> topicArn.equals(input(t, "arn"))).toList()) {
+                var rule = stack.referencedBy(EVENT_RULE, input(target, "rule"));
+                findings.require(admitted.contains(rule.outputs().get("arn")), target,
+                        "sends %s's events to %s, whose policy does not admit the rule", rule.name(), topic.name());
+            }
+        }
+        // then
+        findings.assertNone("the topic policy names every alarm and rule that publishes to the topic");
+    }
+
+    @PolicyCheck
     void functionsAreInvokedOnlyByThisStacksRules(PolicyStack stack) {
         // given
         var findings = new Findings(stack);

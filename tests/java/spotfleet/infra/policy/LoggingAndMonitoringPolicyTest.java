@@ -1,6 +1,7 @@
 package spotfleet.infra.policy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,16 @@ class LoggingAndMonitoringPolicyTest {
             "python3.13", LocalDate.of(2029, 6, 30));
     /** Protocols that carry alerts in plain text over the internet. */
     static final Set<String> PLAINTEXT_PROTOCOLS = Set.of("http");
+
+    /**
+     * What PutMetricAlarm accepts, from the CloudWatch model (Debian's python3-botocore 1.29.27,
+     * botocore/data/cloudwatch/2010-08-01/service-2.json, PutMetricAlarmInput): Period "Valid values are 10, 30, and any
+     * multiple of 60", "Period multiplied by EvaluationPeriods cannot be more than 86,400 seconds", TreatMissingData
+     * "Valid Values: breaching | notBreaching | ignore | missing".
+     */
+    static final Set<Integer> SUB_MINUTE_PERIODS = Set.of(10, 30);
+    static final int MAX_EVALUATION_SECONDS = 86_400;
+    static final Set<String> MISSING_DATA_TREATMENTS = Set.of("breaching", "notBreaching", "ignore", "missing");
 
     @PolicyCheck
     void everyLogGroupHasARetention(PolicyStack stack) {
@@ -97,6 +108,58 @@ class LoggingAndMonitoringPolicyTest {
     }
 
     @PolicyCheck
+    void alarmWindowsAreOnesCloudWatchAccepts(PolicyStack stack) {
+        // given
+        var findings = new Findings(stack);
+        // when: the alarm's own period, or each metric's in a metric-math alarm
+        for (var alarm : stack.each(METRIC_ALARM)) {
+            var queries = alarm.inputs().containsKey("metricQueries") ? (List<?>) input(alarm, "metricQueries") : List.of();
+            var periods = new ArrayList<Object>();
+            if (queries.isEmpty()) {
+                periods.add(input(alarm, "period"));
+            }
+            queries.stream().map(q -> (Map<?, ?>) q).filter(q -> q.containsKey("metric"))
+                    .forEach(q -> periods.add(((Map<?, ?>) q.get("metric")).get("period")));
+            var evaluationPeriods = wholeNumber(input(alarm, "evaluationPeriods"));
+            for (var value : periods) {
+                var period = wholeNumber(value);
+                findings.require(period > 0 && (SUB_MINUTE_PERIODS.contains((int) period) || period % 60 == 0), alarm,
+                        "period is %s s, not 10, 30 or a multiple of 60", value);
+                findings.require(evaluationPeriods > 0 && period * evaluationPeriods <= MAX_EVALUATION_SECONDS, alarm,
+                        "%s periods of %s s are not 1 to %d s of evaluation", input(alarm, "evaluationPeriods"), value,
+                        MAX_EVALUATION_SECONDS);
+            }
+            var datapoints = alarm.inputs().containsKey("datapointsToAlarm") ? wholeNumber(input(alarm, "datapointsToAlarm"))
+                    : evaluationPeriods;
+            findings.require(datapoints >= 1 && datapoints <= evaluationPeriods, alarm,
+                    "datapointsToAlarm %s is not within 1..evaluationPeriods (%s)", input(alarm, "datapointsToAlarm"),
+                    input(alarm, "evaluationPeriods"));
+            findings.require(MISSING_DATA_TREATMENTS.contains(String.valueOf(input(alarm, "treatMissingData"))), alarm,
+                    "treatMissingData is %s, not one of %s (and left out, it is \"missing\": say which)",
+                    input(alarm, "treatMissingData"), MISSING_DATA_TREATMENTS);
+        }
+        // then
+        findings.assertNone("alarm periods, windows and missing-data rules are ones PutMetricAlarm accepts, each chosen");
+    }
+
+    @PolicyCheck
+    void functionsAlarmOnTheirErrors(PolicyStack stack) {
+        // given
+        var findings = new Findings(stack);
+        var alarms = stack.declared().all(METRIC_ALARM);
+        // when: a function fails quietly otherwise; its log group is read only when someone already looks
+        for (var function : stack.each(LAMBDA_FUNCTION)) {
+            var name = function.outputs().get("name");
+            findings.require(alarms.stream().anyMatch(alarm -> "AWS/Lambda".equals(input(alarm, "namespace"))
+                            && "Errors".equals(input(alarm, "metricName"))
+                            && Map.of("FunctionName", name).equals(input(alarm, "dimensions"))), function,
+                    "has no alarm on its Errors (AWS/Lambda, FunctionName %s)", name);
+        }
+        // then
+        findings.assertNone("every function's errors raise an alarm");
+    }
+
+    @PolicyCheck
     void alertsAreEncryptedWithARotatingKeyAndDeliveredOverTls(PolicyStack stack) {
         // given
         var findings = new Findings(stack);
@@ -119,5 +182,10 @@ class LoggingAndMonitoringPolicyTest {
         }
         // then
         findings.assertNone("alerts are encrypted at rest with a key that rotates, and never sent in plain HTTP");
+    }
+
+    /** The input as a whole number, or -1 when it is missing or not one (which every check above rejects). */
+    private static long wholeNumber(Object value) {
+        return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.longValue() : -1;
     }
 }

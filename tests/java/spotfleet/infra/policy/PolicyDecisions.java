@@ -97,18 +97,21 @@ final class PolicyDecisions {
                     + " the image's packages by the scan on push")),
             // logs, monitoring, alerts
             entry(LOG_GROUP, Decision.checkedBy("everyLogGroupHasARetention", "pulumiProtectsExactlyTheStatefulResourcesWhenAsked")),
-            entry(METRIC_ALARM, Decision.checkedBy("everyAlarmNotifiesTheAlertTopic")),
+            entry(METRIC_ALARM, Decision.checkedBy("everyAlarmNotifiesTheAlertTopic", "alarmWindowsAreOnesCloudWatchAccepts",
+                    "theAlertTopicAdmitsEveryAlarmAndRuleThatNotifiesIt", "functionsAlarmOnTheirErrors")),
             entry(DASHBOARD, Decision.nothingToCheck("a view of metrics: grants nothing, holds no data")),
             entry(SNS_TOPIC, Decision.checkedBy("alertsAreEncryptedWithARotatingKeyAndDeliveredOverTls", "everyAlarmNotifiesTheAlertTopic")),
-            entry(SNS_TOPIC_POLICY, Decision.checkedBy("theAlertTopicAcceptsOnlyThisStacksAlarmsAndRulesOverTls")),
+            entry(SNS_TOPIC_POLICY, Decision.checkedBy("theAlertTopicAcceptsOnlyThisStacksAlarmsAndRulesOverTls",
+                    "theAlertTopicAdmitsEveryAlarmAndRuleThatNotifiesIt")),
             entry(SNS_SUBSCRIPTION, Decision.checkedBy("alertsAreEncryptedWithARotatingKeyAndDeliveredOverTls")),
             entry(KMS_KEY, Decision.checkedBy("theAlertKeyIsAdministeredThroughIamAndUsedOnlyByThePublishers",
                     "alertsAreEncryptedWithARotatingKeyAndDeliveredOverTls")),
             entry(KMS_ALIAS, Decision.nothingToCheck("a name for the key: grants nothing")),
             entry(EVENT_RULE, Decision.checkedBy("functionsAreInvokedOnlyByThisStacksRules", "theAlertTopicAcceptsOnlyThisStacksAlarmsAndRulesOverTls")),
-            entry(EVENT_TARGET, Decision.checkedBy("functionsAreInvokedOnlyByThisStacksRules", "theAlertTopicAcceptsOnlyThisStacksAlarmsAndRulesOverTls")),
+            entry(EVENT_TARGET, Decision.checkedBy("functionsAreInvokedOnlyByThisStacksRules", "theAlertTopicAcceptsOnlyThisStacksAlarmsAndRulesOverTls",
+                    "theAlertTopicAdmitsEveryAlarmAndRuleThatNotifiesIt")),
             entry(LAMBDA_FUNCTION, Decision.checkedBy("functionsRunASupportedRuntime", "functionsLogToADeclaredLogGroup",
-                    "noSecretsInPlainEnvironmentVariables")),
+                    "noSecretsInPlainEnvironmentVariables", "functionsAlarmOnTheirErrors")),
             entry(LAMBDA_PERMISSION, Decision.checkedBy("functionsAreInvokedOnlyByThisStacksRules")));
 
     /** The classes of the policy suite, whose {@link PolicyCheck} methods the decisions name. */

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The service's alarms, each telling the alert topic when it fires and when it clears: the share of requests the
- * service answers with 5xx, targets failing health checks, a slow 99th percentile, and fewer running tasks than
- * the minimum. Periods are one minute; each alarm's comment says why its window and missing-data rule.
+ * The stack's alarms, each telling the alert topic when it fires and when it clears: the share of requests the
+ * service answers with 5xx, targets failing health checks, a slow 99th percentile, fewer running tasks than the
+ * minimum, and the {@link FleetWatch} function failing or falling silent (it alone sees Spot interruptions, so
+ * nothing else would tell). Periods are one minute; each alarm's comment says why its window and missing-data rule.
  */
 public final class Alarms extends ComponentResource {
 
@@ -27,8 +28,11 @@ public final class Alarms extends ComponentResource {
     static final String UNHEALTHY_TARGETS = "unhealthy-targets";
     static final String SLOW_RESPONSES = "p99-latency";
     static final String TOO_FEW_TASKS = "too-few-tasks";
+    static final String FLEET_WATCH_ERRORS = "fleet-watch-errors";
+    static final String FLEET_WATCH_SILENT = "fleet-watch-silent";
     /** In the order they are declared; also the dashboard's alarm widget legend. */
-    static final List<String> ALARMS = List.of(ERROR_RATE, UNHEALTHY_TARGETS, SLOW_RESPONSES, TOO_FEW_TASKS);
+    static final List<String> ALARMS = List.of(ERROR_RATE, UNHEALTHY_TARGETS, SLOW_RESPONSES, TOO_FEW_TASKS,
+            FLEET_WATCH_ERRORS, FLEET_WATCH_SILENT);
 
     /**
      * The service's own errors (ALB-made 5xx are not in it): a hello-world service should have none, and 5% over
@@ -42,7 +46,7 @@ public final class Alarms extends ComponentResource {
      *
      * @param namePrefix the stack's prefix ({@code <project>-<stack>}): alarm names are what notifications show
      * @param topicArn   the alert topic, for alarm and OK actions
-     * @param dimensions this stack's load balancer, target group, cluster, service and group
+     * @param dimensions this stack's load balancer, target group, cluster, service, group and fleet watch function
      */
     public record Args(String namePrefix, Output<String> topicArn, Output<DimensionValues> dimensions) {
     }
@@ -110,7 +114,30 @@ public final class Alarms extends ComponentResource {
                 // Container Insights reports the service every minute; silence means the service or its metrics are gone.
                 .treatMissingData("breaching"));
 
-        this.alarmArns = Output.all(errorRate.arn(), unhealthy.arn(), slow.arn(), tooFew.arn());
+        var watchErrors = alarm(name, FLEET_WATCH_ERRORS, args, child, single(Metrics.FLEET_WATCH_ERRORS, "Sum", dims)
+                .alarmDescription("The fleet watch function failed in 2 of 5 minutes: Spot alerts may be lost and the"
+                        + " instance counts stop; its log group says why")
+                .comparisonOperator("GreaterThanThreshold")
+                .threshold(0.0)
+                // Lambda retries a failed run of an event after one minute, then after two more: an event that keeps
+                // failing errs in 3 of 4 minutes and fires; a lone error whose retry succeeds does not.
+                .evaluationPeriods(5)
+                .datapointsToAlarm(2)
+                .treatMissingData("notBreaching")); // no runs, no errors: the silence alarm covers that
+
+        var watchSilent = alarm(name, FLEET_WATCH_SILENT, args, child, single(Metrics.IN_SERVICE_ON_DEMAND, "SampleCount", dims)
+                .alarmDescription("The fleet watch function has published no instance counts for 5 minutes: it does not"
+                        + " run or fails, and Spot alerts stop with it")
+                // While it runs, every minute has a count (zeros included): only missing minutes breach. Five in a
+                // row, because the schedule's runs drift within the minute and can leave one minute without a point.
+                .comparisonOperator("LessThanThreshold")
+                .threshold(1.0)
+                .evaluationPeriods(5)
+                .datapointsToAlarm(5)
+                .treatMissingData("breaching"));
+
+        this.alarmArns = Output.all(errorRate.arn(), unhealthy.arn(), slow.arn(), tooFew.arn(), watchErrors.arn(),
+                watchSilent.arn());
         registerOutputs(Map.of("alarmArns", alarmArns));
     }
 

@@ -22,7 +22,7 @@ public final class Dashboard extends ComponentResource {
      * What the dashboard shows.
      *
      * @param dashboardName {@code <project>-<stack>}; CloudWatch allows letters, digits, hyphens and underscores
-     * @param dimensions    this stack's load balancer, target group, cluster, service and group
+     * @param dimensions    this stack's load balancer, target group, cluster, service, group and fleet watch function
      * @param alarmArns     the alarms whose states it shows
      */
     public record Args(String dashboardName, Output<DimensionValues> dimensions, Output<List<String>> alarmArns) {

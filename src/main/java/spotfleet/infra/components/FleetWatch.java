@@ -30,9 +30,10 @@ import java.util.Map;
 
 /**
  * A small function that sees what AWS does not show per Auto Scaling group: every minute it publishes the group's
- * in-service instances split on-demand vs Spot (there is no such AWS metric), and {@link SpotAlerts} hands it the
- * account's Spot interruption and rebalance events, which it narrows to this group's instances by their
- * {@code aws:autoscaling:groupName} tag before counting and alerting. The code is {@value #SOURCE}.
+ * in-service instances split on-demand, Spot and other purchase options (there is no such AWS metric), and
+ * {@link SpotAlerts} hands it the account's Spot interruption and rebalance events, which it narrows to this group's
+ * instances by their {@code aws:autoscaling:groupName} tag before alerting and counting. {@link Alarms} watches it:
+ * its errors, and minutes without a count. The code is {@value #SOURCE}.
  */
 public final class FleetWatch extends ComponentResource {
 

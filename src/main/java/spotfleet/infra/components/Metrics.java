@@ -14,7 +14,7 @@ public final class Metrics {
 
     /** Where {@link FleetWatch} publishes what AWS does not: in-service instances by purchase option, Spot events. */
     static final String FLEET_NAMESPACE = "Spotfleet";
-    /** The fixed dimension that splits {@link #IN_SERVICE_ON_DEMAND} from {@link #IN_SERVICE_SPOT}. */
+    /** The fixed dimension that splits {@link #IN_SERVICE_ON_DEMAND}, {@link #IN_SERVICE_SPOT} and {@link #IN_SERVICE_OTHER}. */
     static final String PURCHASE_OPTION = "PurchaseOption";
 
     /** A dimension whose value is one of this stack's resources, as CloudWatch names it. */
@@ -23,7 +23,8 @@ public final class Metrics {
         TARGET_GROUP("TargetGroup"),
         CLUSTER("ClusterName"),
         SERVICE("ServiceName"),
-        AUTO_SCALING_GROUP("AutoScalingGroupName");
+        AUTO_SCALING_GROUP("AutoScalingGroupName"),
+        FUNCTION("FunctionName");
 
         final String cloudWatchName;
 
@@ -32,15 +33,20 @@ public final class Metrics {
         }
     }
 
-    /** This stack's values for each {@link Dimension}: ARN suffixes for the load balancer and target group, else names. */
+    /**
+     * This stack's values for each {@link Dimension}: ARN suffixes for the load balancer and target group, else names.
+     *
+     * @param function the {@link FleetWatch} function
+     */
     public record DimensionValues(String loadBalancer, String targetGroup, String cluster, String service,
-                                  String autoScalingGroup) {
+                                  String autoScalingGroup, String function) {
 
         public static Output<DimensionValues> of(Output<String> loadBalancerArnSuffix, Output<String> targetGroupArnSuffix,
                                           Output<String> clusterName, Output<String> serviceName,
-                                          Output<String> autoScalingGroupName) {
-            return Output.tuple(loadBalancerArnSuffix, targetGroupArnSuffix, clusterName, serviceName, autoScalingGroupName)
-                    .applyValue(t -> new DimensionValues(t.t1, t.t2, t.t3, t.t4, t.t5));
+                                          Output<String> autoScalingGroupName, Output<String> functionName) {
+            return Output.tuple(loadBalancerArnSuffix, targetGroupArnSuffix, clusterName, serviceName, autoScalingGroupName,
+                            functionName)
+                    .applyValue(t -> new DimensionValues(t.t1, t.t2, t.t3, t.t4, t.t5, t.t6));
         }
 
         String of(Dimension dimension) {
@@ -50,6 +56,7 @@ public final class Metrics {
                 case CLUSTER -> cluster;
                 case SERVICE -> service;
                 case AUTO_SCALING_GROUP -> autoScalingGroup;
+                case FUNCTION -> function;
             };
         }
     }
@@ -93,8 +100,12 @@ public final class Metrics {
     static final Metric GROUP_IN_SERVICE = new Metric("AWS/AutoScaling", "GroupInServiceInstances", ASG, Map.of());
     static final Metric IN_SERVICE_ON_DEMAND = fleet("InServiceInstances", Map.of(PURCHASE_OPTION, "OnDemand"));
     static final Metric IN_SERVICE_SPOT = fleet("InServiceInstances", Map.of(PURCHASE_OPTION, "Spot"));
+    /** Neither on-demand nor Spot: a capacity block, a scheduled or an interruptible capacity reservation instance. */
+    static final Metric IN_SERVICE_OTHER = fleet("InServiceInstances", Map.of(PURCHASE_OPTION, "Other"));
     static final Metric SPOT_INTERRUPTION_WARNINGS = fleet("SpotInterruptionWarnings", Map.of());
     static final Metric REBALANCE_RECOMMENDATIONS = fleet("RebalanceRecommendations", Map.of());
+    /** Runs of the {@link FleetWatch} function that failed: its code, its runtime, a timeout, an AWS call it may not make. */
+    static final Metric FLEET_WATCH_ERRORS = new Metric("AWS/Lambda", "Errors", List.of(Dimension.FUNCTION), Map.of());
 
     private Metrics() {
     }

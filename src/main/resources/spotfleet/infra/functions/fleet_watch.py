@@ -3,19 +3,21 @@
 Two jobs, each for what AWS does not offer on its own:
 
 * Every minute (an EventBridge schedule) it counts the Auto Scaling group's in-service instances by purchase
-  option and publishes them as CloudWatch metrics. EC2 Auto Scaling publishes no per-purchase-option metric, and
-  CloudWatch metrics carry no instance tags.
+  option (on-demand, Spot, other) and publishes them as CloudWatch metrics. EC2 Auto Scaling publishes no
+  per-purchase-option metric, and CloudWatch metrics carry no instance tags.
 * For "EC2 Spot Instance Interruption Warning" and "EC2 Instance Rebalance Recommendation" events, which carry only
   the instance id (an EventBridge pattern cannot pick this group's instances out of the account's), it reads the
-  instance's aws:autoscaling:groupName tag. For this group's instances only, it counts the event as a metric and
-  publishes an alert to the stack's SNS topic; other instances' events are ignored.
+  instance's aws:autoscaling:groupName tag. For this group's instances only, it publishes an alert to the stack's
+  SNS topic, then counts the event as a metric; other instances' events are ignored.
 
 Configuration, from the environment: AUTO_SCALING_GROUP_NAME, TOPIC_ARN, METRIC_NAMESPACE, STACK.
-The pure functions below are tested locally (tests/python); the AWS calls are the thin AwsClients class.
+Tested locally (tests/python) with botocore clients whose every request and canned response botocore's Stubber
+checks against the service models; AwsClients holds the four clients, boto3's in Lambda.
 """
 
 import logging
 import os
+import unicodedata
 from dataclasses import dataclass
 
 GROUP_TAG = "aws:autoscaling:groupName"
@@ -27,7 +29,12 @@ IN_SERVICE_METRIC = "InServiceInstances"
 PURCHASE_OPTION = "PurchaseOption"
 ON_DEMAND = "OnDemand"
 SPOT = "Spot"
-SNS_SUBJECT_MAX = 100
+OTHER = "Other"
+PURCHASE_OPTIONS = (ON_DEMAND, SPOT, OTHER)
+# SNS's Publish: "Subjects must be ASCII text that begins with a letter, number, or punctuation mark; must not
+# include line breaks or control characters; and must be less than 100 characters long." (botocore's SNS model)
+SNS_SUBJECT_LIMIT = 100
+FALLBACK_SUBJECT = "spotfleet alert"
 DESCRIBE_INSTANCES_BATCH = 100
 
 log = logging.getLogger()
@@ -53,7 +60,7 @@ def aws():
     """The AWS clients, made once per Lambda execution environment rather than once per run."""
     global _aws
     if _aws is None:
-        _aws = AwsClients()
+        _aws = AwsClients.from_boto3()
     return _aws
 
 
@@ -84,9 +91,13 @@ def handle_instance_event(clients, config, event):
     if instance is None or group_of(instance) != config.group:
         log.info("%s for %s: not an instance of %s, ignored", event["detail-type"], instance_id, config.group)
         return {"alerted": False, "instance": instance_id}
-    clients.put_metric_data(config.namespace, event_metric_data(config.group, event["detail-type"]))
+    # Alert first, count second: when publishing fails, the run fails before counting, and Lambda's retry of the
+    # event (it retries a failed asynchronous run twice) counts it once. The price: when counting fails after the
+    # alert went out, the retry alerts again. Duplicate deliveries (EventBridge and Lambda deliver at least once)
+    # are alerted and counted again; the alert names the event id, so a reader can tell.
     subject, message = alert(event, instance, config)
     clients.publish(config.topic_arn, subject, message)
+    clients.put_metric_data(config.namespace, event_metric_data(config.group, event["detail-type"]))
     log.info("%s for %s: alerted", event["detail-type"], instance_id)
     return {"alerted": True, "instance": instance_id}
 
@@ -96,10 +107,25 @@ def in_service_ids(group):
     return [i["InstanceId"] for i in group.get("Instances", []) if i.get("LifecycleState") == "InService"]
 
 
+def purchase_option(instance):
+    """EC2 leaves InstanceLifecycle out for on-demand instances and says "spot" for Spot ones. Any other value
+    ("scheduled", "capacity-block", "interruptible-capacity-reservation", or one EC2 adds later) is neither."""
+    lifecycle = instance.get("InstanceLifecycle")
+    if lifecycle is None:
+        return ON_DEMAND
+    return SPOT if lifecycle == "spot" else OTHER
+
+
 def count_by_purchase_option(instances):
-    """EC2 marks Spot instances with InstanceLifecycle "spot"; everything else is bought on demand."""
-    spot = sum(1 for i in instances if i.get("InstanceLifecycle") == "spot")
-    return {ON_DEMAND: len(instances) - spot, SPOT: spot}
+    """In-service instances per purchase option; the other ones are logged, so their lifecycle can be looked up."""
+    counts = dict.fromkeys(PURCHASE_OPTIONS, 0)
+    for instance in instances:
+        option = purchase_option(instance)
+        if option == OTHER:
+            log.warning("instance %s has InstanceLifecycle %r, neither on-demand nor Spot: counted as %s",
+                        instance.get("InstanceId"), instance["InstanceLifecycle"], OTHER)
+        counts[option] += 1
+    return counts
 
 
 def fleet_metric_data(group_name, counts):
@@ -112,7 +138,7 @@ def fleet_metric_data(group_name, counts):
             "Value": counts[option],
             "Unit": "Count",
         }
-        for option in (ON_DEMAND, SPOT)
+        for option in PURCHASE_OPTIONS
     ]
 
 
@@ -131,7 +157,7 @@ def group_of(instance):
 
 
 def alert(event, instance, config):
-    """The SNS subject (at most 100 characters, one line) and the message a person reads."""
+    """The SNS subject (one line, what SNS accepts) and the message a person reads."""
     instance_id = instance["InstanceId"]
     where = f"{instance.get('InstanceType', '?')} in {instance.get('Placement', {}).get('AvailabilityZone', '?')}"
     if event["detail-type"] == SPOT_WARNING:
@@ -144,9 +170,7 @@ def alert(event, instance, config):
         what = (f"EC2 says Spot instance {instance_id} ({where}) of Auto Scaling group {config.group} is at elevated"
                 " risk of interruption. With capacity rebalancing the group launches a replacement, then drains and"
                 " terminates this instance.")
-    subject = f"{config.stack}: {title}"
-    if len(subject) > SNS_SUBJECT_MAX:
-        subject = subject[:SNS_SUBJECT_MAX - 3] + "..."
+    subject = sns_subject(f"{config.stack}: {title}")
     message = "\n".join([
         what,
         "",
@@ -158,15 +182,38 @@ def alert(event, instance, config):
     return subject, message
 
 
-class AwsClients:
-    """The AWS calls, through boto3 (part of the Lambda Python runtime; imported here so the tests need none)."""
+def sns_subject(text):
+    """The text as a subject SNS accepts: ASCII (accents dropped, other characters as "?"), one line (line breaks,
+    tabs and control characters as spaces), starting with a letter, digit or punctuation mark (printable ASCII
+    that is not a space is one of those), and under SNS_SUBJECT_LIMIT characters (cut, marked with "...")."""
+    chars = []
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char):
+            continue
+        if char.isspace() or unicodedata.category(char) == "Cc":
+            char = " "
+        elif not char.isascii():
+            char = "?"
+        chars.append(char)
+    subject = " ".join("".join(chars).split()) or FALLBACK_SUBJECT
+    if len(subject) >= SNS_SUBJECT_LIMIT:
+        subject = subject[:SNS_SUBJECT_LIMIT - 4].rstrip() + "..."
+    return subject
 
-    def __init__(self):
-        import boto3
-        self.autoscaling = boto3.client("autoscaling")
-        self.ec2 = boto3.client("ec2")
-        self.cloudwatch = boto3.client("cloudwatch")
-        self.sns = boto3.client("sns")
+
+class AwsClients:
+    """The four AWS clients the function calls; in Lambda, boto3's (which the Python runtime includes)."""
+
+    def __init__(self, autoscaling, ec2, cloudwatch, sns):
+        self.autoscaling = autoscaling
+        self.ec2 = ec2
+        self.cloudwatch = cloudwatch
+        self.sns = sns
+
+    @staticmethod
+    def from_boto3():
+        import boto3  # imported here, so the tests need only botocore
+        return AwsClients(*(boto3.client(service) for service in ("autoscaling", "ec2", "cloudwatch", "sns")))
 
     def describe_group(self, name):
         groups = self.autoscaling.describe_auto_scaling_groups(AutoScalingGroupNames=[name])["AutoScalingGroups"]

@@ -71,6 +71,22 @@ class ContainerConfigTest {
         assertThat(StackConfig.parse(Map.of("spotfleet:healthCheckPath", path)).service().healthCheckPath()).isEqualTo(path);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {ServiceSettings.MIN_STOP_TIMEOUT_SECONDS, ServiceSettings.MAX_STOP_TIMEOUT_SECONDS})
+    void theStopTimeoutsBoundsAreAccepted(int seconds) {
+        // given / when / then: 6 and 114, each end of the range
+        assertThat(StackConfig.parse(Map.of("spotfleet:stopTimeoutSeconds", String.valueOf(seconds))).service().stopTimeoutSeconds())
+                .isEqualTo(seconds);
+    }
+
+    @Test
+    void settingsBuiltInCodeMustSayWhatScalesTheService() {
+        // given / when / then
+        assertThatThrownBy(() -> StackSettings.defaults().toBuilder().serviceScalingMetric(null).build())
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .containsExactly("spotfleet:serviceScalingMetric must be set"));
+    }
+
     @Test
     void aHealthCheckPathOfTheMaximumLengthIsAccepted() {
         // given 1024 characters, botocore's maximum for Path
@@ -117,6 +133,15 @@ class ContainerConfigTest {
                         List.of("spotfleet:secrets: TOKEN=my-token: my-token is not the ARN of an SSM parameter"
                                 + " (arn:aws:ssm:<region>:<account>:parameter/<name>) or of a Secrets Manager secret"
                                 + " (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 characters>)")),
+                arguments(Map.of("spotfleet:secrets", "[\"=" + PARAMETER + "\", \"TOKEN=arn:ssm\"]"),
+                        List.of("spotfleet:secrets: =" + PARAMETER + ": the name \"\" is not a POSIX variable name (letters, digits and _,"
+                                        + " not starting with a digit)",
+                                "spotfleet:secrets: TOKEN=arn:ssm: arn:ssm is not the ARN of an SSM parameter"
+                                        + " (arn:aws:ssm:<region>:<account>:parameter/<name>) or of a Secrets Manager secret"
+                                        + " (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 characters>)")),
+                arguments(Map.of("spotfleet:serviceMinTasks", "0"), List.of("spotfleet:serviceMinTasks (0) must be >= 1")),
+                arguments(Map.of("spotfleet:scaleInCooldown", "-1", "spotfleet:scaleOutCooldown", "-1"),
+                        List.of("spotfleet:scaleInCooldown (-1) must be >= 0", "spotfleet:scaleOutCooldown (-1) must be >= 0")),
                 arguments(Map.of("spotfleet:secrets", "[\"TOKEN=arn:aws:s3:::bucket/key\"]"),
                         List.of("spotfleet:secrets: TOKEN=arn:aws:s3:::bucket/key: arn:aws:s3:::bucket/key is not the ARN of an SSM"
                                 + " parameter (arn:aws:ssm:<region>:<account>:parameter/<name>) or of a Secrets Manager secret"

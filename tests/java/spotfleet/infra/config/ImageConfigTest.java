@@ -88,6 +88,14 @@ class ImageConfigTest {
     }
 
     @Test
+    void aRepositoryOfTheLongestLengthIsAccepted() {
+        // given reference.go's RepositoryNameTotalLengthMax, 255
+        var name = "ghcr.io/" + "a".repeat(ImageReference.REPOSITORY_MAX_LENGTH);
+        // when / then
+        assertThat(ImageReference.parse(name + "@" + DIGEST).repository()).hasSize(255);
+    }
+
+    @Test
     void promotionNamesAStackOfThisProjectOrAFullyQualifiedOne() {
         // given / when
         var short_ = StackConfig.parse(Map.of("spotfleet:image", "promote:dev")).image().source();
@@ -147,6 +155,13 @@ class ImageConfigTest {
                         + " are 1 to 100 letters, digits, _ . -"),
                 arguments("promote:-acme/shop/dev", "spotfleet:image (promote:-acme/shop/dev) names the organization -acme; Pulumi's"
                         + " organization names are 3 to 40 letters, digits, - and _, starting and ending with a letter or digit"),
+                arguments("@sha256:" + hex, "spotfleet:image (@sha256:" + hex + ") does not name its registry: write it out, as in"
+                        + " <registry>/<repository>@sha256:<64 hex digits> (Docker Hub images as docker.io/library/<name>@sha256:...)"),
+                arguments("nginx:1.27@sha256:" + hex, "spotfleet:image (nginx:1.27@sha256:" + hex + ") does not name its registry:"
+                        + " write it out, as in <registry>/<repository>@sha256:<64 hex digits> (Docker Hub images as"
+                        + " docker.io/library/<name>@sha256:...)"),
+                arguments("promote:acme/shop/dev stack", "spotfleet:image (promote:acme/shop/dev stack) names the stack dev stack;"
+                        + " Pulumi's stack names are 1 to 100 letters, digits, _ . -"),
                 arguments("promote:acme/sh op/dev", "spotfleet:image (promote:acme/sh op/dev) names the project sh op; Pulumi's"
                         + " project names are 1 to 100 letters, digits, _ . -"));
     }
@@ -168,6 +183,8 @@ class ImageConfigTest {
                         List.of("spotfleet:promotionTargets: 111122223333/: write <stack> for a stack of this account, or <12-digit"
                                         + " account id>/<stack>; Pulumi's stack names are 1 to 100 letters, digits, _ . -",
                                 "spotfleet:promotionTargets: a/b/c: an account is its 12-digit id, as in 111122223333/b/c")),
+                arguments(Map.of("spotfleet:promotionTargets", "[\"/prod\"]"),
+                        List.of("spotfleet:promotionTargets: /prod: an account is its 12-digit id, as in 111122223333/prod")),
                 arguments(Map.of("spotfleet:promotionTargets", "{\"prod\": true}"),
                         List.of("spotfleet:promotionTargets ({\"prod\": true}) must be a list of strings, e.g. [\"prod\", \"111122223333/prod\"]")),
                 arguments(Map.of("spotfleet:image", "promote:dev", "spotfleet:promotionTargets", "[\"prod\"]"),

@@ -55,16 +55,15 @@ public record ImageReference(String registry, String repository, String digest) 
         var digest = text.substring(at + 1);
         checkDigest(digest);
         var slash = name.indexOf('/');
-        var lastSlash = name.lastIndexOf('/');
-        var colonAfterPath = name.indexOf(':', lastSlash + 1);
-        if (lastSlash >= 0 && colonAfterPath > lastSlash) {
+        if (slash == -1 || !looksLikeARegistry(name.substring(0, slash))) {
+            throw new IllegalArgumentException(("does not name its registry: write it out, as in %s (Docker Hub images as"
+                    + " docker.io/library/<name>@sha256:...)").formatted(FORM));
+        }
+        var colonAfterPath = name.indexOf(':', name.lastIndexOf('/'));
+        if (colonAfterPath != -1) {
             throw new IllegalArgumentException(("has both a tag (:%s) and a digest: ECS runs the digest and ignores the tag,"
                     + " so write the digest alone: %s@%s").formatted(name.substring(colonAfterPath + 1),
                     name.substring(0, colonAfterPath), digest));
-        }
-        if (slash < 0 || !looksLikeARegistry(name.substring(0, slash))) {
-            throw new IllegalArgumentException(("does not name its registry: write it out, as in %s (Docker Hub images as"
-                    + " docker.io/library/<name>@sha256:...)").formatted(FORM));
         }
         var registry = name.substring(0, slash);
         var repository = name.substring(slash + 1);
@@ -142,8 +141,8 @@ public record ImageReference(String registry, String repository, String digest) 
     /** Why {@code text}, which has no digest, is no image reference: a tag only, or not an image at all. */
     private static String withoutDigest(String text) {
         var lastSlash = text.lastIndexOf('/');
-        var colon = text.indexOf(':', lastSlash + 1);
-        if (lastSlash > 0 && colon > lastSlash && TAG.matcher(text.substring(colon + 1)).matches()) {
+        var colon = lastSlash == -1 ? -1 : text.indexOf(':', lastSlash);
+        if (colon != -1 && TAG.matcher(text.substring(colon + 1)).matches()) {
             return ("names the tag %s but no digest: a tag can be moved to another image, so pin the image by its digest,"
                     + " %s@sha256:<64 hex digits> (docker buildx imagetools inspect %s prints it)")
                     .formatted(text.substring(colon + 1), text.substring(0, colon), text);

@@ -368,6 +368,31 @@ class ContainerImageTest {
     }
 
     @Test
+    void aRepositoryArnWithoutAnAccountStillGetsTheTargetsFullEntry() {
+        // given a source whose imageRepositoryArn has no account part, and no grant for prod
+        var outputs = Map.<String, Object>of("imageRef", DEV_IMAGE, "imagePlatform", "linux/arm64",
+                "imageRepositoryArn", "arn:aws:ecr:eu-west-1", "imagePullers", List.of());
+        // when
+        var problem = org.assertj.core.api.Assertions.catchThrowable(() -> PromotedImage.read("acme/spotfleet/dev", outputs,
+                new PromotedImage.Target(spotfleet.infra.config.Architecture.ARM64, GRAVITON, "123456789012", PROD_PULLER, "prod")));
+        // then: the account cannot be compared, so the entry names this stack's account
+        assertThat(problem).isInstanceOf(InvalidConfigException.class).hasMessageContaining("add 123456789012/prod to spotfleet:promotionTargets");
+    }
+
+    @Test
+    void aGrantedTargetReadsTheImageAsTheSourceDescribesIt() {
+        // given
+        var outputs = Map.<String, Object>of("imageRef", DEV_IMAGE, "imagePlatform", "linux/arm64",
+                "imageRepositoryArn", DEV_REPOSITORY_ARN, "imagePullers", List.of("arn:aws:iam::123456789012:role/spotfleet/qa/*", PROD_PULLER));
+        // when
+        var image = PromotedImage.read("acme/spotfleet/dev", outputs,
+                new PromotedImage.Target(spotfleet.infra.config.Architecture.ARM64, GRAVITON, "123456789012", PROD_PULLER, "prod"));
+        // then
+        assertThat(image).isEqualTo(new PromotedImage(DEV_IMAGE, "linux/arm64", DEV_REPOSITORY_ARN,
+                java.util.Optional.of(List.of("arn:aws:iam::123456789012:role/spotfleet/qa/*", PROD_PULLER))));
+    }
+
+    @Test
     void registryHostIsTheUrlUpToTheRepositoryName() {
         // given / when / then
         assertThat(ContainerImage.registryHost("123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app"))

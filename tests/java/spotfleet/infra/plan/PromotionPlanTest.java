@@ -94,6 +94,18 @@ class PromotionPlanTest {
     }
 
     @Test
+    void aSourceStackFileThatIsNotYamlIsAProblemOfThePromotingStack() throws IOException {
+        // given
+        givenStackFile("dev", "config: [unclosed\n");
+        givenStackFile("prod", PROD);
+        // when
+        var run = PlanCommandTest.run("prod", "--dir", project.toString());
+        // then
+        assertThat(run.exitCode()).isEqualTo(PlanCommand.INVALID);
+        assertThat(run.err()).contains("spotfleet:image promotes dev, whose stack file cannot be read: Pulumi.dev.yaml is not valid YAML");
+    }
+
+    @Test
     void stacksPromotingEachOtherAreACircle() throws IOException {
         // given
         givenStackFile("dev", "config:\n  spotfleet:image: promote:prod\n");

@@ -43,6 +43,18 @@ class ContainerConfigTest {
     }
 
     @Test
+    void variablesAndSecretsReadBackAsTheStackFileWritesThem() {
+        // given
+        var raw = Map.of("spotfleet:environment", "[\"A=1\"]", "spotfleet:secrets", "[\"B=%s\"]".formatted(PARAMETER));
+        // when
+        var settings = StackConfig.parse(raw);
+        // then: what the plan shows, and what toBuilder() keeps
+        assertThat(StackConfig.values(settings)).containsEntry("environment", List.of("A=1")).containsEntry("secrets", List.of("B=" + PARAMETER));
+        assertThat(settings.toBuilder().build()).isEqualTo(settings);
+        assertThat(ContainerSecret.Store.SSM_PARAMETER.readAction()).isEqualTo("ssm:GetParameters");
+    }
+
+    @Test
     void variablesKeepTheirOrderAndEverythingAfterTheFirstEquals() {
         // given
         var raw = Map.of("spotfleet:environment", "[\"Z_LAST=1\", \"A_FIRST=x=y\", \"_EMPTY=\"]");

@@ -26,6 +26,20 @@ class MadeUpValuesTest {
     }
 
     @Test
+    void anOutputRepeatingTheResourcesOwnInputIsNotMadeUp() {
+        // given a resource the program names, and one whose outputs repeat an input (a certificate's domain)
+        var mocks = new OfflineMocks();
+        // when
+        mocks.newResourceAsync(new Mocks.ResourceArgs("aws:cloudwatch/metricAlarm:MetricAlarm", "alarms-latency",
+                Map.of("name", "spotfleet-dev-latency"), "", "")).join();
+        mocks.newResourceAsync(new Mocks.ResourceArgs("aws:acm/certificate:Certificate", "https-cert",
+                Map.of("domainName", "app.example.com"), "", "")).join();
+        // then: the alarm's id is its name and the validation options repeat the domain, yet both are the program's
+        assertThat(mocks.madeUpValues()).doesNotContain("spotfleet-dev-latency", "app.example.com")
+                .anyMatch(value -> value.endsWith(".app.example.com."));
+    }
+
+    @Test
     void invokeAnswersAreMadeUpButTheirEchoedArgumentsAreNot() {
         // given
         var mocks = new OfflineMocks();

@@ -287,6 +287,10 @@ class IamPolicyTest {
                         statement.sid(), statement.principals(), statement.effect());
                 findings.require(Set.copyOf(statement.actions()).equals(PULL_ACTIONS), policy, "%s lets them %s, not only pull",
                         statement.sid(), statement.actions());
+                // in a repository's own policy "*" is the repository itself; anything else names other resources
+                findings.require(statement.resources().equals(List.of("*")) && statement.notResources().isEmpty(), policy,
+                        "%s names resources %s; a repository policy's statements are about the repository (*)", statement.sid(),
+                        statement.resources());
                 findings.require(patterns.size() == 1 && statement.condition().has("ArnLike") && root != null && root.matches()
                                 && patterns.getFirst().matches("arn:aws(-cn|-us-gov)?:iam::" + root.group(2) + ":role/"
                                 + spotfleet.infra.DeclaredStack.PROJECT + "/[A-Za-z0-9_.-]+/\\*"), policy,

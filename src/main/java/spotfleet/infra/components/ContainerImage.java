@@ -160,7 +160,9 @@ public final class ContainerImage extends ComponentResource {
 
     /**
      * One statement per target: its account as the principal (an account can be named before any of its roles exist),
-     * narrowed to the target's execution role by {@code aws:PrincipalArn}, allowed only to pull.
+     * narrowed to the target's execution role by {@code aws:PrincipalArn}, allowed only to pull. {@code Resource: *} in a
+     * repository's own policy is that repository, as the ECR user guide's repository policy examples write it
+     * ("Private repository policy examples in Amazon ECR").
      */
     static String pullPolicy(List<String> principals, String partition) {
         var statements = new ArrayList<Map<String, Object>>();
@@ -172,6 +174,7 @@ public final class ContainerImage extends ComponentResource {
                     "Effect", "Allow",
                     "Principal", Map.of("AWS", "arn:%s:iam::%s:root".formatted(partition, account)),
                     "Action", PULL_ACTIONS,
+                    "Resource", "*",
                     "Condition", Map.of("ArnLike", Map.of("aws:PrincipalArn", pattern))));
         }
         return Json.of(Json.object("Version", "2012-10-17", "Statement", statements));

@@ -66,7 +66,8 @@ public final class LoadBalancer extends ComponentResource {
         // No inline rules: each rule is its own resource, so rules added elsewhere are not fought over.
         var securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
                 .vpcId(args.vpcId())
-                .description("Internet-facing load balancer: HTTP in from anywhere, out only to the service's instances")
+                // EC2 allows only a-zA-Z0-9, spaces and ._-:/()#,@[]+=&;{}!$* here: no apostrophe (AwsContractTest checks it).
+                .description("Internet-facing load balancer: listener ports in from anywhere, out only to the service instances")
                 .tags(Map.of("Name", name + "-sg"))
                 .build(), child);
         new SecurityGroupIngressRule(name + "-http-in", SecurityGroupIngressRuleArgs.builder()

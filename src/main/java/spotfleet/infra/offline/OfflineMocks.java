@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -115,15 +116,17 @@ public final class OfflineMocks implements Mocks {
         if (STACK_REFERENCE_TYPE.equals(args.type)) {
             return stackReference(args, inputs);
         }
-        // Pulumi would add a random suffix to an auto-named resource; a hash of type and name stands in for it.
-        var physicalName = String.valueOf(inputs.getOrDefault("name", args.name + "-" + hex(args.type + args.name, 7)));
+        var physicalName = String.valueOf(inputs.getOrDefault("name", autoName(args.type, args.name)));
         var state = new LinkedHashMap<String, Object>(inputs);
         state.putIfAbsent("name", physicalName);
         state.putAll(ComputedOutputs.of(args.type, physicalName, inputs, region(args.provider)));
         var id = id(args.type, physicalName);
+        // An output that repeats one of the resource's own inputs (an alarm's id is the name the program gave it,
+        // a certificate's validation options repeat its domain) is the program's value, not a stand-in.
+        var ownInputs = leaves(inputs, true).collect(Collectors.toSet());
         recordMadeUp(Stream.concat(Stream.of(id), state.entrySet().stream()
                 .filter(output -> !output.getValue().equals(inputs.get(output.getKey())))
-                .flatMap(output -> leaves(output.getValue(), true))), Set.of());
+                .flatMap(output -> leaves(output.getValue(), true))), ownInputs);
         resources.add(new RecordedResource(args.type, args.name, ordered(inputs), nullToEmpty(args.provider), id, ordered(state)));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
@@ -195,6 +198,14 @@ public final class OfflineMocks implements Mocks {
         var dnsSuffix = name.equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com";
         return Map.of("partition", name, "id", name, "dnsSuffix", dnsSuffix,
                 "reverseDnsPrefix", name.equals("aws-cn") ? "cn.com.amazonaws" : "com.amazonaws");
+    }
+
+    /**
+     * The name Pulumi gives a resource the program does not name: its logical name, a hyphen and 7 random hex digits.
+     * A hash of type and logical name stands in for the random part, so a plan reads the same on every run.
+     */
+    public static String autoName(String type, String logicalName) {
+        return logicalName + "-" + hex(type + logicalName, 7);
     }
 
     /** The value the mocked SSM parameter {@code name} holds: a placeholder AMI id that differs per parameter. */

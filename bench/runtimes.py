@@ -5,7 +5,7 @@ healthy answer with an AOT cache trained on that runtime (the image's own traini
 The full JRE is made the way OpenJDK's legacy-jre-image target makes the JRE Temurin ships (openjdk make/Images.gmk:
 the modules the boot and platform class loaders define, plus jdk.jdwp.agent, --no-man-pages --no-header-files
 --strip-debug, and the four default CDS archives), from this JDK; the Temurin JRE image's own layer sizes are in
-docker-library/repo-info (README "The image" quotes them).
+docker-library/repo-info (docs/web-service.md, "The image", quotes them).
 
     /usr/bin/python3 bench/runtimes.py [--starts N]     # needs JAVA_HOME = a JDK 25 and a built app/target
 

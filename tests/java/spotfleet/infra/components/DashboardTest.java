@@ -7,11 +7,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
+import spotfleet.infra.docs.ProjectDocs;
 import spotfleet.infra.config.StackSettings;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,14 +122,14 @@ class DashboardTest {
     }
 
     @Test
-    void theReadmePictureIsDrawnFromTheWidgets() throws IOException {
+    void theDocsPictureIsDrawnFromTheWidgets() {
         // given
-        var readme = Files.readString(Path.of("README.md"));
+        var guide = ProjectDocs.dashboardGuide();
         // when
         var picture = DashboardLayout.picture();
         // then
         assertThat(picture.lines()).hasSize(21).first().asString().startsWith("+----");
-        assertThat(readme).contains("```text\n" + picture + "```");
+        assertThat(guide).contains("```text\n" + picture + "```");
     }
 
     /** Every metric line of every graph: {@code [namespace, name, dimension, value, ..., {stat, label}]}. */

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The project's own files, read as Pulumi and readers of the README see them. Tests run from the project root. */
+/** The project's Pulumi files, read as Pulumi sees them (documents: {@link spotfleet.infra.docs.ProjectDocs}). Tests run from the project root. */
 final class ProjectFiles {
 
     private ProjectFiles() {
@@ -31,9 +31,5 @@ final class ProjectFiles {
         ((Map<String, Object>) file.get("config")).forEach((key, value) ->
                 raw.put(key, value instanceof List<?> list ? new Gson().toJson(list) : String.valueOf(value)));
         return raw;
-    }
-
-    static List<String> readmeLines() throws IOException {
-        return Files.readAllLines(Path.of("README.md"));
     }
 }

@@ -193,6 +193,44 @@ class PlanCommandTest {
         assertThat(unknown.err()).contains("unknown option --yaml");
     }
 
+    @Test
+    void formatDotPrintsTheArchitectureGraphAndFormatJsonTheJson() {
+        // given / when
+        var dot = run("dev", "--format", "dot");
+        var json = run("dev", "--format", "json");
+        var text = run("dev", "--format", "text");
+        // then
+        assertThat(dot.exitCode()).isEqualTo(PlanCommand.OK);
+        assertThat(dot.out()).startsWith("// The architecture of stack spotfleet-dev").contains("digraph \"spotfleet-dev\" {")
+                .endsWith("}\n");
+        assertThat(JsonParser.parseString(json.out()).getAsJsonObject().get("stack").getAsString()).isEqualTo("dev");
+        assertThat(text.out()).startsWith("Offline plan of stack dev");
+    }
+
+    @Test
+    void theDotOfABrokenStackIsItsProblemsOnStderr() throws IOException {
+        // given
+        givenStackFile("broken", BROKEN_STACK);
+        // when
+        var run = run("broken", "--format", "dot", "--dir", project.toString());
+        // then
+        assertThat(run.exitCode()).isEqualTo(PlanCommand.INVALID);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("5 config problems").doesNotContain("digraph");
+    }
+
+    @Test
+    void anUnknownOrMissingFormatIsAUsageError() {
+        // given / when
+        var unknown = run("dev", "--format", "svg");
+        var missing = run("dev", "--format");
+        // then
+        assertThat(unknown.exitCode()).isEqualTo(PlanCommand.USAGE);
+        assertThat(unknown.err()).contains("--format svg is not one of text, json, dot");
+        assertThat(missing.exitCode()).isEqualTo(PlanCommand.USAGE);
+        assertThat(missing.err()).contains("--format needs one of text, json, dot");
+    }
+
     private void givenStackFile(String stack, String content) throws IOException {
         Files.copy(Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
         Files.writeString(project.resolve("Pulumi." + stack + ".yaml"), content);

@@ -55,6 +55,20 @@ class PromotionPlanTest {
     }
 
     @Test
+    void thePicturesShowTheGrantAndThePromotedImage() throws IOException {
+        // given
+        givenStackFile("dev", DEV);
+        givenStackFile("prod", PROD);
+        // when
+        var dev = PlanCommandTest.run("dev", "--format", "dot", "--dir", project.toString());
+        var prod = PlanCommandTest.run("prod", "--format", "dot", "--dir", project.toString());
+        // then: dev's pull grant names prod; prod's image comes from dev and goes to the service, nowhere else
+        assertThat(dev.out()).contains("<b>pull grant</b>", "to prod</font>");
+        assertThat(prod.out()).contains("<b>promoted image</b>", "from &lt;computed&gt;/spotfleet/dev</font>")
+                .contains("\"image-source\" -> \"web-service\"").doesNotContain("\"image-source\" -> \"capacity-asg\"");
+    }
+
+    @Test
     void twoStackFilesOfDifferentArchitecturesFailThePlanOfThePromotingOne() throws IOException {
         // given dev on x86 and prod on Graviton
         givenStackFile("dev", DEV.replace("[t4g.micro, t4g.small]", "[t3.micro, t3a.micro]"));

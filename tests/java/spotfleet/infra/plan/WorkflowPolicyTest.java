@@ -13,7 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the linter cannot know: the project's own rules for its workflows, as README's "CI workflows" states them. */
+/** What the linter cannot know: the project's own rules for its workflows, as docs/ci-cd.md states them. */
 class WorkflowPolicyTest {
 
     @Test

@@ -145,7 +145,7 @@ class ContainerPolicyTest {
 
     @PolicyCheck
     void tagsMayMoveBecauseTasksPinDigests(PolicyStack stack) {
-        // given: a deliberate difference from Security Hub ECR.2 (immutable tags), see README "Security and reliability"
+        // given: a deliberate difference from Security Hub ECR.2 (immutable tags), see docs/security.md
         var findings = new Findings(stack);
         var tasksPinDigests = stack.each(TASK_DEFINITION).stream()
                 .allMatch(task -> String.valueOf(input(task, "containerDefinitions")).contains("@sha256:"));

@@ -41,7 +41,7 @@ class ResourceInventoryTest {
         // then
         assertThat(undecided).withFailMessage("The %s stack declares resource types the policy suite has no decision for: %s.%n"
                 + "Add each to PolicyDecisions.BY_TYPE with the checks that cover it (write them if none does), or with why it"
-                + " needs none, and list it in README.md, \"Security and reliability\".", stack, undecided).isEmpty();
+                + " needs none, and list it in docs/security.md, \"The resource inventory\".", stack, undecided).isEmpty();
     }
 
     @Test

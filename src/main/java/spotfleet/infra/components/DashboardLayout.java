@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The dashboard's widgets, as data: {@link Dashboard} turns them into the dashboard body for this stack's resources,
- * and {@link #picture()} into the layout drawing in README.md. CloudWatch lays widgets out on a grid 24 columns wide.
+ * and {@link #picture()} into the layout drawing in docs/operations.md. CloudWatch lays widgets out on a grid 24 columns wide.
  */
 final class DashboardLayout {
 

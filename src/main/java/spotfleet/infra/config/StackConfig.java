@@ -16,7 +16,7 @@ public final class StackConfig {
 
     public static final String NAMESPACE = "spotfleet";
 
-    /** Every {@code spotfleet:} key, in the order Pulumi.yaml and README list them. */
+    /** Every {@code spotfleet:} key, in the order Pulumi.yaml and docs/configuration.md list them. */
     public static final List<ConfigKey<?>> KEYS = List.of(
             ConfigKey.stringList("instanceTypes", StackSettings.Builder::instanceTypes, s -> s.capacity().instanceTypes()),
             ConfigKey.integer("onDemandBaseCapacity", StackSettings.Builder::onDemandBaseCapacity, s -> s.capacity().onDemandBaseCapacity()),

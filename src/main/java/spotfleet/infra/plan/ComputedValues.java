@@ -101,7 +101,7 @@ public final class ComputedValues {
     }
 
     /** The UTF-8 text {@code text} encodes in base64, if it is exactly that (and long enough to be more than a word). */
-    private static Optional<String> base64Text(String text) {
+    static Optional<String> base64Text(String text) {
         if (!BASE64.matcher(text).matches()) {
             return Optional.empty();
         }

@@ -101,6 +101,13 @@ final class KeySettings {
         return settings;
     }
 
+    /** The text of each value at {@code path} of {@code inputs} ({@code a.b[*].c}), as the plan prints them. */
+    static List<String> values(Map<String, Object> inputs, String path) {
+        var settings = new ArrayList<Setting>();
+        select(path, inputs, settings);
+        return settings.stream().map(Setting::value).toList();
+    }
+
     /** The values at {@code path}: a {@code [*]} step gathers one value per list item. */
     private static void select(String path, Map<String, Object> inputs, List<Setting> settings) {
         List<Object> found = List.of(inputs);

@@ -72,12 +72,22 @@ public record Plan(
      * @param custom        a cloud resource (true) or a component grouping others (false)
      * @param inputs        every input the program set, made-up parts marked
      * @param dependsOn     explicit dependencies, by logical name
+     * @param references    the resources its inputs were wired from (their ids, ARNs, names), by input
      * @param ignoreChanges inputs an update leaves alone
      * @param protect       whether Pulumi refuses to delete it
      * @param customTimeouts how long the provider may take, by operation ({@code create}, {@code update}, {@code delete})
      */
     public record PlannedResource(String type, String name, Optional<String> parent, boolean custom,
-                                  Map<String, Object> inputs, List<String> dependsOn, List<String> ignoreChanges,
-                                  boolean protect, Map<String, String> customTimeouts) {
+                                  Map<String, Object> inputs, List<String> dependsOn, List<Reference> references,
+                                  List<String> ignoreChanges, boolean protect, Map<String, String> customTimeouts) {
+    }
+
+    /**
+     * One input wired from another resource: {@code input} holds one of {@code resource}'s ids, ARNs or names.
+     *
+     * @param input    the top-level input, e.g. {@code loadBalancerArn}
+     * @param resource the logical name of the resource it comes from
+     */
+    public record Reference(String input, String resource) {
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 
 /**
- * {@code ./plan <stack> [--json] [--dir <project>]}: what the program would create for {@code Pulumi.<stack>.yaml},
+ * {@code ./plan <stack> [--format text|json|dot] [--dir <project>]}: what the program would create for {@code Pulumi.<stack>.yaml},
  * evaluated offline under Pulumi's mock engine, with no AWS account, no credentials and no network. Exits 0 with
  * the plan, 1 when the stack's config is invalid (every problem listed) or the program fails, 2 on bad usage.
  */
@@ -19,14 +19,17 @@ public final class PlanCommand {
 
     private static final String FORK_JOIN_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
     private static final String USAGE_TEXT = """
-            usage: ./plan <stack> [--json] [--dir <project directory>]
+            usage: ./plan <stack> [--format text|json|dot] [--dir <project directory>]
 
             Evaluates the Pulumi program for Pulumi.<stack>.yaml under Pulumi's mock engine and prints what a first
             `pulumi up` would create. No AWS account, credentials, Docker or network needed.
 
-              <stack>      a stack with a Pulumi.<stack>.yaml in the project directory, e.g. dev
-              --json       the plan as one JSON document (every input), for machines
-              --dir DIR    the project directory (default: the current one)
+              <stack>        a stack with a Pulumi.<stack>.yaml in the project directory, e.g. dev
+              --format text  the resource tree with each resource's key settings, for people (the default)
+              --format json  the plan as one JSON document (every input), for machines; --json says the same
+              --format dot   the architecture as a Graphviz graph, one cluster per component:
+                             ./plan dev --format dot | dot -Tsvg > dev.svg (docs/render-architecture)
+              --dir DIR      the project directory (default: the current one)
 
             exit status: 0 the plan; 1 invalid config (every problem listed) or the program failed; 2 bad usage""";
 
@@ -70,28 +73,39 @@ public final class PlanCommand {
             err.println(e.getMessage());
             return INVALID;
         }
-        if (arguments.json()) {
-            out.print(PlanJson.render(plan));
-        } else {
-            (plan.valid() ? out : err).print(PlanText.render(plan));
+        switch (arguments.format()) {
+            case JSON -> out.print(PlanJson.render(plan));
+            case DOT -> (plan.valid() ? out : err).print(plan.valid() ? PlanDot.render(plan) : PlanText.render(plan));
+            case TEXT -> (plan.valid() ? out : err).print(PlanText.render(plan));
         }
         out.flush();
         return plan.valid() ? OK : INVALID;
     }
 
+    /** How the plan is printed. */
+    enum Format {
+        TEXT, JSON, DOT
+    }
+
     /** The command line, checked. */
-    record Arguments(String stack, boolean json, Path projectDir, boolean help) {
+    record Arguments(String stack, Format format, Path projectDir, boolean help) {
 
         static Arguments parse(String[] args) {
-            var json = false;
+            var format = Format.TEXT;
             var projectDir = Path.of(".");
             var rest = new ArrayList<String>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "-h", "--help" -> {
-                        return new Arguments("", false, projectDir, true);
+                        return new Arguments("", Format.TEXT, projectDir, true);
                     }
-                    case "--json" -> json = true;
+                    case "--json" -> format = Format.JSON;
+                    case "--format" -> {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException("plan: --format needs one of text, json, dot");
+                        }
+                        format = format(args[++i]);
+                    }
                     case "--dir" -> {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException("plan: --dir needs a directory");
@@ -115,7 +129,16 @@ public final class PlanCommand {
             if (!stack.matches("[A-Za-z0-9_.-]+")) {
                 throw new IllegalArgumentException("plan: %s is not a stack name (letters, digits, _ . -)".formatted(stack));
             }
-            return new Arguments(stack, json, projectDir, false);
+            return new Arguments(stack, format, projectDir, false);
+        }
+
+        private static Format format(String name) {
+            return switch (name) {
+                case "text" -> Format.TEXT;
+                case "json" -> Format.JSON;
+                case "dot" -> Format.DOT;
+                default -> throw new IllegalArgumentException("plan: --format %s is not one of text, json, dot".formatted(name));
+            };
         }
     }
 }

@@ -69,8 +69,9 @@ public final class Planner {
         var evaluation = OfflineEvaluation.run(mocks, stackFile.project(), stackFile.stack(),
                 ctx -> SpotfleetStack.declare(ctx, parsed));
         var computed = new ComputedValues(mocks.madeUpValues());
+        var wiring = Wiring.of(evaluation.resources(), mocks.madeUpValues());
         var resources = evaluation.resources().stream()
-                .map(resource -> planned(withoutSecrets(resource, parsed.aws()), computed))
+                .map(resource -> planned(withoutSecrets(resource, parsed.aws()), computed, wiring.get(resource.name())))
                 .toList();
         @SuppressWarnings("unchecked")
         var outputs = (Map<String, Object>) computed.mark(evaluation.outputs());
@@ -149,12 +150,12 @@ public final class Planner {
     }
 
     @SuppressWarnings("unchecked")
-    private static Plan.PlannedResource planned(DeclaredResource resource, ComputedValues computed) {
+    private static Plan.PlannedResource planned(DeclaredResource resource, ComputedValues computed, List<Plan.Reference> references) {
         // The program's components are typed in its own namespace (spotfleet:index:<Name>); the rest is cloud.
         var component = resource.type().startsWith(StackConfig.NAMESPACE + ":");
         return new Plan.PlannedResource(resource.type(), resource.name(), resource.parent(), !component,
-                (Map<String, Object>) computed.mark(resource.inputs()), resource.dependsOn(), resource.ignoreChanges(),
-                resource.protect(), resource.customTimeouts());
+                (Map<String, Object>) computed.mark(resource.inputs()), resource.dependsOn(), references,
+                resource.ignoreChanges(), resource.protect(), resource.customTimeouts());
     }
 
     /**

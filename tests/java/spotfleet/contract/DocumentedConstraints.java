@@ -31,6 +31,7 @@ public final class DocumentedConstraints {
         all.addAll(EventsConstraints.all());
         all.addAll(MessagingConstraints.all());
         all.addAll(SecurityConstraints.all());
+        all.addAll(S3Constraints.all());
         return new DocumentedConstraints(all);
     }
 

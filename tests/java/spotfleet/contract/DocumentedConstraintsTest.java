@@ -64,6 +64,7 @@ class DocumentedConstraintsTest {
         assertThat(all.on("events", "PutRuleRequest", "ScheduleExpression")).hasSize(1);
         assertThat(all.on("sns", "CreateTopicInput", "Name")).hasSize(1);
         assertThat(all.on("kms", "CreateAliasRequest", "AliasName")).hasSize(1);
+        assertThat(all.on("s3", "LifecycleExpiration", "Days")).hasSize(1);
     }
 
     @Test
@@ -103,6 +104,10 @@ class DocumentedConstraintsTest {
                 java.util.List.of("f".repeat(64), "arn:aws:lambda:eu-west-1:123456789012:function:" + "f".repeat(64)), java.util.List.of("f".repeat(65)));
         assertPassesAndFails(all.on("ec2", "CreateSecurityGroupRequest", "Description").getFirst(),
                 java.util.List.of("a".repeat(255)), java.util.List.of("a".repeat(256)));
+        assertPassesAndFails(all.on("s3", "LifecycleExpiration", "Days").getFirst(),
+                java.util.List.of(1.0, 3653.0), java.util.List.of(0.0, -1.0));
+        assertPassesAndFails(all.on("s3", "LifecycleRule", "ID").getFirst(),
+                java.util.List.of("r".repeat(255)), java.util.List.of("r".repeat(256)));
     }
 
     private static void assertPassesAndFails(DocumentedConstraint constraint, java.util.List<Object> good, java.util.List<Object> bad) {

@@ -27,7 +27,11 @@ final class ElbMappings {
                     new Attribute("enableDeletionProtection", "deletion_protection.enabled"),
                     new Attribute("dropInvalidHeaderFields", "routing.http.drop_invalid_header_fields.enabled"),
                     new Attribute("idleTimeout", "idle_timeout.timeout_seconds"),
-                    new Attribute("enableHttp2", "routing.http2.enabled")));
+                    new Attribute("enableHttp2", "routing.http2.enabled"),
+                    // expandLoadBalancerAccessLogsAttributes: the access_logs block is three attributes.
+                    new Attribute("accessLogs.enabled", "access_logs.s3.enabled"),
+                    new Attribute("accessLogs.bucket", "access_logs.s3.bucket"),
+                    new Attribute("accessLogs.prefix", "access_logs.s3.prefix")));
         });
         mappings.add("aws:lb/listener:Listener", DIR + "listener.go", r -> {
             r.request("elbv2", "CreateListener").copy("loadBalancerArn", "LoadBalancerArn").copy("port", "Port")

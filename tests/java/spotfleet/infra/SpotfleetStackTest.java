@@ -59,7 +59,8 @@ class SpotfleetStackTest {
             var topLevel = stack.resources().stream().filter(r -> r.parent().isEmpty()).toList();
             // then: no HttpsEndpoint without a domain (HttpsEndpointTest covers the stack with one)
             assertThat(topLevel).extracting(DeclaredResource::type).containsExactly(AWS_PROVIDER,
-                    "spotfleet:index:Network", "spotfleet:index:FlowLogs", "spotfleet:index:LoadBalancer", "spotfleet:index:Cluster",
+                    "spotfleet:index:Network", "spotfleet:index:FlowLogs", "spotfleet:index:AccessLogs", "spotfleet:index:LoadBalancer",
+                    "spotfleet:index:Cluster",
                     "spotfleet:index:Capacity", "spotfleet:index:ContainerImage", "spotfleet:index:WebService",
                     "spotfleet:index:AlertTopic", "spotfleet:index:FleetWatch", "spotfleet:index:Alarms",
                     "spotfleet:index:SpotAlerts", "spotfleet:index:AlertTopicPolicy", "spotfleet:index:Dashboard");
@@ -87,7 +88,8 @@ class SpotfleetStackTest {
                     "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards:name="
                             + input(stack.one(DASHBOARD, "dashboard-cloudwatch"), "dashboardName"));
             assertThat(stack.stackOutput("alarmTopicArn")).isEqualTo(output(stack.one(SNS_TOPIC, "alerts-topic"), "arn"));
-            assertThat(stack.evaluation().outputs()).hasSize(12);
+            assertThat(stack.stackOutput("accessLogsBucket")).isEqualTo(output(stack.one(BUCKET, "accesslogs-bucket"), "bucket"));
+            assertThat(stack.evaluation().outputs()).hasSize(13);
         }
     }
 

@@ -53,11 +53,19 @@ public final class Types {
     public static final String LAMBDA_PERMISSION = "aws:lambda/permission:Permission";
     public static final String ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
     public static final String FLOW_LOG = "aws:ec2/flowLog:FlowLog";
+    public static final String BUCKET = "aws:s3/bucketV2:BucketV2";
+    public static final String BUCKET_PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+    public static final String BUCKET_OWNERSHIP_CONTROLS = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
+    public static final String BUCKET_ENCRYPTION =
+            "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
+    public static final String BUCKET_LIFECYCLE = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2";
+    public static final String BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
 
     public static final String GET_AVAILABILITY_ZONES = "aws:index/getAvailabilityZones:getAvailabilityZones";
     public static final String GET_PARAMETER = "aws:ssm/getParameter:getParameter";
     public static final String GET_AUTHORIZATION_TOKEN = "aws:ecr/getAuthorizationToken:getAuthorizationToken";
     public static final String GET_ZONE = "aws:route53/getZone:getZone";
+    public static final String GET_ELB_SERVICE_ACCOUNT = "aws:elb/getServiceAccount:getServiceAccount";
 
     private Types() {
     }

@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.aws.Provider;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import spotfleet.infra.components.AccessLogs;
 import spotfleet.infra.components.AlertTopic;
 import spotfleet.infra.components.AlertTopicPolicy;
 import spotfleet.infra.components.Alarms;
@@ -31,12 +32,14 @@ import java.util.Optional;
  * The whole stack: the components wired together, and the stack outputs. {@link Main#stack} declares it
  * from the stack's config; tests and offline evaluation declare it from settings they build.
  *
- * @param https the custom domain's HTTPS endpoint, when the stack has a domain
+ * @param https      the custom domain's HTTPS endpoint, when the stack has a domain
+ * @param accessLogs the load balancer's access log bucket, unless the stack turned access logs off
  */
 public record SpotfleetStack(
         Provider aws,
         Network network,
         FlowLogs flowLogs,
+        Optional<AccessLogs> accessLogs,
         LoadBalancer loadBalancer,
         Optional<HttpsEndpoint> https,
         Cluster cluster,
@@ -60,8 +63,12 @@ public record SpotfleetStack(
         var network = new Network("network", settings.network(), onAws);
         var flowLogs = new FlowLogs("flowlogs", new FlowLogs.Args(network.vpcId, settings.cluster().logRetentionDays(),
                 settings.protect()), onAws);
+        var accessLogs = settings.accessLogs()
+                ? Optional.of(new AccessLogs("accesslogs", new AccessLogs.Args(settings.cluster().logRetentionDays(),
+                        settings.protect()), onAws))
+                : Optional.<AccessLogs>empty();
         var loadBalancer = new LoadBalancer("loadbalancer", new LoadBalancer.Args(network.vpcId, network.publicSubnetIds,
-                domain.enabled(), settings.protect()), onAws);
+                domain.enabled(), settings.protect(), accessLogs), onAws);
         var https = domain.enabled()
                 ? Optional.of(new HttpsEndpoint("https", domain, new HttpsEndpoint.Args(loadBalancer.arn, loadBalancer.dnsName,
                         loadBalancer.zoneId, loadBalancer.securityGroupId), onAws))
@@ -106,7 +113,8 @@ public record SpotfleetStack(
         image.pullers.ifPresent(pullers -> ctx.export("imagePullers", pullers));
         ctx.export("dashboardUrl", dashboard.dashboardUrl);
         ctx.export("alarmTopicArn", alertTopic.topicArn);
-        return new SpotfleetStack(aws, network, flowLogs, loadBalancer, https, cluster, capacity, image, service, alertTopic, alarms,
+        accessLogs.ifPresent(logs -> ctx.export("accessLogsBucket", logs.bucketName));
+        return new SpotfleetStack(aws, network, flowLogs, accessLogs, loadBalancer, https, cluster, capacity, image, service, alertTopic, alarms,
                 fleetWatch, spotAlerts, dashboard);
     }
 

@@ -27,12 +27,12 @@ class ProtectionTest {
         }
 
         @Test
-        void pulumiRefusesToDeleteTheImageRepositoryAndTheLogGroupsOnly() {
+        void pulumiRefusesToDeleteTheImageRepositoryTheLogGroupsAndTheAccessLogBucketOnly() {
             // given / when
             var protectedResources = stack.resources().stream().filter(DeclaredResource::protect).toList();
             // then: the certificate and the DNS records are recreated from config, so they stay deletable
             assertThat(protectedResources).extracting(DeclaredResource::name)
-                    .containsExactlyInAnyOrder("cluster-images", "cluster-logs", "fleetwatch-logs", "flowlogs-logs");
+                    .containsExactlyInAnyOrder("cluster-images", "cluster-logs", "fleetwatch-logs", "flowlogs-logs", "accesslogs-bucket");
         }
 
         @Test

@@ -64,6 +64,7 @@ class StackConfigTest {
                 Map.entry("spotfleet:hostedZoneName", "example.com"),
                 Map.entry("spotfleet:alarmEmail", "ops@example.com"),
                 Map.entry("spotfleet:latencyP99ThresholdMs", "250"),
+                Map.entry("spotfleet:accessLogs", "false"),
                 Map.entry("spotfleet:protect", "true"),
                 Map.entry("aws:region", "eu-west-1"),
                 Map.entry("aws:profile", "deploy"));
@@ -86,6 +87,7 @@ class StackConfigTest {
                         List.of()),
                 new DomainSettings(Optional.of("app.example.com"), Optional.empty(), Optional.of("example.com")),
                 new MonitoringSettings(Optional.of("ops@example.com"), 250),
+                false,
                 true));
         assertThat(StackConfig.KEYS).hasSize(raw.size() - 2); // every spotfleet key was given
     }

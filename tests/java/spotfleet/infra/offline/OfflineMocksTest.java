@@ -86,4 +86,36 @@ class OfflineMocksTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new OfflineMocks().newResourceAsync(new Mocks.ResourceArgs(
                 "pulumi:pulumi:StackReference", "s", Map.of("name", "x/y/z"), "", "x/y/z")).join())).hasMessageContaining("it knows none");
     }
+
+    @Test
+    void aBucketIsKnownByItsNameAndAnArnWithoutRegionOrAccount() {
+        // given
+        var mocks = new OfflineMocks();
+        // when
+        var state = (Map<?, ?>) mocks.newResourceAsync(new Mocks.ResourceArgs("aws:s3/bucketV2:BucketV2", "logs", Map.of(), "", "")).join().state;
+        // then: S3's ARN form, arn:aws:s3:::<bucket>
+        var name = "logs-" + OfflineMocks.hex("aws:s3/bucketV2:BucketV2logs", 7);
+        assertThat(state.get("bucket")).isEqualTo(name);
+        assertThat(state.get("arn")).isEqualTo("arn:aws:s3:::" + name);
+        assertThat(state.get("bucketRegionalDomainName")).isEqualTo(name + ".s3.mock-region-1.amazonaws.com");
+        assertThat(mocks.madeUpValues()).contains(name, "arn:aws:s3:::" + name).doesNotContain("mock-region-1");
+    }
+
+    @Test
+    void eachRegionHasItsOwnPlaceholderElbAccountInItsPartition() {
+        // given
+        var mocks = new OfflineMocks();
+        // when
+        var ireland = mocks.callAsync(new Mocks.CallArgs("aws:elb/getServiceAccount:getServiceAccount", ImmutableMap.of("region", "eu-west-1"), "")).join();
+        var frankfurt = mocks.callAsync(new Mocks.CallArgs("aws:elb/getServiceAccount:getServiceAccount", ImmutableMap.of("region", "eu-central-1"), "")).join();
+        var beijing = mocks.callAsync(new Mocks.CallArgs("aws:elb/getServiceAccount:getServiceAccount", ImmutableMap.of("region", "cn-north-1"), "")).join();
+        var govCloud = mocks.callAsync(new Mocks.CallArgs("aws:elb/getServiceAccount:getServiceAccount", ImmutableMap.of("region", "us-gov-west-1"), "")).join();
+        // then
+        assertThat((String) ireland.get("id")).matches("\\d{12}").isNotEqualTo(frankfurt.get("id"));
+        assertThat(ireland.get("arn")).isEqualTo("arn:aws:iam::" + ireland.get("id") + ":root");
+        assertThat(ireland.get("region")).isEqualTo("eu-west-1");
+        assertThat((String) beijing.get("arn")).startsWith("arn:aws-cn:iam::");
+        assertThat((String) govCloud.get("arn")).startsWith("arn:aws-us-gov:iam::");
+        assertThat(mocks.madeUpValues()).contains((String) ireland.get("arn")).doesNotContain("eu-west-1");
+    }
 }

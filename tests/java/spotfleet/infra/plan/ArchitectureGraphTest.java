@@ -108,8 +108,10 @@ class ArchitectureGraphTest {
     @Test
     void componentsAndTiers() {
         // given / when / then
-        assertThat(dev().components().keySet()).containsExactly("network", "flowlogs", "loadbalancer", "cluster", "capacity",
-                "image", "web", "alerts", "fleetwatch", "alarms", "spotalerts", "dashboard");
+        assertThat(dev().components().keySet()).containsExactly("network", "flowlogs", "accesslogs", "loadbalancer", "cluster",
+                "capacity", "image", "web", "alerts", "fleetwatch", "alarms", "spotalerts", "dashboard");
+        assertThat(node(dev(), "accesslogs-bucket").tier()).isEqualTo(Tier.SUPPORT);
+        assertThat(node(dev(), "accesslogs-bucket").title()).isEqualTo("S3 bucket");
         assertThat(node(dev(), "internet").component()).isEmpty();
         assertThat(node(dev(), "internet").derived()).isTrue();
         assertThat(node(dev(), "web-service").tier()).isEqualTo(Tier.TRAFFIC);

@@ -2,34 +2,130 @@ package spotfleet.infra.plan;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static spotfleet.infra.plan.Workflows.jobs;
+import static spotfleet.infra.plan.Workflows.map;
+import static spotfleet.infra.plan.Workflows.steps;
 
-/** What the linter cannot know: the project's own rules for its workflows, as docs/ci-cd.md states them. */
+/**
+ * What the linter cannot know: the project's own rules for its workflows (docs/ci-cd.md, docs/deploy-credentials.md,
+ * docs/pinned-dependencies.md).
+ */
 class WorkflowPolicyTest {
 
-    @Test
-    void everyActionIsPinnedToAReleaseNotABranch() throws IOException {
-        // given every `uses:` of every workflow
-        var uses = new ArrayList<String>();
-        for (var workflow : WorkflowLintTest.workflows()) {
-            collectUses(load(workflow), uses);
-        }
-        // when / then: a local reusable workflow, or owner/repo@vN (a major release tag) or @<40-hex commit>
-        assertThat(uses).isNotEmpty().allSatisfy(use ->
-                assertThat(use).matches("\\./\\.github/workflows/[a-z-]+\\.yml|[\\w.-]+/[\\w./-]+@(v\\d+|[0-9a-f]{40})"));
+    /** A `uses:` line: a local workflow, or owner/repo[/path]@<commit> followed by its release as a comment. */
+    static final Pattern USES_LINE = Pattern.compile("^\\s*(?:-\\s+)?uses:\\s*(\\S+)(.*)$");
+    static final Pattern PINNED = Pattern.compile("([\\w.-]+/[\\w.-]+(?:/[\\w./-]+)?)@([0-9a-f]{40})");
+    static final Pattern RELEASE_COMMENT = Pattern.compile("\\s+# (v\\d+\\.\\d+\\.\\d+)");
+    static final Pattern IMAGE_BY_DIGEST = Pattern.compile("[\\w./-]+(:[\\w.-]+)?@sha256:[0-9a-f]{64}");
+    static final Path PINS = Path.of("docs/pinned-dependencies.md");
+
+    record Pin(String action, String commit, String version) {
     }
 
     @Test
-    void deploysRunOneJobPerStackDevThenProdAndNeverOverlap() throws IOException {
+    void everyActionIsPinnedToACommitWithItsReleaseInAComment() throws IOException {
+        // given every `uses:` line of every workflow, as written (YAML drops the comments)
+        var pins = pinsInWorkflows();
+        // when / then: each is local or pinned to a commit with a `# vX.Y.Z` comment, and the lines are all the uses
+        assertThat(pins).isNotEmpty();
+        var local = Workflows.uses().stream().filter(use -> use.startsWith("./")).count();
+        assertThat(pins.size() + local).as("every uses: is on a line of its own").isEqualTo(Workflows.uses().size());
+    }
+
+    @Test
+    void oneActionIsPinnedToOneCommitEverywhere() throws IOException {
+        // given
+        var commits = new HashMap<String, String>();
+        // when / then
+        for (var pin : pinsInWorkflows()) {
+            var earlier = commits.putIfAbsent(pin.action(), pin.commit() + " " + pin.version());
+            assertThat(earlier).as(pin.action()).isIn(null, pin.commit() + " " + pin.version());
+        }
+    }
+
+    @Test
+    void everyPinIsListedWithItsEvidenceAndEveryListedPinIsUsed() throws IOException {
+        // given the table in docs/pinned-dependencies.md: | `action` | version | `commit` | evidence |
+        var listed = new ArrayList<Pin>();
+        var row = Pattern.compile("^\\| `([\\w./:-]+)`[^|]*\\| (v[\\d.]+|[\\w.-]+) \\| `((?:sha256:)?[0-9a-f]{40,64})` \\| (.+) \\|$", Pattern.MULTILINE);
+        var matcher = row.matcher(Files.readString(PINS));
+        while (matcher.find()) {
+            assertThat(matcher.group(4)).as("evidence for %s", matcher.group(1)).hasSizeGreaterThan(40);
+            listed.add(new Pin(matcher.group(1), matcher.group(3), matcher.group(2)));
+        }
+        var used = new ArrayList<>(pinsInWorkflows().stream().distinct().toList());
+        for (var image : images()) {
+            var at = image.indexOf('@');
+            var name = image.substring(0, at);
+            used.add(new Pin(name, image.substring(at + 1), name.substring(name.indexOf(':') + 1)));
+        }
+        // when / then
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(used);
+    }
+
+    @Test
+    void everyContainerImageIsPinnedByDigest() {
+        // given / when
+        var images = images();
+        // then
+        assertThat(images).isNotEmpty().allSatisfy(image -> assertThat(image).matches(IMAGE_BY_DIGEST));
+    }
+
+    @Test
+    void noWorkflowReadsASecretOrStoresAPulumiToken() throws IOException {
+        // given every workflow's text
+        for (var workflow : WorkflowLintTest.workflows()) {
+            var text = Files.readString(workflow);
+            // when / then: credentials come only from OIDC in a bound environment (docs/deploy-credentials.md)
+            assertThat(text).as(workflow.toString()).doesNotContain("secrets.", "secrets:", "PULUMI_ACCESS_TOKEN:");
+        }
+    }
+
+    @Test
+    void credentialsAreObtainedOnlyByJobsBoundToAnEnvironment() {
+        // given every step of every job that obtains or uses cloud credentials
+        var credentialActions = List.of("aws-actions/configure-aws-credentials@", "pulumi/auth-actions@", "pulumi/actions@");
+        var found = new ArrayList<String>();
+        Workflows.all().forEach((file, workflow) -> map(workflow.get("jobs")).forEach((id, node) -> {
+            var job = map(node);
+            Workflows.collectSteps(job.get("steps"), step -> {
+                var use = String.valueOf(step.get("uses"));
+                if (credentialActions.stream().anyMatch(use::startsWith)) {
+                    found.add(file + " " + id + " " + use);
+                    // when / then
+                    assertThat(job.get("environment")).as("%s job %s runs %s", file, id, use).isEqualTo("${{ inputs.environment }}");
+                }
+            });
+            if (map(job.getOrDefault("permissions", Map.of())).containsKey("id-token")) {
+                assertThat(job.get("uses")).as("%s job %s may request OIDC tokens", file, id).isEqualTo(Workflows.STACK_WORKFLOW);
+            }
+        }));
+        assertThat(found).hasSize(3);
+    }
+
+    @Test
+    void pulumiTokensAreTeamTokensOfTheBoundEnvironment() {
+        // given
+        var auth = step("pulumi-stack.yml", "pulumi", "pulumi/auth-actions@");
+        // when / then: a team's token (its stack permission), never an organization token (always admin)
+        assertThat(map(auth.get("with"))).containsEntry("requested-token-type", "urn:pulumi:token-type:access_token:team")
+                .containsEntry("scope", "team:${{ vars.PULUMI_TEAM }}").containsEntry("token-expiration", 3600);
+    }
+
+    @Test
+    void deploysRunOneJobPerStackDevThenProdAndNeverOverlap() {
         // given
         var jobs = jobs("deploy.yml");
         // when / then
@@ -43,59 +139,132 @@ class WorkflowPolicyTest {
     }
 
     @Test
-    void theForkPullRequestCommenterNeverRunsPullRequestCode() throws IOException {
-        // given
-        var uses = new ArrayList<String>();
-        var workflow = load(WorkflowLintTest.WORKFLOWS.resolve("preview-comment.yml"));
+    void theHeadCheckComesFirstAndOnlyForUp() {
+        // given the stack job's steps
+        var steps = steps(map(jobs("pulumi-stack.yml").get("pulumi")));
         // when
-        collectUses(workflow, uses);
-        // then: it reads the plan artifact only; no checkout, no build, no top-level token rights
-        assertThat(uses).noneMatch(use -> use.startsWith("actions/checkout"));
-        assertThat(Files.readString(WorkflowLintTest.WORKFLOWS.resolve("preview-comment.yml"))).doesNotContain("./plan", "mvnw");
-        assertThat(workflow.get("permissions")).isEqualTo(Map.of());
+        var head = steps.get(0);
+        var pulumi = steps.indexOf(steps.stream().filter(step -> "pulumi".equals(step.get("id"))).findFirst().orElseThrow());
+        // then: it runs before checkout and every credential, for `up` only
+        assertThat(head.get("id")).isEqualTo("head");
+        assertThat(head.get("if")).isEqualTo("inputs.command == 'up'");
+        assertThat(map(head.get("env"))).containsEntry("DEFAULT_BRANCH", "${{ github.event.repository.default_branch }}")
+                .containsEntry("GITHUB_TOKEN", "${{ github.token }}");
+        assertThat(steps.subList(1, pulumi + 1)).allSatisfy(step -> assertThat(step).containsKey("uses"));
+        // scripts after pulumi run only when pulumi ran, which needs the head check to have passed
+        assertThat(steps.subList(pulumi + 1, steps.size())).allSatisfy(step ->
+                assertThat(String.valueOf(step.get("if"))).contains("steps.pulumi.outcome != 'skipped'"));
     }
 
     @Test
-    void previewsRunPulumiPreviewOnlyWhereSecretsExistAndOneRunPerPullRequest() throws IOException {
+    void theHeadOfMainIsDeployed(@TempDir Path workspace) throws Exception {
+        // given the API answering the run's own commit
+        var sha = "a".repeat(40);
+        // when
+        var run = headCheck(workspace, sha, sha, 0);
+        // then
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains(sha + " is the head of main: deploying it to prod");
+        assertThat(Files.readString(workspace.resolve("curl-args"))).contains("--fail", "Accept: application/vnd.github.sha",
+                "Authorization: Bearer the-token", "https://api.github.test/repos/octo-org/spotfleet/commits/main");
+    }
+
+    @Test
+    void aRunWhoseCommitIsNoLongerTheHeadOfMainDeploysNothing(@TempDir Path workspace) throws Exception {
+        // given a re-run of an old run: main has moved on
+        var old = "a".repeat(40);
+        var newer = "b".repeat(40);
+        // when
+        var run = headCheck(workspace, old, newer, 0);
+        // then
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).contains("::error::not deploying " + old + " to prod: main is now at " + newer);
+    }
+
+    @Test
+    void anUnreadableHeadDeploysNothing(@TempDir Path workspace) throws Exception {
+        // given the API failing, or answering something that is not a commit
+        var sha = "a".repeat(40);
+        // when / then
+        assertThat(headCheck(workspace, sha, "", 22).exitCode()).isNotZero();
+        var garbage = headCheck(workspace, sha, "{\"message\": \"Bad credentials\"}", 0);
+        assertThat(garbage.exitCode()).isEqualTo(1);
+        assertThat(garbage.output()).contains("::error::could not read the head of main");
+        assertThat(headCheck(workspace, sha, sha.toUpperCase(), 0).exitCode()).isEqualTo(1);
+        assertThat(headCheck(workspace, sha, sha + "\n" + sha, 0).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void theForkPullRequestCommenterRunsOnlyTheDefaultBranchsScript() {
         // given
-        var workflow = load(WorkflowLintTest.WORKFLOWS.resolve("preview.yml"));
+        var workflow = Workflows.load("preview-comment.yml");
+        var steps = steps(map(map(workflow.get("jobs")).get("comment")));
+        // when
+        var checkouts = steps.stream().filter(step -> String.valueOf(step.get("uses")).startsWith("actions/checkout@")).toList();
+        // then: one checkout, of the run's own default-branch commit, scripts only, apart from the artifact, no token kept
+        assertThat(checkouts).hasSize(1);
+        assertThat(map(checkouts.get(0).get("with"))).isEqualTo(Map.of("ref", "${{ github.sha }}", "path", "trusted",
+                "sparse-checkout", ".github/scripts", "persist-credentials", false));
+        var download = steps.stream().filter(step -> String.valueOf(step.get("uses")).startsWith("actions/download-artifact@")).findFirst().orElseThrow();
+        assertThat(map(download.get("with"))).containsEntry("path", "${{ runner.temp }}/offline-plan");
+        var script = steps.stream().filter(step -> String.valueOf(step.get("uses")).startsWith("actions/github-script@")).findFirst().orElseThrow();
+        assertThat(String.valueOf(map(script.get("with")).get("script")))
+                .contains("require(`${process.env.GITHUB_WORKSPACE}/trusted/.github/scripts/preview-comment.js`)");
+        assertThat(workflow.get("permissions")).isEqualTo(Map.of());
+        assertThat(workflow.toString()).doesNotContain("./plan", "mvnw", "workflow_run.head_branch", "pull_request.head");
+    }
+
+    @Test
+    void previewsRunPulumiPreviewOnlyWhereOidcTokensExistAndOneRunPerPullRequest() {
+        // given
+        var workflow = Workflows.load("preview.yml");
         var preview = map(jobs("preview.yml").get("pulumi-preview"));
         // when / then
         assertThat(String.valueOf(preview.get("if"))).contains("github.event.pull_request.head.repo.full_name == github.repository");
-        assertThat(map(preview.get("with"))).containsEntry("command", "preview");
+        assertThat(map(preview.get("with"))).containsEntry("command", "preview").containsEntry("environment", "${{ matrix.stack }}-preview");
         assertThat(map(workflow.get("concurrency"))).containsEntry("cancel-in-progress", true);
         assertThat(workflow.get("permissions")).isEqualTo(Map.of("contents", "read"));
     }
 
     @Test
-    void eachStackIsDeployedOnARunnerOfItsOwnArchitectureWithoutEmulation() throws IOException {
+    void everyCheckoutLeavesNoCredentialsBehind() {
+        // given every actions/checkout step
+        var checkouts = new ArrayList<Map<String, Object>>();
+        Workflows.all().values().forEach(workflow -> Workflows.collectSteps(workflow, step -> {
+            if (String.valueOf(step.get("uses")).startsWith("actions/checkout@")) {
+                checkouts.add(step);
+            }
+        }));
+        // when / then
+        assertThat(checkouts).hasSizeGreaterThan(3)
+                .allSatisfy(step -> assertThat(map(step.get("with"))).containsEntry("persist-credentials", false));
+    }
+
+    @Test
+    void eachStackIsDeployedOnARunnerOfItsOwnArchitectureWithoutEmulation() {
         // given the reusable stack workflow
         var jobs = jobs("pulumi-stack.yml");
         var pulumi = map(jobs.get("pulumi"));
-        var uses = new ArrayList<String>();
-        for (var workflow : WorkflowLintTest.workflows()) {
-            collectUses(load(workflow), uses);
-        }
         // when / then: the pulumi job runs where the runner job says, and nothing emulates another CPU
         assertThat(pulumi.get("needs")).isEqualTo("runner");
         assertThat(pulumi.get("runs-on")).isEqualTo("${{ needs.runner.outputs.runs-on }}");
         assertThat(map(map(jobs.get("runner")).get("outputs"))).containsEntry("runs-on", "${{ steps.architecture.outputs.runs-on }}");
-        assertThat(uses).noneMatch(use -> use.startsWith("docker/setup-qemu-action"));
+        assertThat(Workflows.uses()).noneMatch(use -> use.startsWith("docker/setup-qemu-action"));
     }
 
     @Test
     void theRunnerFollowsTheArchitectureInTheStacksPlan(@TempDir Path workspace) throws Exception {
         // given the runner job's script, and the real JSON plans of the committed stacks behind a stand-in ./plan
-        var script = architectureScript();
+        var script = script("runner", "architecture");
         // when / then: dev (Graviton) builds on arm64; prod promotes dev's image, builds nothing, needs no arm64 runner
-        assertThat(runnerFor(workspace, script, "dev", PlanCommandTest.run("dev", "--json").out())).isEqualTo(new Runner(0, """
+        assertThat(runnerFor(workspace, script, "dev", PlanCommandTest.run("dev", "--json").out())).isEqualTo(new Run(0, """
                 runs-on=ubuntu-24.04-arm
                 project=spotfleet
                 image=build
                 image-source=build
                 promotion-targets=prod
                 """));
-        assertThat(runnerFor(workspace, script, "prod", PlanCommandTest.run("prod", "--json").out())).isEqualTo(new Runner(0, """
+        assertThat(runnerFor(workspace, script, "prod", PlanCommandTest.run("prod", "--json").out())).isEqualTo(new Run(0, """
                 runs-on=ubuntu-24.04
                 project=spotfleet
                 image=promote:dev
@@ -107,7 +276,7 @@ class WorkflowPolicyTest {
     @Test
     void anX86StackBuildsOnAnX86RunnerAndAPrebuiltImageOnAny(@TempDir Path workspace) throws Exception {
         // given plans of the two other shapes
-        var script = architectureScript();
+        var script = script("runner", "architecture");
         var x86 = """
                 {"project": "spotfleet", "image": {"source": "build"},
                  "config": [{"key": "spotfleet:image", "value": "build"}, {"key": "spotfleet:promotionTargets", "value": ["qa", "111122223333/prod"]}],
@@ -126,7 +295,7 @@ class WorkflowPolicyTest {
     @Test
     void aPlanThatSaysItBuildsButHasNoImageChoosesNoRunner(@TempDir Path workspace) throws Exception {
         // given a plan whose image source and resources disagree
-        var script = architectureScript();
+        var script = script("runner", "architecture");
         // when
         var runner = runnerFor(workspace, script, "odd", "{\"project\": \"spotfleet\", \"image\": {\"source\": \"build\"}, \"config\": [], \"resources\": []}");
         // then
@@ -137,7 +306,7 @@ class WorkflowPolicyTest {
     @Test
     void deploysKeepThePromotedImagesAndEveryRunSaysWhichImageTheStackRuns() throws IOException {
         // given the reusable stack workflow's pulumi job
-        var steps = ((List<?>) map(jobs("pulumi-stack.yml").get("pulumi")).get("steps")).stream().map(WorkflowPolicyTest::map).toList();
+        var steps = steps(map(jobs("pulumi-stack.yml").get("pulumi")));
         var names = steps.stream().map(step -> String.valueOf(step.get("name"))).toList();
         // when
         var keep = steps.get(names.indexOf("Keep the images the promotion targets run"));
@@ -152,12 +321,18 @@ class WorkflowPolicyTest {
         assertThat(summary.get("run")).isEqualTo(".github/scripts/image-summary");
         assertThat(map(summary.get("env"))).containsEntry("IMAGE_SOURCE", "${{ needs.runner.outputs.image-source }}")
                 .containsEntry("COMMAND", "${{ inputs.command }}");
+        // only once pulumi ran: after a failed head check or credential step there is no CLI and no token to use
+        assertThat(pulumi.get("id")).isEqualTo("pulumi");
+        assertThat(List.of(keep, summary)).allSatisfy(step -> assertThat(String.valueOf(step.get("if")))
+                .contains("steps.pulumi.outcome != 'skipped'"));
+        // the team token auth-actions exported is the only Pulumi credential: no step names one of its own
+        assertThat(List.of(keep, summary)).allSatisfy(step -> assertThat(map(step.get("env"))).doesNotContainKey("PULUMI_ACCESS_TOKEN"));
     }
 
     @Test
     void aPlanThatBuildsNoImageChoosesNoRunner(@TempDir Path workspace) throws Exception {
         // given a plan without an image (an invalid stack's plan has no resources)
-        var script = architectureScript();
+        var script = script("runner", "architecture");
         // when
         var runner = runnerFor(workspace, script, "broken", "{\"valid\": false, \"resources\": []}");
         // then: the job fails instead of guessing
@@ -166,84 +341,105 @@ class WorkflowPolicyTest {
     }
 
     @Test
-    void everyPulumiRunUsesOnePinnedCliRelease() throws IOException {
+    void everyPulumiRunUsesOnePinnedCliRelease() {
         // given every pulumi/actions step of every workflow
         var versions = new ArrayList<Object>();
-        for (var workflow : WorkflowLintTest.workflows()) {
-            collectSteps(load(workflow), step -> {
-                if (String.valueOf(step.get("uses")).startsWith("pulumi/actions@")) {
-                    versions.add(map(step.get("with")).get("pulumi-version"));
-                }
-            });
-        }
+        Workflows.all().values().forEach(workflow -> Workflows.collectSteps(workflow, step -> {
+            if (String.valueOf(step.get("uses")).startsWith("pulumi/actions@")) {
+                versions.add(map(step.get("with")).get("pulumi-version"));
+            }
+        }));
         // when / then: a released version (x.y.z), never "latest" or a range
         assertThat(versions).isNotEmpty().allSatisfy(version -> assertThat(String.valueOf(version)).matches("\\d+\\.\\d+\\.\\d+"));
         assertThat(versions.stream().distinct()).hasSize(1);
     }
 
-    record Runner(int exitCode, String output) {
+    record Run(int exitCode, String output) {
     }
 
-    static String architectureScript() throws IOException {
-        var steps = (List<?>) map(jobs("pulumi-stack.yml").get("runner")).get("steps");
-        return steps.stream().map(WorkflowPolicyTest::map).filter(step -> "architecture".equals(step.get("id")))
+    /** Every pinned `uses:` line of every workflow; fails on a line that is neither local nor pinned with its release. */
+    static List<Pin> pinsInWorkflows() throws IOException {
+        var pins = new ArrayList<Pin>();
+        for (var workflow : WorkflowLintTest.workflows()) {
+            for (var line : Files.readAllLines(workflow)) {
+                var uses = USES_LINE.matcher(line);
+                if (!uses.matches() || uses.group(1).startsWith("./")) {
+                    continue;
+                }
+                var pinned = PINNED.matcher(uses.group(1));
+                var comment = RELEASE_COMMENT.matcher(uses.group(2));
+                assertThat(pinned.matches() && comment.matches()).as("%s: %s", workflow, line.strip()).isTrue();
+                pins.add(new Pin(pinned.group(1), pinned.group(2), comment.group(1)));
+            }
+        }
+        return pins;
+    }
+
+    /** Every job container's and service's image. */
+    static List<String> images() {
+        var images = new ArrayList<String>();
+        Workflows.all().values().forEach(workflow -> map(workflow.get("jobs")).values().forEach(node -> {
+            var job = map(node);
+            if (job.get("container") instanceof String image) {
+                images.add(image);
+            } else if (job.get("container") instanceof Map<?, ?> container) {
+                images.add(String.valueOf(container.get("image")));
+            }
+            if (job.get("services") instanceof Map<?, ?> services) {
+                services.values().forEach(service -> images.add(String.valueOf(map(service).get("image"))));
+            }
+        }));
+        return images;
+    }
+
+    private static Map<String, Object> step(String workflow, String job, String usesPrefix) {
+        return steps(map(jobs(workflow).get(job))).stream().filter(step -> String.valueOf(step.get("uses")).startsWith(usesPrefix))
+                .findFirst().orElseThrow();
+    }
+
+    private static String script(String job, String stepId) {
+        return steps(map(jobs("pulumi-stack.yml").get(job))).stream().filter(step -> stepId.equals(step.get("id")))
                 .map(step -> String.valueOf(step.get("run"))).findFirst().orElseThrow();
     }
 
+    /** Runs the head check as GitHub runs a step's script, with a stand-in curl answering {@code head} and exiting {@code curlExit}. */
+    private static Run headCheck(Path workspace, String runSha, String head, int curlExit) throws Exception {
+        var bin = Files.createDirectories(workspace.resolve("bin"));
+        Files.writeString(workspace.resolve("head"), head);
+        var curl = bin.resolve("curl");
+        Files.writeString(curl, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$WORKSPACE/curl-args\"\ncat \"$WORKSPACE/head\"\nexit " + curlExit + "\n");
+        curl.toFile().setExecutable(true);
+        var env = new LinkedHashMap<String, String>();
+        env.put("PATH", bin + ":" + System.getenv("PATH"));
+        env.put("WORKSPACE", workspace.toString());
+        env.put("GITHUB_SHA", runSha);
+        env.put("GITHUB_TOKEN", "the-token");
+        env.put("GITHUB_API_URL", "https://api.github.test");
+        env.put("GITHUB_REPOSITORY", "octo-org/spotfleet");
+        env.put("DEFAULT_BRANCH", "main");
+        env.put("STACK", "prod");
+        return bash(workspace, script("pulumi", "head"), env);
+    }
+
     /** Runs {@code script} as GitHub runs a step's script, with ./plan answering {@code planJson}. */
-    static Runner runnerFor(Path workspace, String script, String stack, String planJson) throws Exception {
+    private static Run runnerFor(Path workspace, String script, String stack, String planJson) throws Exception {
         var plan = workspace.resolve("plan");
         Files.writeString(workspace.resolve("plan.json"), planJson);
         Files.writeString(plan, "#!/bin/sh\ncat \"$(dirname \"$0\")/plan.json\"\n");
         plan.toFile().setExecutable(true);
         var output = workspace.resolve("github-output");
         Files.writeString(output, "");
+        var run = bash(workspace, script, Map.of("STACK", stack, "GITHUB_OUTPUT", output.toString()));
+        return new Run(run.exitCode(), Files.readString(output));
+    }
+
+    private static Run bash(Path workspace, String script, Map<String, String> env) throws Exception {
         var process = new ProcessBuilder("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script)
                 .directory(workspace.toFile())
                 .redirectErrorStream(true);
-        process.environment().put("STACK", stack);
-        process.environment().put("GITHUB_OUTPUT", output.toString());
+        process.environment().putAll(env);
         var started = process.start();
-        started.getInputStream().readAllBytes();
-        return new Runner(started.waitFor(), Files.readString(output));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void collectSteps(Object node, java.util.function.Consumer<Map<String, Object>> steps) {
-        if (node instanceof Map<?, ?> map) {
-            if (map.containsKey("uses") && map.get("uses") instanceof String) {
-                steps.accept((Map<String, Object>) map);
-            }
-            map.values().forEach(value -> collectSteps(value, steps));
-        } else if (node instanceof List<?> list) {
-            list.forEach(item -> collectSteps(item, steps));
-        }
-    }
-
-    private static Map<String, Object> jobs(String workflow) throws IOException {
-        return map(load(WorkflowLintTest.WORKFLOWS.resolve(workflow)).get("jobs"));
-    }
-
-    private static Map<String, Object> load(Path workflow) throws IOException {
-        return map(new Yaml().load(Files.readString(workflow)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node) {
-        return (Map<String, Object>) node;
-    }
-
-    private static void collectUses(Object node, List<String> uses) {
-        if (node instanceof Map<?, ?> map) {
-            map.forEach((key, value) -> {
-                if ("uses".equals(key)) {
-                    uses.add(String.valueOf(value));
-                } else {
-                    collectUses(value, uses);
-                }
-            });
-        } else if (node instanceof List<?> list) {
-            list.forEach(item -> collectUses(item, uses));
-        }
+        var output = new String(started.getInputStream().readAllBytes());
+        return new Run(started.waitFor(), output);
     }
 }

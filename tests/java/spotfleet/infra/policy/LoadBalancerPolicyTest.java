@@ -39,6 +39,28 @@ class LoadBalancerPolicyTest {
     }
 
     @PolicyCheck
+    void loadBalancerLogsEveryRequestToABucketOfTheStack(PolicyStack stack) {
+        // given
+        var findings = new Findings(stack);
+        var buckets = stack.each(BUCKET);
+        // when
+        for (var alb : stack.each(LOAD_BALANCER)) {
+            var logs = input(alb, "accessLogs") instanceof Map<?, ?> map ? map : Map.of();
+            var bucket = buckets.stream().filter(b -> b.outputs().get("bucket").equals(logs.get("bucket"))).findFirst();
+            findings.require(Boolean.TRUE.equals(logs.get("enabled")) && bucket.isPresent(), alb,
+                    "access logs are %s: not on, into a bucket of the stack", logs);
+            findings.require(logs.get("prefix") instanceof String prefix && !prefix.isEmpty() && !prefix.contains("AWSLogs"), alb,
+                    "access log prefix is %s: ELB refuses one that contains AWSLogs", logs.get("prefix"));
+            var policies = stack.declared().all(BUCKET_POLICY).stream()
+                    .filter(policy -> bucket.isPresent() && bucket.get().id().equals(input(policy, "bucket"))).map(DeclaredResource::name).toList();
+            findings.require(!policies.isEmpty() && alb.dependsOn().containsAll(policies), alb,
+                    "does not wait for its bucket's policy %s (ELB writes a test file when logging is turned on)", policies);
+        }
+        // then
+        findings.assertNone("the load balancer logs every request to a bucket of the stack (ELB.5)");
+    }
+
+    @PolicyCheck
     void loadBalancerMitigatesRequestDesync(PolicyStack stack) {
         // given
         var findings = new Findings(stack);

@@ -51,7 +51,19 @@ final class PolicyDecisions {
             entry(EGRESS_RULE, Decision.checkedBy("theLoadBalancerSendsOnlyToTheInstances")),
             // load balancer and HTTPS
             entry(LOAD_BALANCER, Decision.checkedBy("loadBalancerDropsInvalidHeaderFields", "loadBalancerMitigatesRequestDesync",
-                    "loadBalancerSpansTwoOrMoreAzs", "awsRefusesToDeleteTheLoadBalancerAndTheImagesWhenAsked")),
+                    "loadBalancerSpansTwoOrMoreAzs", "loadBalancerLogsEveryRequestToABucketOfTheStack",
+                    "awsRefusesToDeleteTheLoadBalancerTheImagesAndTheLogsWhenAsked")),
+            // the access log bucket
+            entry(BUCKET, Decision.checkedBy("loadBalancerLogsEveryRequestToABucketOfTheStack", "everyBucketBlocksAllPublicAccess",
+                    "everyBucketRefusesRequestsWithoutTls", "everyBucketIsEncryptedWithS3KeysAndOwnsItsObjects",
+                    "everyBucketExpiresItsObjectsAfterTheLogRetention", "onlyLoadBalancerLogDeliveryWritesToTheLogBucket",
+                    "pulumiProtectsExactlyTheStatefulResourcesWhenAsked", "awsRefusesToDeleteTheLoadBalancerTheImagesAndTheLogsWhenAsked")),
+            entry(BUCKET_PUBLIC_ACCESS_BLOCK, Decision.checkedBy("everyBucketBlocksAllPublicAccess")),
+            entry(BUCKET_OWNERSHIP_CONTROLS, Decision.checkedBy("everyBucketIsEncryptedWithS3KeysAndOwnsItsObjects")),
+            entry(BUCKET_ENCRYPTION, Decision.checkedBy("everyBucketIsEncryptedWithS3KeysAndOwnsItsObjects")),
+            entry(BUCKET_LIFECYCLE, Decision.checkedBy("everyBucketExpiresItsObjectsAfterTheLogRetention")),
+            entry(BUCKET_POLICY, Decision.checkedBy("everyBucketRefusesRequestsWithoutTls", "onlyLoadBalancerLogDeliveryWritesToTheLogBucket",
+                    "loadBalancerLogsEveryRequestToABucketOfTheStack")),
             entry(LISTENER, Decision.checkedBy("listenersServeOnlyHttpAndHttps", "httpOnlyRedirectsToHttpsWithADomain",
                     "httpsUsesACurrentTlsPolicyAndAValidatedCertificate")),
             entry(LISTENER_RULE, Decision.checkedBy("httpOnlyRedirectsToHttpsWithADomain")),
@@ -85,7 +97,7 @@ final class PolicyDecisions {
             entry(SCALING_TARGET, Decision.nothingToCheck("the task count's bounds: grants nothing, holds no data")),
             entry(SCALING_POLICY, Decision.nothingToCheck("target tracking on CPU or on requests per task: grants nothing, holds no data")),
             entry(ECR_REPOSITORY, Decision.checkedBy("imageRepositoryScansOnPushAndExpiresOldImages", "tagsMayMoveBecauseTasksPinDigests",
-                    "pulumiProtectsExactlyTheStatefulResourcesWhenAsked", "awsRefusesToDeleteTheLoadBalancerAndTheImagesWhenAsked")),
+                    "pulumiProtectsExactlyTheStatefulResourcesWhenAsked", "awsRefusesToDeleteTheLoadBalancerTheImagesAndTheLogsWhenAsked")),
             entry(ECR_LIFECYCLE_POLICY, Decision.checkedBy("imageRepositoryScansOnPushAndExpiresOldImages")),
             entry(ECR_REPOSITORY_POLICY, Decision.checkedBy("imageRepositoriesLetOnlyThePromotionTargetsExecutionRolesPull")),
             entry(STACK_REFERENCE, Decision.nothingToCheck("reads the promotion source's outputs from the Pulumi backend: creates"
@@ -117,7 +129,7 @@ final class PolicyDecisions {
     /** The classes of the policy suite, whose {@link PolicyCheck} methods the decisions name. */
     static final List<Class<?>> SUITE = List.of(ComputePolicyTest.class, NetworkPolicyTest.class, LoadBalancerPolicyTest.class,
             IamPolicyTest.class, ContainerPolicyTest.class, ServiceReliabilityPolicyTest.class, LoggingAndMonitoringPolicyTest.class,
-            StatefulResourcesPolicyTest.class, ResourceInventoryTest.class);
+            BucketPolicyTest.class, StatefulResourcesPolicyTest.class, ResourceInventoryTest.class);
 
     private PolicyDecisions() {
     }

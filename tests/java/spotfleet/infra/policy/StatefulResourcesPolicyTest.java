@@ -8,13 +8,13 @@ import static spotfleet.infra.DeclaredStack.input;
 import static spotfleet.infra.Types.*;
 
 /**
- * The {@code protect} key: a production stack keeps what holds data (images, logs) and its public entry point through
+ * The {@code protect} key: a production stack keeps what holds data (images, logs, access logs) and its public entry point through
  * mistakes; a dev stack can be destroyed whole.
  */
 class StatefulResourcesPolicyTest {
 
     /** The types that hold the only copy of something: the images, and the logs. Everything else is rebuilt from config. */
-    static final Set<String> STATEFUL_TYPES = Set.of(ECR_REPOSITORY, LOG_GROUP);
+    static final Set<String> STATEFUL_TYPES = Set.of(ECR_REPOSITORY, LOG_GROUP, BUCKET);
 
     @PolicyCheck
     void pulumiProtectsExactlyTheStatefulResourcesWhenAsked(PolicyStack stack) {
@@ -29,11 +29,11 @@ class StatefulResourcesPolicyTest {
                     resource.protect(), protect, stateful ? "it holds data" : "it holds no data and is rebuilt from config");
         }
         // then
-        findings.assertNone("with protect, Pulumi refuses to delete the image repository and the log groups, and only them");
+        findings.assertNone("with protect, Pulumi refuses to delete the image repository, the log groups and the access log bucket, and only them");
     }
 
     @PolicyCheck
-    void awsRefusesToDeleteTheLoadBalancerAndTheImagesWhenAsked(PolicyStack stack) {
+    void awsRefusesToDeleteTheLoadBalancerTheImagesAndTheLogsWhenAsked(PolicyStack stack) {
         // given
         var findings = new Findings(stack);
         var protect = stack.settings().protect();
@@ -46,7 +46,12 @@ class StatefulResourcesPolicyTest {
             findings.require(Boolean.valueOf(!protect).equals(input(repository, "forceDelete")), repository,
                     "forceDelete is %s in a stack with protect %s", input(repository, "forceDelete"), protect);
         }
+        for (var bucket : stack.each(BUCKET)) {
+            findings.require(Boolean.valueOf(!protect).equals(input(bucket, "forceDestroy")), bucket,
+                    "forceDestroy is %s in a stack with protect %s", input(bucket, "forceDestroy"), protect);
+        }
         // then
-        findings.assertNone("with protect, AWS itself refuses to delete the load balancer and a repository that holds images");
+        findings.assertNone("with protect, AWS itself refuses to delete the load balancer, a repository that holds images and a"
+                + " bucket that holds logs; without, pulumi destroy empties them");
     }
 }

@@ -8,6 +8,7 @@ import com.pulumi.aws.lb.LoadBalancerArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
+import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
@@ -18,12 +19,14 @@ import com.pulumi.resources.CustomResourceOptions;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The internet-facing Application Load Balancer in the public subnets, its security group, and an HTTP
  * listener on port 80. The listener answers 404 by default and services add rules that forward to them, or,
  * when the stack serves HTTPS ({@link HttpsEndpoint}), it only redirects to HTTPS. The security group's egress
  * to the instances is added where the instances are ({@link Capacity}), its HTTPS ingress by {@link HttpsEndpoint}.
+ * Every request is logged to the {@link AccessLogs} bucket, when the stack has one.
  */
 public final class LoadBalancer extends ComponentResource {
 
@@ -34,13 +37,14 @@ public final class LoadBalancer extends ComponentResource {
      *
      * @param redirectHttpToHttps the HTTP listener answers every request with a permanent redirect to HTTPS
      * @param deletionProtection  AWS refuses to delete the load balancer (a production stack's users point at its name)
+     * @param accessLogs          where the load balancer logs every request; empty keeps no access logs
      */
     public record Args(Output<String> vpcId, Output<List<String>> publicSubnetIds, boolean redirectHttpToHttps,
-                       boolean deletionProtection) {
+                       boolean deletionProtection, Optional<AccessLogs> accessLogs) {
 
-        /** Plain HTTP, deletable. */
+        /** Plain HTTP, deletable, no access logs. */
         public Args(Output<String> vpcId, Output<List<String>> publicSubnetIds) {
-            this(vpcId, publicSubnetIds, false, false);
+            this(vpcId, publicSubnetIds, false, false, Optional.empty());
         }
     }
 
@@ -79,14 +83,23 @@ public final class LoadBalancer extends ComponentResource {
                 .cidrIpv4("0.0.0.0/0")
                 .build(), child);
 
-        var alb = new com.pulumi.aws.lb.LoadBalancer(name + "-alb", LoadBalancerArgs.builder()
+        var albArgs = LoadBalancerArgs.builder()
                 .loadBalancerType("application")
                 .internal(false)
                 .subnets(args.publicSubnetIds())
                 .securityGroups(securityGroup.id().applyValue(List::of))
                 .dropInvalidHeaderFields(true) // refuse headers that could smuggle requests past the service
-                .enableDeletionProtection(args.deletionProtection())
-                .build(), child);
+                .enableDeletionProtection(args.deletionProtection());
+        args.accessLogs().ifPresent(logs -> albArgs.accessLogs(LoadBalancerAccessLogsArgs.builder()
+                .bucket(logs.bucketName)
+                .prefix(AccessLogs.PREFIX)
+                .enabled(true)
+                .build()));
+        // ELB checks that it can write to the bucket when logging is turned on: the bucket's policy comes first.
+        var alb = new com.pulumi.aws.lb.LoadBalancer(name + "-alb", albArgs.build(), CustomResourceOptions.builder()
+                .parent(this)
+                .dependsOn(args.accessLogs().map(logs -> logs.deliveryReady).orElse(List.of()))
+                .build());
 
         var http = new Listener(name + "-http", ListenerArgs.builder()
                 .loadBalancerArn(alb.arn())

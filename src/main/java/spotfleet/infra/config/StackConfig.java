@@ -57,6 +57,7 @@ public final class StackConfig {
             ConfigKey.choice("natGateways", NatGateways.class, StackSettings.Builder::natGateways, s -> s.network().natGateways()),
             ConfigKey.string("vpcCidr", StackSettings.Builder::vpcCidr, s -> s.network().vpcCidr()),
             ConfigKey.integer("logRetentionDays", StackSettings.Builder::logRetentionDays, s -> s.cluster().logRetentionDays()),
+            ConfigKey.bool("accessLogs", StackSettings.Builder::accessLogs, StackSettings::accessLogs),
             ConfigKey.string("domainName", StackSettings.Builder::domainName, s -> s.domain().domainName().orElse("")),
             ConfigKey.string("hostedZoneId", StackSettings.Builder::hostedZoneId, s -> s.domain().hostedZoneId().orElse("")),
             ConfigKey.string("hostedZoneName", StackSettings.Builder::hostedZoneName, s -> s.domain().hostedZoneName().orElse("")),

@@ -13,8 +13,9 @@ import java.util.function.Supplier;
  * @param image      where the service's image comes from, and which stacks may pull it from this stack's repository
  * @param domain     the custom domain and its hosted zone; none serves plain HTTP on the load balancer's name
  * @param monitoring who is told about alarms and Spot events, and the latency alarm's threshold
+ * @param accessLogs the load balancer logs every request to an S3 bucket of the stack, kept {@code logRetentionDays}
  * @param protect    a production stack: deletion protection on the load balancer, and Pulumi {@code protect}
- *                   on what holds data (the image repository and the log groups)
+ *                   on what holds data (the image repository, the log groups and the access log bucket)
  */
 public record StackSettings(
         AwsSettings aws,
@@ -25,6 +26,7 @@ public record StackSettings(
         ImageSettings image,
         DomainSettings domain,
         MonitoringSettings monitoring,
+        boolean accessLogs,
         boolean protect) {
 
     public StackSettings {
@@ -41,17 +43,17 @@ public record StackSettings(
         problems.throwIfAny();
     }
 
-    /** Settings without a custom domain, with the default monitoring and no protection. */
+    /** Settings without a custom domain, with the default monitoring, access logs on and no protection. */
     public StackSettings(AwsSettings aws, NetworkSettings network, ClusterSettings cluster, CapacitySettings capacity,
                          ServiceSettings service) {
         this(aws, network, cluster, capacity, service, ImageSettings.defaults(), DomainSettings.none(), MonitoringSettings.defaults(),
-                false);
+                true, false);
     }
 
     public static StackSettings defaults() {
         return new StackSettings(AwsSettings.fromEnvironment(), NetworkSettings.defaults(), ClusterSettings.defaults(),
                 CapacitySettings.defaults(), ServiceSettings.defaults(), ImageSettings.defaults(), DomainSettings.none(),
-                MonitoringSettings.defaults(), false);
+                MonitoringSettings.defaults(), true, false);
     }
 
     public Builder toBuilder() {
@@ -117,6 +119,7 @@ public record StackSettings(
         private Optional<String> hostedZoneName;
         private Optional<String> alarmEmail;
         private int latencyP99ThresholdMs;
+        private boolean accessLogs;
         private boolean protect;
 
         private Builder(StackSettings from) {
@@ -158,6 +161,7 @@ public record StackSettings(
             hostedZoneName = from.domain.hostedZoneName();
             alarmEmail = from.monitoring.alarmEmail();
             latencyP99ThresholdMs = from.monitoring.latencyP99ThresholdMs();
+            accessLogs = from.accessLogs;
             protect = from.protect;
         }
 
@@ -204,6 +208,7 @@ public record StackSettings(
         public Builder hostedZoneName(String v) { hostedZoneName = presentUnlessBlank(v); return this; }
         public Builder alarmEmail(String v) { alarmEmail = presentUnlessBlank(v); return this; }
         public Builder latencyP99ThresholdMs(int v) { latencyP99ThresholdMs = v; return this; }
+        public Builder accessLogs(boolean v) { accessLogs = v; return this; }
         public Builder protect(boolean v) { protect = v; return this; }
 
         public StackSettings build() {
@@ -224,7 +229,7 @@ public record StackSettings(
             var domain = validated(problems, () -> new DomainSettings(domainName, hostedZoneId, hostedZoneName));
             var monitoring = validated(problems, () -> new MonitoringSettings(alarmEmail, latencyP99ThresholdMs));
             problems.throwIfAny();
-            return new StackSettings(aws, network, cluster, capacity, service, image, domain, monitoring, protect);
+            return new StackSettings(aws, network, cluster, capacity, service, image, domain, monitoring, accessLogs, protect);
         }
 
         private static Optional<String> presentUnlessBlank(String value) {

@@ -50,6 +50,13 @@ final class ComputedOutputs {
                     "arn:aws:events:%s:%s:rule/%s".formatted(region, OfflineMocks.ACCOUNT_ID, physicalName));
             case "aws:cloudwatch/logGroup:LogGroup" -> outputs.put("arn",
                     "arn:aws:logs:%s:%s:log-group:%s".formatted(region, OfflineMocks.ACCOUNT_ID, physicalName));
+            // Bucket ARNs name neither a region nor an account: bucket names are global.
+            case "aws:s3/bucketV2:BucketV2" -> {
+                outputs.put("arn", "arn:aws:s3:::" + physicalName);
+                outputs.put("bucket", physicalName);
+                outputs.put("bucketDomainName", physicalName + ".s3.amazonaws.com");
+                outputs.put("bucketRegionalDomainName", "%s.s3.%s.amazonaws.com".formatted(physicalName, region));
+            }
             case "aws:sns/topic:Topic" -> outputs.put("arn",
                     "arn:aws:sns:%s:%s:%s".formatted(region, OfflineMocks.ACCOUNT_ID, physicalName));
             case "aws:kms/key:Key" -> {

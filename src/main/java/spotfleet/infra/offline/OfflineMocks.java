@@ -145,6 +145,7 @@ public final class OfflineMocks implements Mocks {
                     "arn", "arn:aws:iam::%s:user/offline".formatted(ACCOUNT_ID), "userId", "OFFLINEPLACEHOLDER");
             case "aws:ssm/getParameter:getParameter" -> ssmParameter(String.valueOf(callArgs.get("name")), region);
             case "aws:route53/getZone:getZone" -> hostedZone(callArgs);
+            case "aws:elb/getServiceAccount:getServiceAccount" -> elbServiceAccount(String.valueOf(callArgs.getOrDefault("region", region)));
             case "aws:ecr/getAuthorizationToken:getAuthorizationToken" -> Map.of(
                     "userName", "AWS", "password", "offline-placeholder-password",
                     "authorizationToken", "QVdTOm9mZmxpbmUtcGxhY2Vob2xkZXItcGFzc3dvcmQ=",
@@ -198,6 +199,16 @@ public final class OfflineMocks implements Mocks {
         var dnsSuffix = name.equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com";
         return Map.of("partition", name, "id", name, "dnsSuffix", dnsSuffix,
                 "reverseDnsPrefix", name.equals("aws-cn") ? "cn.com.amazonaws" : "com.amazonaws");
+    }
+
+    /**
+     * The Elastic Load Balancing account that delivers access logs in {@code region}: a placeholder account that differs
+     * per region (the real ids are the provider's to know).
+     */
+    private static Map<String, Object> elbServiceAccount(String region) {
+        var account = "%012d".formatted(Long.parseLong(hex("elb " + region, 10), 16) % 1_000_000_000_000L);
+        var partition = String.valueOf(partition(region).get("partition"));
+        return Map.of("id", account, "arn", "arn:%s:iam::%s:root".formatted(partition, account), "region", region);
     }
 
     /**

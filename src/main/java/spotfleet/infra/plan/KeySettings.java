@@ -37,7 +37,7 @@ final class KeySettings {
             Map.entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", rule()),
             Map.entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", rule()),
             Map.entry("aws:lb/loadBalancer:LoadBalancer", List.of("loadBalancerType", "internal", "subnets",
-                    "dropInvalidHeaderFields", "enableDeletionProtection")),
+                    "dropInvalidHeaderFields", "enableDeletionProtection", "accessLogs")),
             Map.entry("aws:lb/listener:Listener", List.of("protocol", "port", "certificateArn", "sslPolicy", "defaultActions")),
             Map.entry("aws:lb/targetGroup:TargetGroup", List.of("protocol", "port", "targetType", "deregistrationDelay",
                     "healthCheck")),

@@ -1,0 +1,137 @@
+// Posts (or updates) the offline plan of a fork's pull request as one comment. Run by preview-comment.yml through
+// actions/github-script, from the default branch's own commit: never from the pull request.
+//
+// Everything in the artifact was written by the pull request's code, so it is hostile input:
+//   - a stack name (a plan file's name) must match STACK_NAME, or the file is left out and only counted;
+//   - an exit status must match STATUS, or it is reported as unreadable, never quoted;
+//   - plan text goes inside a code fence longer than any backtick run in it, cut to fit GitHub's comment limit;
+//   - only regular files are read (no symlink to a runner file), and never more bytes than will be shown;
+//   - the pull request number must be a number, and that pull request's head must still be the planned commit.
+// The comment to update is the bot's own (user github-actions[bot]) that starts with the marker.
+"use strict";
+
+const fs = require("node:fs");
+const path = require("node:path");
+
+const MARKER = "<!-- spotfleet-offline-plan -->";
+const BOT_LOGIN = "github-actions[bot]";
+const STACK_NAME = /^[A-Za-z0-9_.-]+$/;
+const STATUS = /^\d{1,3}$/;
+const PR_NUMBER = /^[1-9]\d{0,9}$/;
+// GitHub refuses comment bodies over 65536 characters; the plans share what the header and fences leave.
+const PLAN_BUDGET = 60000;
+const MAX_STACKS = 10;
+// Enough for any value the patterns accept: a longer file cannot match them once cut.
+const SMALL_FILE = 64;
+
+/** The first `limit` bytes of a regular file in `dir` as UTF-8 text, whether there was more, or null if it is not one. */
+function readRegularFile(dir, name, limit) {
+  const file = path.join(dir, name);
+  let stat;
+  try {
+    stat = fs.lstatSync(file);
+  } catch {
+    return null;
+  }
+  if (!stat.isFile()) {
+    return null;
+  }
+  const fd = fs.openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(Math.max(0, Math.min(limit, stat.size)));
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return { text: buffer.subarray(0, read).toString("utf8"), cut: stat.size > read };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** `echo` ends what it writes with one newline; anything else around a value makes it unreadable. */
+function withoutFinalNewline(text) {
+  return text.endsWith("\n") ? text.slice(0, -1) : text;
+}
+
+/** A fence of backticks longer than any run of backticks in `text`, so the text cannot close it. */
+function fenceFor(text) {
+  const longest = Math.max(2, ...(text.match(/`+/g) || []).map((run) => run.length));
+  return "`".repeat(longest + 1);
+}
+
+function statusLine(dir, stack) {
+  const status = readRegularFile(dir, `${stack}.status`, SMALL_FILE);
+  if (status === null) {
+    return "no exit status";
+  }
+  const value = withoutFinalNewline(status.text);
+  if (!STATUS.test(value)) {
+    return "an unreadable exit status";
+  }
+  return value === "0" ? null : `config problems (exit ${value})`;
+}
+
+function section(dir, stack, limit) {
+  const plan = readRegularFile(dir, `${stack}.txt`, limit);
+  // Control characters other than tab and newline have no place in a plan; NUL would cut the comment short.
+  let text = plan.text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\ufffd");
+  if (plan.cut) {
+    text += "\n... cut here: the whole plan is in the run's offline-plan artifact\n";
+  }
+  const fence = fenceFor(text);
+  const problem = statusLine(dir, stack);
+  const summary = `Offline plan of <code>${stack}</code>` + (problem === null ? "" : `: ${problem}`);
+  return `<details><summary>${summary}</summary>\n\n${fence}text\n${text}\n${fence}\n</details>`;
+}
+
+/** The comment's body, from the artifact in `dir` alone. */
+function commentBody(dir, runUrl) {
+  const entries = fs.readdirSync(dir).filter((name) => name.endsWith(".txt")).sort();
+  const stacks = entries.map((name) => name.slice(0, -".txt".length))
+    .filter((stack) => STACK_NAME.test(stack) && readRegularFile(dir, `${stack}.txt`, 0) !== null);
+  const shown = stacks.slice(0, MAX_STACKS);
+  const leftOut = entries.length - shown.length;
+  const limit = shown.length === 0 ? 0 : Math.floor(PLAN_BUDGET / shown.length);
+  const sections = shown.map((stack) => section(dir, stack, limit));
+  const run = /^https:\/\/[A-Za-z0-9./_-]+$/.test(runUrl) ? ` [Run](${runUrl})` : "";
+  const notes = [];
+  if (shown.length === 0) {
+    notes.push("The run's artifact holds no plan.");
+  }
+  if (leftOut > 0) {
+    notes.push(`${leftOut} file${leftOut === 1 ? "" : "s"} left out: not a plan of a stack this comment shows.`);
+  }
+  return [MARKER,
+    "**Offline plan** (this pull request comes from a fork, so it gets no `pulumi preview`): the program " +
+    "evaluated under Pulumi's mock engine, not a diff against AWS." + run,
+    ...notes, ...sections].join("\n\n");
+}
+
+/**
+ * Posts or updates the comment. `github`, `context` and `core` are actions/github-script's; `dir` holds the
+ * downloaded artifact; `headSha` and `runUrl` come from the workflow_run event, not from the artifact.
+ */
+async function previewComment({ github, context, core, dir, headSha, runUrl }) {
+  const number = readRegularFile(dir, "pr-number", SMALL_FILE);
+  const text = number === null ? "" : withoutFinalNewline(number.text);
+  if (!PR_NUMBER.test(text)) {
+    throw new Error("the artifact's pr-number is not a pull request number");
+  }
+  const prNumber = Number(text);
+  const { data: pr } = await github.rest.pulls.get({ ...context.repo, pull_number: prNumber });
+  if (pr.head.sha !== headSha) {
+    core.notice(`pull request #${prNumber} is now at ${pr.head.sha}, not the planned ${headSha}: no comment`);
+    return;
+  }
+  const body = commentBody(dir, runUrl);
+  const comments = await github.paginate(github.rest.issues.listComments, { ...context.repo, issue_number: prNumber });
+  const previous = comments.find((c) => c.user && c.user.login === BOT_LOGIN && c.user.type === "Bot"
+    && typeof c.body === "string" && c.body.startsWith(MARKER));
+  if (previous) {
+    await github.rest.issues.updateComment({ ...context.repo, comment_id: previous.id, body });
+  } else {
+    await github.rest.issues.createComment({ ...context.repo, issue_number: prNumber, body });
+  }
+}
+
+module.exports = previewComment;
+module.exports.commentBody = commentBody;
+module.exports.MARKER = MARKER;

@@ -73,7 +73,7 @@ public record SpotfleetStack(
                 ? Optional.of(new HttpsEndpoint("https", domain, new HttpsEndpoint.Args(loadBalancer.arn, loadBalancer.dnsName,
                         loadBalancer.zoneId, loadBalancer.securityGroupId), onAws))
                 : Optional.<HttpsEndpoint>empty();
-        var cluster = new Cluster("cluster", settings.cluster(), settings.protect(), onAws);
+        var cluster = new Cluster("cluster", settings.cluster(), settings.protect(), !settings.image().promotionTargets().isEmpty(), onAws);
         var capacity = new Capacity("capacity", settings.capacity(), new Capacity.Args(
                 cluster.clusterName, network.vpcId, network.privateSubnetIds, loadBalancer.securityGroupId, tags), onAws);
         var image = new ContainerImage("image", new ContainerImage.Args(settings.image().source(),

@@ -398,5 +398,6 @@ class ContainerImageTest {
         // given / when / then
         assertThat(ContainerImage.registryHost("123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app"))
                 .isEqualTo("123456789012.dkr.ecr.eu-west-1.amazonaws.com");
+        assertThat(ContainerImage.registryHost("localhost:5000")).isEqualTo("localhost:5000");
     }
 }

@@ -191,7 +191,6 @@ public final class ContainerImage extends ComponentResource {
 
     /** The registry part of a repository URL: everything before the first slash. */
     static String registryHost(String repositoryUrl) {
-        var slash = repositoryUrl.indexOf('/');
-        return slash < 0 ? repositoryUrl : repositoryUrl.substring(0, slash);
+        return repositoryUrl.split("/", 2)[0];
     }
 }

@@ -18,10 +18,14 @@ import spotfleet.infra.components.HttpsEndpoint;
 import spotfleet.infra.components.LoadBalancer;
 import spotfleet.infra.components.Metrics;
 import spotfleet.infra.components.Network;
+import spotfleet.infra.components.PullPrincipals;
 import spotfleet.infra.components.SpotAlerts;
 import spotfleet.infra.components.WebService;
+import spotfleet.infra.config.ImageSource;
+import spotfleet.infra.config.InvalidConfigException;
 import spotfleet.infra.config.StackSettings;
 
+import java.util.ArrayList;
 import java.util.Optional;
 
 /**
@@ -49,6 +53,7 @@ public record SpotfleetStack(
         Dashboard dashboard) {
 
     public static SpotfleetStack declare(Context ctx, StackSettings settings) {
+        checkAgainstTheStack(ctx, settings);
         var tags = AwsProviderArgs.tags(settings.aws(), StackTags.of(ctx.projectName(), ctx.stackName()));
         var aws = new Provider("aws", AwsProviderArgs.of(settings.aws(), StackTags.of(ctx.projectName(), ctx.stackName())));
         var onAws = ComponentResourceOptions.builder().providers(aws).build();
@@ -68,16 +73,19 @@ public record SpotfleetStack(
                 ? Optional.of(new HttpsEndpoint("https", domain, new HttpsEndpoint.Args(loadBalancer.arn, loadBalancer.dnsName,
                         loadBalancer.zoneId, loadBalancer.securityGroupId), onAws))
                 : Optional.<HttpsEndpoint>empty();
-        var cluster = new Cluster("cluster", settings.cluster(), settings.protect(), onAws);
+        var cluster = new Cluster("cluster", settings.cluster(), settings.protect(), !settings.image().promotionTargets().isEmpty(), onAws);
         var capacity = new Capacity("capacity", settings.capacity(), new Capacity.Args(
                 cluster.clusterName, network.vpcId, network.privateSubnetIds, loadBalancer.securityGroupId, tags), onAws);
-        var image = new ContainerImage("image", new ContainerImage.Args(
-                cluster.repositoryUrl, cluster.registryId, settings.capacity().architecture(), ctx.stackName()), onAws);
+        var image = new ContainerImage("image", new ContainerImage.Args(settings.image().source(),
+                settings.image().promotionTargets(), settings.capacity().architecture(), settings.capacity().instanceTypes(),
+                ctx.organizationName(), ctx.projectName(), ctx.stackName(), cluster.repositoryUrl, cluster.repositoryName,
+                cluster.repositoryArn, cluster.registryId), onAws);
         // With a domain the service is reached over HTTPS only; HTTP just redirects there.
         var listenerArn = https.map(endpoint -> endpoint.httpsListenerArn).orElse(loadBalancer.httpListenerArn);
         var service = new WebService("web", settings.service(), new WebService.Args(
-                prefix + "-web", network.vpcId, listenerArn, cluster.clusterArn, cluster.clusterName,
-                cluster.logGroupName, image.repoDigest, capacity.capacityProviderName, capacity), onAws);
+                prefix + "-web", PullPrincipals.rolePath(ctx.projectName(), ctx.stackName()), network.vpcId, listenerArn,
+                loadBalancer.arnSuffix, cluster.clusterArn, cluster.clusterName, cluster.logGroupName, cluster.logGroupArn,
+                image.imageRef, image.repositoryArn, capacity.capacityProviderName, capacity), onAws);
 
         var alertTopic = new AlertTopic("alerts", settings.monitoring(), new AlertTopic.Args(prefix), onAws);
         var fleetWatch = new FleetWatch("fleetwatch", new FleetWatch.Args(capacity.autoScalingGroupName,
@@ -98,12 +106,37 @@ public record SpotfleetStack(
         ctx.export("serviceName", service.serviceName);
         ctx.export("autoScalingGroupName", capacity.autoScalingGroupName);
         ctx.export("repositoryUrl", cluster.repositoryUrl);
-        ctx.export("imageRef", image.repoDigest);
+        // What a stack promoting this one reads (ContainerImage, PromotedImage).
+        ctx.export("imageRef", image.imageRef);
+        ctx.export("imagePlatform", image.platform);
+        ctx.export("imageRepositoryArn", image.repositoryArn);
+        image.pullers.ifPresent(pullers -> ctx.export("imagePullers", pullers));
         ctx.export("dashboardUrl", dashboard.dashboardUrl);
         ctx.export("alarmTopicArn", alertTopic.topicArn);
         accessLogs.ifPresent(logs -> ctx.export("accessLogsBucket", logs.bucketName));
         return new SpotfleetStack(aws, network, flowLogs, accessLogs, loadBalancer, https, cluster, capacity, image, service, alertTopic, alarms,
                 fleetWatch, spotAlerts, dashboard);
+    }
+
+    /**
+     * What only the stack's own name can tell wrong, checked before anything is declared: a stack cannot promote its own
+     * image, nor list itself (in its own account) as a promotion target.
+     */
+    static void checkAgainstTheStack(Context ctx, StackSettings settings) {
+        var problems = new ArrayList<String>();
+        var self = "%s/%s/%s".formatted(ctx.organizationName(), ctx.projectName(), ctx.stackName());
+        if (settings.image().source() instanceof ImageSource.Promoted promoted
+                && promoted.qualifiedName(ctx.organizationName(), ctx.projectName()).equals(self)) {
+            problems.add("spotfleet:image (%s) promotes this stack's own image: name the stack it comes from, e.g. promote:dev"
+                    .formatted(promoted.configValue()));
+        }
+        settings.image().promotionTargets().stream()
+                .filter(target -> target.account().isEmpty() && target.stack().equals(ctx.stackName()))
+                .forEach(target -> problems.add(("spotfleet:promotionTargets lists this stack (%s) itself: it pulls from its own"
+                        + " repository without a grant").formatted(target.configValue())));
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
     }
 
     /**

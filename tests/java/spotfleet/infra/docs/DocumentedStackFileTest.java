@@ -16,13 +16,13 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The complete stack file docs/images.md shows for a team's own service is one the program takes: read as the Pulumi CLI
+ * The complete stack file README.md shows for a team's own service is one the program takes: read as the Pulumi CLI
  * would hand it over (StackFile), parsed by the program's own parser, and planned under the mock engine. Editing the
  * example into something the program refuses fails here.
  */
 class DocumentedStackFileTest {
 
-    static final Path IMAGES = Path.of("docs/images.md");
+    static final Path README = Path.of("README.md");
     static final String MARKER = "<!-- DocumentedStackFileTest";
 
     @TempDir
@@ -56,9 +56,9 @@ class DocumentedStackFileTest {
 
     /** The first YAML block after the marker. */
     static String example() throws IOException {
-        var text = Files.readString(IMAGES);
+        var text = Files.readString(README);
         var marker = text.indexOf(MARKER);
-        assertThat(marker).as("%s marks the example with %s", IMAGES, MARKER).isNotNegative();
+        assertThat(marker).as("%s marks the example with %s", README, MARKER).isNotNegative();
         var start = text.indexOf("```yaml\n", marker) + "```yaml\n".length();
         var end = text.indexOf("```", start);
         return text.substring(start, end);

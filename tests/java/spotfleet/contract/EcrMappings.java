@@ -18,6 +18,11 @@ final class EcrMappings {
             // Sent when the repository is destroyed: images and all.
             r.request("ecr", "DeleteRepository").name("repositoryName").copy("forceDelete", "force");
         });
+        // The pull grant to the promotion targets: resourceRepositoryPolicyPut sends SetRepositoryPolicy with the
+        // repository's name and the policy text (the resource's name is not sent: a repository has one policy).
+        mappings.add("aws:ecr/repositoryPolicy:RepositoryPolicy", DIR + "repository_policy.go", r ->
+                r.request("ecr", "SetRepositoryPolicy").copy("repository", "repositoryName")
+                        .document("policy", "policyText", IamPolicies.resource()));
         mappings.add("aws:ecr/lifecyclePolicy:LifecyclePolicy", DIR + "lifecycle_policy.go", r ->
                 r.request("ecr", "PutLifecyclePolicy").copy("repository", "repositoryName")
                         .document("policy", "lifecyclePolicyText", new EcrLifecyclePolicies()));

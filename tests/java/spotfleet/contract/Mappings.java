@@ -37,6 +37,9 @@ public final class Mappings {
                 + "(its defaultTags are merged into each taggable resource's request and checked there)");
         all.notAws("docker:index/image:Image", "Docker, not AWS: pulumi-docker builds and pushes the image through the "
                 + "Docker engine's API");
+        all.notAws("pulumi:pulumi:StackReference", "Pulumi, not AWS: the engine reads the promotion source's outputs from the "
+                + "Pulumi backend (what the program makes of them is checked where it lands: the container definition's image, "
+                + "the execution role's policy)");
         return all;
     }
 

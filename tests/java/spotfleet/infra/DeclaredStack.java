@@ -2,14 +2,19 @@ package spotfleet.infra;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import spotfleet.infra.config.ImageSource;
+import spotfleet.infra.config.StackConfig;
 import spotfleet.infra.config.StackSettings;
 import spotfleet.infra.offline.DeclaredResource;
 import spotfleet.infra.offline.OfflineEvaluation;
 import spotfleet.infra.offline.OfflineMocks;
+import spotfleet.infra.plan.StackFile;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +29,36 @@ public record DeclaredStack(OfflineEvaluation evaluation) {
 
     public static DeclaredStack of(StackSettings settings) {
         return new DeclaredStack(OfflineEvaluation.of(settings, PROJECT, STACK));
+    }
+
+    /** Stack {@code stack} of the project, reading the outputs of the stacks in {@code stacks} (by qualified name). */
+    public static DeclaredStack of(StackSettings settings, String stack, Map<String, OfflineMocks.StackOutputs> stacks) {
+        return new DeclaredStack(OfflineEvaluation.of(settings, PROJECT, stack, stacks));
+    }
+
+    /** The committed {@code Pulumi.<stack>.yaml}, declared as that stack (see {@link #committed(String, Map)}). */
+    public static DeclaredStack committed(String stack) {
+        return committed(stack, Map.of());
+    }
+
+    /**
+     * The committed {@code Pulumi.<stack>.yaml} with {@code changes} to its config, declared as that stack. A stack that
+     * promotes another reads that one's outputs as its own committed file declares them, as {@code ./plan} does.
+     */
+    public static DeclaredStack committed(String stack, Map<String, String> changes) {
+        try {
+            var config = new LinkedHashMap<>(StackFile.read(Path.of("."), stack).config());
+            config.putAll(changes);
+            var settings = StackConfig.parse(config);
+            if (settings.image().source() instanceof ImageSource.Promoted promoted) {
+                var source = committed(promoted.stack()).evaluation().outputs();
+                return of(settings, stack, Map.of(promoted.qualifiedName(OfflineEvaluation.ORGANIZATION, PROJECT),
+                        new OfflineMocks.StackOutputs(source, Set.of())));
+            }
+            return of(settings, stack, Map.of());
+        } catch (StackFile.UnreadableException e) {
+            throw new AssertionError("Pulumi.%s.yaml cannot be read: %s".formatted(stack, e.getMessage()), e);
+        }
     }
 
     public static DeclaredStack withDefaults() {

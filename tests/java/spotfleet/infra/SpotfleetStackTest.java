@@ -81,12 +81,15 @@ class SpotfleetStackTest {
             assertThat(stack.stackOutput("autoScalingGroupName")).isEqualTo(output(stack.one(AUTO_SCALING_GROUP, "capacity-asg"), "name"));
             assertThat(stack.stackOutput("repositoryUrl")).isEqualTo(output(stack.one(ECR_REPOSITORY, "cluster-images"), "repositoryUrl"));
             assertThat(stack.stackOutput("imageRef")).isEqualTo(output(stack.one(DOCKER_IMAGE, "image-image"), "repoDigest"));
+            assertThat(stack.stackOutput("imagePlatform")).isEqualTo("linux/amd64");
+            assertThat(stack.stackOutput("imageRepositoryArn")).isEqualTo(output(stack.one(ECR_REPOSITORY, "cluster-images"), "arn"));
+            assertThat(stack.stackOutput("imagePullers")).isEqualTo(java.util.List.of());
             assertThat(stack.stackOutput("dashboardUrl")).isEqualTo(
                     "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#dashboards:name="
                             + input(stack.one(DASHBOARD, "dashboard-cloudwatch"), "dashboardName"));
             assertThat(stack.stackOutput("alarmTopicArn")).isEqualTo(output(stack.one(SNS_TOPIC, "alerts-topic"), "arn"));
             assertThat(stack.stackOutput("accessLogsBucket")).isEqualTo(output(stack.one(BUCKET, "accesslogs-bucket"), "bucket"));
-            assertThat(stack.evaluation().outputs()).hasSize(10);
+            assertThat(stack.evaluation().outputs()).hasSize(13);
         }
     }
 

@@ -21,6 +21,8 @@ public final class Types {
     public static final String ECS_CLUSTER = "aws:ecs/cluster:Cluster";
     public static final String ECR_REPOSITORY = "aws:ecr/repository:Repository";
     public static final String ECR_LIFECYCLE_POLICY = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
+    public static final String ECR_REPOSITORY_POLICY = "aws:ecr/repositoryPolicy:RepositoryPolicy";
+    public static final String STACK_REFERENCE = "pulumi:pulumi:StackReference";
     public static final String LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
     public static final String ROLE = "aws:iam/role:Role";
     public static final String ROLE_POLICY_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";

@@ -19,11 +19,16 @@ import spotfleet.infra.components.HttpsEndpoint;
 import spotfleet.infra.components.LoadBalancer;
 import spotfleet.infra.components.Metrics;
 import spotfleet.infra.components.Network;
+import spotfleet.infra.components.PullPrincipals;
 import spotfleet.infra.components.SpotAlerts;
 import spotfleet.infra.components.TaskPlacement;
 import spotfleet.infra.components.WebService;
+import spotfleet.infra.config.ImageSource;
+import spotfleet.infra.config.InvalidConfigException;
 import spotfleet.infra.config.StackSettings;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -55,6 +60,7 @@ public record SpotfleetStack(
         Dashboard dashboard) {
 
     public static SpotfleetStack declare(Context ctx, StackSettings settings) {
+        checkAgainstTheStack(ctx, settings);
         var tags = AwsProviderArgs.tags(settings.aws(), StackTags.of(ctx.projectName(), ctx.stackName()));
         var aws = new Provider("aws", AwsProviderArgs.of(settings.aws(), StackTags.of(ctx.projectName(), ctx.stackName())));
         var onAws = ComponentResourceOptions.builder().providers(aws).build();
@@ -74,7 +80,7 @@ public record SpotfleetStack(
                 ? Optional.of(new HttpsEndpoint("https", domain, new HttpsEndpoint.Args(loadBalancer.arn, loadBalancer.dnsName,
                         loadBalancer.zoneId, loadBalancer.securityGroupId), onAws))
                 : Optional.<HttpsEndpoint>empty();
-        var cluster = new Cluster("cluster", settings.cluster(), settings.protect(), onAws);
+        var cluster = new Cluster("cluster", settings.cluster(), settings.protect(), !settings.image().promotionTargets().isEmpty(), onAws);
         var onFargate = settings.capacity().onFargate();
         var capacity = onFargate ? Optional.<Capacity>empty() : Optional.of(new Capacity("capacity", settings.capacity(),
                 new Capacity.Args(cluster.clusterName, network.vpcId, network.privateSubnetIds, loadBalancer.securityGroupId, tags),
@@ -82,13 +88,19 @@ public record SpotfleetStack(
         var fargate = onFargate ? Optional.of(new FargateCapacity("fargate", new FargateCapacity.Args(cluster.clusterName,
                 network.vpcId, loadBalancer.securityGroupId, settings.service().containerPort(),
                 settings.capacity().fargateOnDemandTasks()), onAws)) : Optional.<FargateCapacity>empty();
-        var image = new ContainerImage("image", new ContainerImage.Args(
-                cluster.repositoryUrl, cluster.registryId, settings.capacity().architecture(), ctx.stackName()), onAws);
+        // The image's platform, and what a promoted image must match: the instances', or on Fargate fargateArchitecture
+        // (no instance types to name then).
+        var image = new ContainerImage("image", new ContainerImage.Args(settings.image().source(),
+                settings.image().promotionTargets(), settings.capacity().architecture(),
+                onFargate ? List.of() : settings.capacity().instanceTypes(),
+                ctx.organizationName(), ctx.projectName(), ctx.stackName(), cluster.repositoryUrl, cluster.repositoryName,
+                cluster.repositoryArn, cluster.registryId), onAws);
         // With a domain the service is reached over HTTPS only; HTTP just redirects there.
         var listenerArn = https.map(endpoint -> endpoint.httpsListenerArn).orElse(loadBalancer.httpListenerArn);
         var service = new WebService("web", settings.service(), new WebService.Args(
-                prefix + "-web", network.vpcId, listenerArn, cluster.clusterArn, cluster.clusterName,
-                cluster.logGroupName, image.repoDigest, placement(settings, network, capacity, fargate)), onAws);
+                prefix + "-web", PullPrincipals.rolePath(ctx.projectName(), ctx.stackName()), network.vpcId, listenerArn,
+                loadBalancer.arnSuffix, cluster.clusterArn, cluster.clusterName, cluster.logGroupName, cluster.logGroupArn,
+                image.imageRef, image.repositoryArn, placement(settings, network, capacity, fargate)), onAws);
 
         var alertTopic = new AlertTopic("alerts", settings.monitoring(), new AlertTopic.Args(prefix), onAws);
         var fleetWatch = capacity.map(instances -> new FleetWatch("fleetwatch", new FleetWatch.Args(instances.autoScalingGroupName,
@@ -117,7 +129,11 @@ public record SpotfleetStack(
         ctx.export("serviceName", service.serviceName);
         capacity.ifPresent(instances -> ctx.export("autoScalingGroupName", instances.autoScalingGroupName));
         ctx.export("repositoryUrl", cluster.repositoryUrl);
-        ctx.export("imageRef", image.repoDigest);
+        // What a stack promoting this one reads (ContainerImage, PromotedImage).
+        ctx.export("imageRef", image.imageRef);
+        ctx.export("imagePlatform", image.platform);
+        ctx.export("imageRepositoryArn", image.repositoryArn);
+        image.pullers.ifPresent(pullers -> ctx.export("imagePullers", pullers));
         ctx.export("dashboardUrl", dashboard.dashboardUrl);
         ctx.export("alarmTopicArn", alertTopic.topicArn);
         accessLogs.ifPresent(logs -> ctx.export("accessLogsBucket", logs.bucketName));
@@ -131,6 +147,27 @@ public record SpotfleetStack(
         return capacity.<TaskPlacement>map(instances -> new TaskPlacement.OnInstances(instances.capacityProviderName, instances))
                 .orElseGet(() -> new TaskPlacement.OnFargate(network.privateSubnetIds, fargate.orElseThrow().securityGroupId,
                         settings.capacity().fargateOnDemandTasks(), settings.capacity().architecture(), fargate.orElseThrow()));
+    }
+
+    /**
+     * What only the stack's own name can tell wrong, checked before anything is declared: a stack cannot promote its own
+     * image, nor list itself (in its own account) as a promotion target.
+     */
+    static void checkAgainstTheStack(Context ctx, StackSettings settings) {
+        var problems = new ArrayList<String>();
+        var self = "%s/%s/%s".formatted(ctx.organizationName(), ctx.projectName(), ctx.stackName());
+        if (settings.image().source() instanceof ImageSource.Promoted promoted
+                && promoted.qualifiedName(ctx.organizationName(), ctx.projectName()).equals(self)) {
+            problems.add("spotfleet:image (%s) promotes this stack's own image: name the stack it comes from, e.g. promote:dev"
+                    .formatted(promoted.configValue()));
+        }
+        settings.image().promotionTargets().stream()
+                .filter(target -> target.account().isEmpty() && target.stack().equals(ctx.stackName()))
+                .forEach(target -> problems.add(("spotfleet:promotionTargets lists this stack (%s) itself: it pulls from its own"
+                        + " repository without a grant").formatted(target.configValue())));
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
     }
 
     /**

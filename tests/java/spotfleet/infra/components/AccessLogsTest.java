@@ -39,7 +39,7 @@ class AccessLogsTest {
         assertThat(stacks).contains("dev", "prod");
         for (var name : stacks) {
             // when
-            var stack = DeclaredStack.of(StackConfig.parse(StackFile.read(Path.of("."), name).config()));
+            var stack = DeclaredStack.committed(name);
             // then
             var alb = stack.one(LOAD_BALANCER, "loadbalancer-alb");
             assertThat(input(alb, "accessLogs.enabled")).as(name).isEqualTo(true);

@@ -12,11 +12,13 @@ import spotfleet.infra.config.Architecture;
 import spotfleet.infra.config.RunOn;
 import spotfleet.infra.config.StackSettings;
 import spotfleet.infra.offline.DeclaredResource;
+import spotfleet.infra.offline.OfflineMocks;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static spotfleet.infra.DeclaredStack.input;
@@ -276,6 +278,25 @@ class FargateTest {
         assertThat(input(stack.one(TASK_DEFINITION, "web-task"), "runtimePlatform.cpuArchitecture")).isEqualTo("X86_64");
         assertThat(input(stack.one(DOCKER_IMAGE, "image-image"), "build.platform")).isEqualTo("linux/amd64");
         assertThat(input(stack.one(ECS_SERVICE, "web-service"), "capacityProviderStrategies.0.base")).isEqualTo(3.0);
+    }
+
+    @Test
+    void aFargateStackPromotesAnImageOfItsOwnArchitectureAndRefusesAnother() {
+        // given a Fargate prod promoting dev's image, on Graviton (the default) and then on x86
+        var fargateProd = fargate().image("promote:dev").build();
+        var graviton = ContainerImageTest.devOutputs("linux/arm64", List.of(ContainerImageTest.PROD_PULLER));
+        // when
+        var stack = DeclaredStack.of(fargateProd, "prod", Map.of(ContainerImageTest.DEV,
+                new OfflineMocks.StackOutputs(graviton, Set.of())));
+        var x86 = org.assertj.core.api.Assertions.catchThrowable(() -> DeclaredStack.of(fargateProd, "prod",
+                Map.of(ContainerImageTest.DEV, new OfflineMocks.StackOutputs(
+                        ContainerImageTest.devOutputs("linux/amd64", List.of(ContainerImageTest.PROD_PULLER)), Set.of()))));
+        // then: the task runs dev's digest on ARM64, and an x86 image is refused naming fargateArchitecture
+        assertThat(container(stack).get("image").getAsString()).isEqualTo(ContainerImageTest.DEV_IMAGE);
+        assertThat(input(stack.one(TASK_DEFINITION, "web-task"), "runtimePlatform.cpuArchitecture")).isEqualTo("ARM64");
+        assertThat(stack.stackOutput("imagePlatform")).isEqualTo("linux/arm64");
+        assertThat(x86).hasMessageContaining("spotfleet:image promotes offline-organization/spotfleet/dev's linux/amd64 image,"
+                + " but this stack runs on Fargate as arm64 (spotfleet:fargateArchitecture)");
     }
 
     @Test

@@ -45,6 +45,27 @@ class ProtectionTest {
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class AnUnprotectedStackOthersPromoteFrom {
+        DeclaredStack stack;
+
+        @BeforeAll
+        void declare() {
+            stack = DeclaredStack.of(StackSettings.defaults().toBuilder().promotionTargets(java.util.List.of("prod")).build());
+        }
+
+        @Test
+        void destroyKeepsTheRepositoryWhoseImagesThePromotionTargetsRunAndNothingElse() {
+            // given / when
+            var repository = stack.one(ECR_REPOSITORY, "cluster-images");
+            // then: prod's next Spot replacement pulls from it; the logs and the load balancer are dev's own
+            assertThat(stack.resources().stream().filter(DeclaredResource::protect)).containsExactly(repository);
+            assertThat(input(repository, "forceDelete")).isEqualTo(false);
+            assertThat(input(stack.one(LOAD_BALANCER, "loadbalancer-alb"), "enableDeletionProtection")).isEqualTo(false);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class AnUnprotectedStack {
         DeclaredStack stack;
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
 import spotfleet.infra.config.InstanceScaling;
+import spotfleet.infra.config.ServiceScalingMetric;
 import spotfleet.infra.config.ServiceSettings;
 import spotfleet.infra.config.StackSettings;
 import spotfleet.infra.offline.DeclaredResource;
@@ -17,6 +18,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static spotfleet.infra.DeclaredStack.input;
+import static spotfleet.infra.DeclaredStack.jsonInput;
 import static spotfleet.infra.DeclaredStack.output;
 import static spotfleet.infra.Types.*;
 
@@ -166,7 +168,7 @@ class WebServiceTest {
                     "capacityProvider", output(stack.one(CAPACITY_PROVIDER, "capacity-provider"), "name"),
                     "weight", 1.0, "base", 0.0)));
             assertThat(service.inputs()).doesNotContainKey("launchType");
-            assertThat(service.dependsOn()).containsExactlyInAnyOrder("web-rule", "capacity");
+            assertThat(service.dependsOn()).containsExactlyInAnyOrder("web-rule", "capacity", "web-execution-permissions");
         }
 
         @Test
@@ -194,10 +196,10 @@ class WebServiceTest {
             // when
             var attachments = stack.all(ROLE_POLICY_ATTACHMENT).stream()
                     .filter(a -> a.parent().equals(java.util.Optional.of("web"))).toList();
-            // then
-            assertThat(attachments).extracting(a -> input(a, "role"), a -> input(a, "policyArn")).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(output(executionRole, "name"),
-                            "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"));
+            var policies = stack.all(ROLE_POLICY).stream().filter(p -> p.parent().equals(java.util.Optional.of("web"))).toList();
+            // then: no AWS-managed policy (AmazonECSTaskExecutionRolePolicy pulls from every repository); one of its own
+            assertThat(attachments).isEmpty();
+            assertThat(policies).extracting(p -> input(p, "role")).containsExactly(executionRole.id());
             for (var role : List.of(executionRole, taskRole)) {
                 var statement = JsonParser.parseString((String) input(role, "assumeRolePolicy")).getAsJsonObject()
                         .getAsJsonArray("Statement").get(0).getAsJsonObject();
@@ -205,6 +207,29 @@ class WebServiceTest {
                 assertThat(statement.getAsJsonObject("Condition").getAsJsonObject("StringEquals").get("aws:SourceAccount").getAsString())
                         .isEqualTo("123456789012");
             }
+        }
+
+        @Test
+        void theExecutionRolePullsFromTheStacksRepositoryAndWritesToItsLogGroupOnly() {
+            // given
+            var repository = stack.one(ECR_REPOSITORY, "cluster-images");
+            var logs = stack.one(LOG_GROUP, "cluster-logs");
+            // when
+            var statements = jsonInput(stack.one(ROLE_POLICY, "web-execution-permissions"), "policy").getAsJsonObject()
+                    .getAsJsonArray("Statement").asList();
+            // then
+            assertThat(statements).extracting(s -> s.getAsJsonObject().get("Sid").getAsString(),
+                    s -> s.getAsJsonObject().get("Resource").toString()).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("PullTheImage", "\"" + output(repository, "arn") + "\""),
+                    org.assertj.core.groups.Tuple.tuple("AuthenticateToEcr", "\"*\""),
+                    org.assertj.core.groups.Tuple.tuple("WriteTheServicesLogs", "\"" + output(logs, "arn") + ":*\""));
+        }
+
+        @Test
+        void theExecutionRoleLivesUnderTheStacksPullPath() {
+            // given / when / then: what a promotion source's repository policy names
+            assertThat(input(stack.one(ROLE, "web-execution-role"), "path")).isEqualTo("/spotfleet/dev/");
+            assertThat(input(stack.one(ROLE, "web-task-role"), "path")).isNull();
         }
 
         private DeclaredResource service() {
@@ -236,6 +261,75 @@ class WebServiceTest {
             // then
             assertThat(input(service, "launchType")).isEqualTo("EC2");
             assertThat(service.inputs()).doesNotContainKey("capacityProviderStrategies");
+        }
+    }
+
+    /** A team's own service: its port, health route, variables, secrets, and scaling on requests. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ATeamsOwnService {
+        static final String DB_PASSWORD = "arn:aws:ssm:eu-west-1:111122223333:parameter/shop/db-password";
+        static final String API_KEY = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:shop/api-key-AbC123";
+        DeclaredStack stack;
+
+        @BeforeAll
+        void declare() {
+            stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
+                    .containerPort(8080).healthCheckPath("/actuator/health")
+                    .environment(List.of("LOG_LEVEL=info", "FEATURES=a,b"))
+                    .secrets(List.of("DB_PASSWORD=" + DB_PASSWORD, "API_KEY=" + API_KEY, "API_USER=" + API_KEY + ":user::"))
+                    .serviceScalingMetric(ServiceScalingMetric.REQUESTS).serviceRequestsPerTarget(600)
+                    .build());
+        }
+
+        @Test
+        void theLoadBalancerAsksTheServicesOwnHealthRoute() {
+            // given / when / then
+            assertThat(input(stack.one(TARGET_GROUP, "web-tg"), "healthCheck.path")).isEqualTo("/actuator/health");
+        }
+
+        @Test
+        void theContainerGetsTheProgramsVariablesThenTheStacksAndTheSecretsByArn() {
+            // given / when
+            var container = JsonParser.parseString((String) input(stack.one(TASK_DEFINITION, "web-task"), "containerDefinitions"))
+                    .getAsJsonArray().get(0).getAsJsonObject();
+            // then
+            assertThat(container.getAsJsonArray("environment").asList()).extracting(e -> e.getAsJsonObject().get("name").getAsString()
+                    + "=" + e.getAsJsonObject().get("value").getAsString())
+                    .containsExactly("PORT=8080", "SHUTDOWN_GRACE_SECONDS=28", "LOG_LEVEL=info", "FEATURES=a,b");
+            assertThat(container.getAsJsonArray("secrets").asList()).extracting(e -> e.getAsJsonObject().get("name").getAsString()
+                    + "=" + e.getAsJsonObject().get("valueFrom").getAsString())
+                    .containsExactly("DB_PASSWORD=" + DB_PASSWORD, "API_KEY=" + API_KEY, "API_USER=" + API_KEY + ":user::");
+        }
+
+        @Test
+        void theExecutionRoleReadsExactlyTheNamedParametersAndSecrets() {
+            // given / when
+            var statements = jsonInput(stack.one(ROLE_POLICY, "web-execution-permissions"), "policy").getAsJsonObject()
+                    .getAsJsonArray("Statement").asList().stream().map(com.google.gson.JsonElement::getAsJsonObject).toList();
+            // then: one statement per service, its one read action, the parameter and the secret themselves
+            assertThat(statements).filteredOn(s -> s.get("Sid").getAsString().startsWith("Read"))
+                    .extracting(s -> s.get("Sid").getAsString(), s -> s.get("Action").toString(), s -> s.get("Resource").toString())
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("ReadTheSsmParameters", "[\"ssm:GetParameters\"]", "\"" + DB_PASSWORD + "\""),
+                            org.assertj.core.groups.Tuple.tuple("ReadTheSecrets", "[\"secretsmanager:GetSecretValue\"]", "\"" + API_KEY + "\""));
+        }
+
+        @Test
+        void theTaskCountTracksRequestsPerTaskOnThisLoadBalancersTargetGroup() {
+            // given
+            var alb = stack.one(LOAD_BALANCER, "loadbalancer-alb");
+            var targetGroup = stack.one(TARGET_GROUP, "web-tg");
+            // when
+            var policy = stack.one(SCALING_POLICY, "web-requests-target");
+            // then: app/<lb>/<id>/targetgroup/<tg>/<id>, from the two real ARN suffixes
+            assertThat(input(policy, "targetTrackingScalingPolicyConfiguration")).isEqualTo(Map.of(
+                    "predefinedMetricSpecification", Map.of("predefinedMetricType", "ALBRequestCountPerTarget",
+                            "resourceLabel", output(alb, "arnSuffix") + "/" + output(targetGroup, "arnSuffix")),
+                    "targetValue", 600.0, "scaleInCooldown", 300.0, "scaleOutCooldown", 60.0));
+            assertThat(stack.all(SCALING_POLICY)).hasSize(1);
+            assertThat((String) input(policy, "targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.resourceLabel"))
+                    .matches("app/[^/]+/[^/]+/targetgroup/[^/]+/[^/]+");
         }
     }
 }

@@ -22,8 +22,8 @@ class ConfigDocumentationTest {
 
     private static final List<String> JAVA_KEYS = StackConfig.KEYS.stream().map(ConfigKey::name).toList();
     /** Keys whose range the reference states in prose (a list's contents, a CIDR, names), so it is not probed. */
-    private static final List<String> RANGES_IN_PROSE = List.of("instanceTypes", "vpcCidr", "domainName", "hostedZoneId",
-            "hostedZoneName", "alarmEmail");
+    private static final List<String> RANGES_IN_PROSE = List.of("instanceTypes", "image", "promotionTargets", "healthCheckPath",
+            "environment", "secrets", "vpcCidr", "domainName", "hostedZoneId", "hostedZoneName", "alarmEmail");
     private static final String BOUND = "(-?\\d+|`\\w+`)";
     private static final Pattern FROM_TO = Pattern.compile(BOUND + " to " + BOUND);
     private static final Pattern AT_LEAST = Pattern.compile("at least " + BOUND);
@@ -58,9 +58,23 @@ class ConfigDocumentationTest {
         var raw = ProjectFiles.stackConfig("dev");
         // when
         var settings = StackConfig.parse(raw);
-        // then: the seed's region and instance types
+        // then: the seed's region, Graviton as prod (whose image is dev's), and prod may pull dev's image
         assertThat(settings.aws().region()).contains("eu-west-1");
-        assertThat(settings.capacity().instanceTypes()).containsExactly("t3.micro", "t3a.micro", "t2.micro");
+        assertThat(settings.capacity().instanceTypes()).containsExactly("t4g.micro", "t4g.small");
+        assertThat(settings.capacity().architecture()).isEqualTo(Architecture.ARM64);
+        assertThat(settings.image().source()).isEqualTo(new ImageSource.Build());
+        assertThat(settings.image().promotionTargets()).extracting(PromotionTarget::configValue).containsExactly("prod");
+    }
+
+    @Test
+    void theProdStackPromotesDevsImageOnTheSameArchitecture() throws IOException {
+        // given
+        var dev = StackConfig.parse(ProjectFiles.stackConfig("dev"));
+        // when
+        var prod = StackConfig.parse(ProjectFiles.stackConfig("prod"));
+        // then
+        assertThat(prod.image().source()).isEqualTo(new ImageSource.Promoted(java.util.Optional.empty(), java.util.Optional.empty(), "dev"));
+        assertThat(prod.capacity().architecture()).isEqualTo(dev.capacity().architecture());
     }
 
     @Test

@@ -46,12 +46,19 @@ class StackConfigTest {
                 Map.entry("spotfleet:instanceRefresh", "false"),
                 Map.entry("spotfleet:serviceMinTasks", "3"),
                 Map.entry("spotfleet:serviceMaxTasks", "12"),
+                Map.entry("spotfleet:serviceScalingMetric", "requests"),
                 Map.entry("spotfleet:serviceCpuTarget", "55"),
+                Map.entry("spotfleet:serviceRequestsPerTarget", "600"),
                 Map.entry("spotfleet:scaleInCooldown", "120"),
                 Map.entry("spotfleet:scaleOutCooldown", "30"),
                 Map.entry("spotfleet:taskCpu", "512"),
                 Map.entry("spotfleet:taskMemory", "1024"),
+                Map.entry("spotfleet:image", "ghcr.io/acme/shop@sha256:" + "a1".repeat(32)),
+                Map.entry("spotfleet:promotionTargets", "[]"),
                 Map.entry("spotfleet:containerPort", "8080"),
+                Map.entry("spotfleet:healthCheckPath", "/ready"),
+                Map.entry("spotfleet:environment", "[\"LOG_LEVEL=debug\", \"GREETING=a=b\"]"),
+                Map.entry("spotfleet:secrets", "[\"DB_PASSWORD=arn:aws:ssm:eu-west-1:111122223333:parameter/shop/db-password\"]"),
                 Map.entry("spotfleet:stopTimeoutSeconds", "45"),
                 Map.entry("spotfleet:azCount", "3"),
                 Map.entry("spotfleet:natGateways", "perAz"),
@@ -77,7 +84,12 @@ class StackConfigTest {
                 new ClusterSettings(30),
                 new CapacitySettings(RunOn.EC2, 1, Architecture.ARM64, List.of("m7g.large", "c7g.large"), 2, 25, SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED,
                         2, 10, InstanceScaling.CPU, 90, 60, false),
-                new ServiceSettings(8080, 512, 1024, 3, 12, 55, 120, 30, 45),
+                new ServiceSettings(8080, 512, 1024, 3, 12, ServiceScalingMetric.REQUESTS, 55, 600, 120, 30, 45, "/ready",
+                        List.of(new EnvironmentVariable("LOG_LEVEL", "debug"), new EnvironmentVariable("GREETING", "a=b")),
+                        List.of(new ContainerSecret("DB_PASSWORD", "arn:aws:ssm:eu-west-1:111122223333:parameter/shop/db-password",
+                                ContainerSecret.Store.SSM_PARAMETER, "arn:aws:ssm:eu-west-1:111122223333:parameter/shop/db-password"))),
+                new ImageSettings(new ImageSource.Prebuilt(new ImageReference("ghcr.io", "acme/shop", "sha256:" + "a1".repeat(32))),
+                        List.of()),
                 new DomainSettings(Optional.of("app.example.com"), Optional.empty(), Optional.of("example.com")),
                 new MonitoringSettings(Optional.of("ops@example.com"), 250),
                 false,
@@ -297,6 +309,10 @@ class StackConfigTest {
         assertThat(values).containsEntry("instanceTypes", List.of("t3.micro", "t3a.micro", "t2.micro"))
                 .containsEntry("instanceScaling", "capacityProvider")
                 .containsEntry("taskMemory", 256)
+                .containsEntry("image", "build")
+                .containsEntry("promotionTargets", List.of())
+                .containsEntry("environment", List.of())
+                .containsEntry("healthCheckPath", "/healthcheck")
                 .containsKeys(StackConfig.KEYS.stream().map(ConfigKey::name).toArray(String[]::new));
     }
 }

@@ -54,6 +54,40 @@ class OfflineMocksTest {
     }
 
     @Test
+    void aStackReferenceIsAnsweredFromTheGivenOutputsAndItsStandInsStayMadeUp() {
+        // given dev's outputs, one of them made up
+        var dev = OfflineEvaluation.qualifiedName("spotfleet", "dev");
+        var mocks = new OfflineMocks(Map.of(dev, new OfflineMocks.StackOutputs(
+                Map.of("imageRef", "made-up-digest-ref", "imagePlatform", "linux/arm64"), java.util.Set.of("made-up-digest-ref"))));
+        // when
+        var result = mocks.newResourceAsync(new Mocks.ResourceArgs("pulumi:pulumi:StackReference", "image-source",
+                Map.of("name", dev), "", dev)).join();
+        // then: read by name, the outputs as given, the placeholder organization and the stand-in marked
+        assertThat(dev).isEqualTo("offline-organization/spotfleet/dev");
+        assertThat(result.id).contains(dev);
+        assertThat(((Map<?, ?>) result.state).get("outputs")).isEqualTo(Map.of("imageRef", "made-up-digest-ref", "imagePlatform", "linux/arm64"));
+        assertThat(mocks.madeUpValues()).containsExactlyInAnyOrder("offline-organization", "made-up-digest-ref");
+        assertThat(mocks.resources()).extracting(OfflineMocks.RecordedResource::type).containsExactly("pulumi:pulumi:StackReference");
+    }
+
+    @Test
+    void aStackReferenceToAStackItWasNotGivenFailsNamingTheOnesItKnows() {
+        // given
+        var mocks = new OfflineMocks(Map.of("acme/spotfleet/qa", new OfflineMocks.StackOutputs(Map.of(), java.util.Set.of()),
+                "acme/spotfleet/dev", new OfflineMocks.StackOutputs(Map.of(), java.util.Set.of())));
+        // when
+        var read = mocks.newResourceAsync(new Mocks.ResourceArgs("pulumi:pulumi:StackReference", "image-source",
+                Map.of("name", "acme/spotfleet/prod"), "", "acme/spotfleet/prod"));
+        // then
+        assertThat(read).isCompletedExceptionally();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(read::join)).hasMessageContaining(
+                "the offline evaluation was given no outputs of stack acme/spotfleet/prod, which the program reads (a StackReference);"
+                        + " it knows acme/spotfleet/dev, acme/spotfleet/qa");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> new OfflineMocks().newResourceAsync(new Mocks.ResourceArgs(
+                "pulumi:pulumi:StackReference", "s", Map.of("name", "x/y/z"), "", "x/y/z")).join())).hasMessageContaining("it knows none");
+    }
+
+    @Test
     void aBucketIsKnownByItsNameAndAnArnWithoutRegionOrAccount() {
         // given
         var mocks = new OfflineMocks();

@@ -86,7 +86,7 @@ class ArchitectureGraphTest {
         assertThat(node(dev(), "web-tg").details()).containsExactly("HTTP :5000 to each instance", "health check /healthcheck",
                 "rule: path /*");
         assertThat(node(dev(), "web-service").details()).containsExactly("2–4 tasks at CPU 70%", "each 256 CPU units, 256 MiB");
-        assertThat(node(dev(), "capacity-asg").details()).containsExactly("1–4 instances", "t3.micro, t3a.micro, t2.micro");
+        assertThat(node(dev(), "capacity-asg").details()).containsExactly("1–4 instances", "t4g.micro, t4g.small");
     }
 
     @Test
@@ -99,6 +99,10 @@ class ArchitectureGraphTest {
                 "alarms-target-5xx-rate -> alerts-topic", "dashboard-cloudwatch -> alarms-p99-latency",
                 "fleetwatch-function -> capacity-asg", "network-nat-* -> network-igw")
                 .noneMatch(edge -> edge.endsWith("-> network-vpc") && !edge.startsWith("flowlogs"));
+        assertThat(references).contains("image-pull-policy -> cluster-images");
+        // prod's service runs the image its stack reference reads, and nothing else reads it
+        assertThat(edges(prod(), Flow.REFERENCE)).contains("web-service -> image-source")
+                .filteredOn(edge -> edge.endsWith("-> image-source")).containsExactly("web-service -> image-source");
     }
 
     @Test
@@ -117,8 +121,11 @@ class ArchitectureGraphTest {
         assertThat(node(dev(), "fleetwatch-schedule").details()).containsExactly("rate(1 minute)");
         assertThat(node(dev(), "capacity-instance-role").details()).containsExactly("for ec2");
         assertThat(node(dev(), "cluster-logs").details()).containsExactly("kept 14 days");
-        assertThat(node(prod(), "image-image").details()).containsExactly("linux/arm64");
-        assertThat(node(dev(), "image-image").details()).containsExactly("linux/amd64");
+        // dev builds for Graviton and grants prod the pull; prod builds nothing and runs what dev's stack exports
+        assertThat(node(dev(), "image-image").details()).containsExactly("linux/arm64");
+        assertThat(node(dev(), "image-pull-policy").details()).containsExactly("to prod");
+        assertThat(node(prod(), "image-source").details()).containsExactly("from <computed>/spotfleet/dev");
+        assertThat(prod().nodes().stream().map(Node::id)).doesNotContain("image-image", "image-pull-policy");
         assertThat(node(dev(), "network-vpc").details()).containsExactly("10.0.0.0/16");
         assertThat(node(dev(), "fleetwatch-function").details()).containsExactly("python3.13");
         assertThat(node(dev(), "spotalerts-launch-failed").details()).containsExactly("EC2 Instance Launch Unsuccessful");
@@ -230,7 +237,7 @@ class ArchitectureGraphTest {
                     Map.of(), List.of(), List.of(), List.of(), false, Map.of()));
         }
         all.addAll(List.of(resources));
-        return new Plan("p", "java", "test", "Pulumi.test.yaml", List.of(), List.of(), all, Map.of());
+        return new Plan("p", "java", "test", "Pulumi.test.yaml", List.of(), null, List.of(), all, Map.of());
     }
 
     static Plan.PlannedResource resource(String type, String name, String component, Plan.Reference... references) {

@@ -4,6 +4,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
+import spotfleet.infra.config.ImageSource;
+import spotfleet.infra.config.StackConfig;
+import spotfleet.infra.config.StackSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,6 +118,67 @@ class DeployCredentialsTest {
         var doc = Files.readString(DOC).replaceFirst("\"tokenType\": \"team\"", "\"tokenType\": \"organization\"");
         // when / then
         assertThat(problems(doc, bindings())).anyMatch(problem -> problem.contains("organization"));
+    }
+
+    @Test
+    void eachTeamReadsExactlyTheOtherStacksItsStacksPromotionNeeds() throws IOException {
+        // given / when
+        var stated = otherReads(Files.readString(DOC));
+        // then: prod-preview and prod read dev (the StackReference), dev's deploy reads prod (keep-promoted-images)
+        assertThat(stated).isEqualTo(otherReadsNeeded(bindings()));
+        assertThat(stated).containsEntry("prod", Set.of("dev")).containsEntry("dev", Set.of("prod"))
+                .containsEntry("dev-preview", Set.of());
+    }
+
+    @Test
+    void aTeamThatMissesTheStackItPromotesFromIsAProblem() throws IOException {
+        // given prod's deploy team without Read on dev
+        var doc = Files.readString(DOC).replaceFirst("(\\| `spotfleet-prod-deploy` \\| Write \\|) `dev` \\|", "$1 none |");
+        // when / then
+        assertThat(otherReads(doc)).isNotEqualTo(otherReadsNeeded(bindings())).containsEntry("prod", Set.of());
+    }
+
+    /**
+     * What each environment's job reads of other stacks, from the committed stack files: a promoting stack reads its
+     * source (the program's StackReference, in a preview as in an update; the summary line too), and a stack with
+     * promotion targets reads each target's imageRef after its own update (.github/scripts/keep-promoted-images).
+     */
+    static Map<String, Set<String>> otherReadsNeeded(List<Binding> bindings) {
+        var needed = new TreeMap<String, Set<String>>();
+        for (var binding : bindings) {
+            StackSettings settings;
+            try {
+                settings = StackConfig.parse(StackFile.read(Path.of("."), binding.stack()).config());
+            } catch (StackFile.UnreadableException e) {
+                throw new AssertionError(e);
+            }
+            var reads = new TreeSet<String>();
+            if (settings.image().source() instanceof ImageSource.Promoted promoted) {
+                reads.add(promoted.stack());
+            }
+            if ("up".equals(binding.command())) {
+                settings.image().promotionTargets().forEach(target -> reads.add(target.stack()));
+            }
+            needed.put(binding.environment(), reads);
+        }
+        return needed;
+    }
+
+    /** The table's "Read on other stacks" column: environment to the stacks it names ({@code none} for none). */
+    static Map<String, Set<String>> otherReads(String doc) {
+        var reads = new TreeMap<String, Set<String>>();
+        var rows = ENVIRONMENT_ROW.matcher(doc);
+        while (rows.find()) {
+            var cells = rows.group().split("\\|");
+            var stacks = new TreeSet<String>();
+            var names = Pattern.compile("`([\\w-]+)`").matcher(cells[6]);
+            while (names.find()) {
+                stacks.add(names.group(1));
+            }
+            assertThat(!stacks.isEmpty() || cells[6].strip().equals("none")).as("%s: %s", rows.group(1), cells[6]).isTrue();
+            reads.put(rows.group(1), stacks);
+        }
+        return reads;
     }
 
     static List<Binding> bindings() {

@@ -76,9 +76,10 @@ class PreviewRolePolicyTest {
             entry("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", List.of("ecs:DescribeClusters")),
             entry("aws:ecs/service:Service", List.of("ecs:DescribeServices")),
             entry("aws:ecs/taskDefinition:TaskDefinition", List.of("ecs:DescribeTaskDefinition")),
-            // ecr/repository.go, lifecycle_policy.go
+            // ecr/repository.go, lifecycle_policy.go, repository_policy.go (findRepositoryPolicyByRepositoryName)
             entry("aws:ecr/repository:Repository", List.of("ecr:DescribeRepositories", "ecr:ListTagsForResource")),
             entry("aws:ecr/lifecyclePolicy:LifecyclePolicy", List.of("ecr:GetLifecyclePolicy")),
+            entry("aws:ecr/repositoryPolicy:RepositoryPolicy", List.of("ecr:GetRepositoryPolicy")),
             // autoscaling/group.go (load balancers, target groups, traffic sources and the warm pool are read back), policy.go
             entry("aws:autoscaling/group:Group", List.of("autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeLoadBalancers",
                     "autoscaling:DescribeLoadBalancerTargetGroups", "autoscaling:DescribeTrafficSources", "autoscaling:DescribeWarmPool")),
@@ -125,7 +126,10 @@ class PreviewRolePolicyTest {
             // the provider itself checks its credentials and learns the account (provider configuration, conns/config.go)
             entry("pulumi:providers:aws", List.of("sts:GetCallerIdentity")),
             // pulumi-docker 4.x: Image's Read returns the state it is given, and a preview builds without pushing
-            entry("docker:index/image:Image", List.of()));
+            entry("docker:index/image:Image", List.of()),
+            // the engine reads the source stack's outputs from the Pulumi backend, with the job's Pulumi token: no AWS call
+            // (the promoting stack's team needs Read on that stack: docs/deploy-credentials.md)
+            entry("pulumi:pulumi:StackReference", List.of()));
 
     /** The calls behind each invoke the program makes, in a preview as in an update. */
     static final Map<String, List<String>> INVOKE_ACTIONS = Map.ofEntries(
@@ -208,8 +212,7 @@ class PreviewRolePolicyTest {
         policy = JsonParser.parseString(Files.readString(POLICY)).getAsJsonObject();
         var types = new TreeSet<String>();
         var invokes = new TreeSet<String>();
-        for (var settings : configs()) {
-            var stack = DeclaredStack.of(settings);
+        for (var stack : configs()) {
             stack.resources().stream().map(DeclaredResource::type).filter(type -> !type.startsWith("spotfleet:index:")).forEach(types::add);
             stack.evaluation().invokes().forEach(invoke -> invokes.add(invoke.token()));
         }
@@ -325,17 +328,14 @@ class PreviewRolePolicyTest {
         assertThat(Workflows.map(pulumi.get("with"))).containsEntry("refresh", true);
     }
 
-    private static List<StackSettings> configs() throws Exception {
-        var configs = new ArrayList<StackSettings>();
+    private static List<DeclaredStack> configs() throws Exception {
+        var configs = new ArrayList<DeclaredStack>();
         for (var stack : StackFile.stacks(Path.of("."))) {
-            configs.add(StackConfig.parse(StackFile.read(Path.of("."), stack).config()));
+            configs.add(DeclaredStack.committed(stack));
         }
-        var prod = new LinkedHashMap<>(StackFile.read(Path.of("."), "prod").config());
-        prod.put("spotfleet:domainName", "app.example.com");
-        prod.put("spotfleet:hostedZoneName", "example.com");
-        prod.put("spotfleet:alarmEmail", "ops@example.com");
-        configs.add(StackConfig.parse(prod));
-        configs.add(StackSettings.defaults().toBuilder().instanceScaling(InstanceScaling.CPU).build());
+        configs.add(DeclaredStack.committed("prod", Map.of("spotfleet:domainName", "app.example.com",
+                "spotfleet:hostedZoneName", "example.com", "spotfleet:alarmEmail", "ops@example.com")));
+        configs.add(DeclaredStack.of(StackSettings.defaults().toBuilder().instanceScaling(InstanceScaling.CPU).build()));
         return configs;
     }
 

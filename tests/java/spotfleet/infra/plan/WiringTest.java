@@ -94,6 +94,23 @@ class WiringTest {
     }
 
     @Test
+    void onlyMadeUpValuesWireWhenTheStandInsAreKnown() {
+        // given a stack reference whose outputs hold the source's made-up digest and a platform the program writes itself
+        var digest = ACCOUNT + ".dkr.ecr.r.amazonaws.com/images-1234567@sha256:abcdef0123";
+        var source = resource("source", Map.of("name", "org/p/dev"), "org/p/dev",
+                Map.of("outputs", Map.of("imageRef", digest, "imagePlatform", "linux/arm64")));
+        var template = resource("template", Map.of("description", "AMI (linux/arm64)"), "lt-1", Map.of());
+        var task = resource("task", Map.of("containerDefinitions", "[{\"image\":\"" + digest + "\"}]"), "task-1", Map.of());
+        // when
+        var everything = Wiring.of(List.of(source, template, task));
+        var madeUpOnly = Wiring.of(List.of(source, template, task), java.util.Set.of(digest, "org/p/dev"));
+        // then: the platform is a coincidence of text, the digest a wire
+        assertThat(everything.get("template")).containsExactly(new Plan.Reference("description", "source"));
+        assertThat(madeUpOnly.get("template")).isEmpty();
+        assertThat(madeUpOnly.get("task")).containsExactly(new Plan.Reference("containerDefinitions", "source"));
+    }
+
+    @Test
     void aResourceNeverReferencesItself() {
         // given
         var topic = resource("topic", Map.of("policy", "arn:aws:sns:r:" + ACCOUNT + ":topic-abcdefg"), "topic-abcdefg",

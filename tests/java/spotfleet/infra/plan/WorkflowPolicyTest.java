@@ -144,12 +144,16 @@ class WorkflowPolicyTest {
         var steps = steps(map(jobs("pulumi-stack.yml").get("pulumi")));
         // when
         var head = steps.get(0);
+        var pulumi = steps.indexOf(steps.stream().filter(step -> "pulumi".equals(step.get("id"))).findFirst().orElseThrow());
         // then: it runs before checkout and every credential, for `up` only
         assertThat(head.get("id")).isEqualTo("head");
         assertThat(head.get("if")).isEqualTo("inputs.command == 'up'");
         assertThat(map(head.get("env"))).containsEntry("DEFAULT_BRANCH", "${{ github.event.repository.default_branch }}")
                 .containsEntry("GITHUB_TOKEN", "${{ github.token }}");
-        assertThat(steps.subList(1, steps.size())).allSatisfy(step -> assertThat(step).containsKey("uses"));
+        assertThat(steps.subList(1, pulumi + 1)).allSatisfy(step -> assertThat(step).containsKey("uses"));
+        // scripts after pulumi run only when pulumi ran, which needs the head check to have passed
+        assertThat(steps.subList(pulumi + 1, steps.size())).allSatisfy(step ->
+                assertThat(String.valueOf(step.get("if"))).contains("steps.pulumi.outcome != 'skipped'"));
     }
 
     @Test
@@ -252,11 +256,77 @@ class WorkflowPolicyTest {
     void theRunnerFollowsTheArchitectureInTheStacksPlan(@TempDir Path workspace) throws Exception {
         // given the runner job's script, and the real JSON plans of the committed stacks behind a stand-in ./plan
         var script = script("runner", "architecture");
-        // when / then: dev (x86 instance types) on x86, prod (Graviton) on arm64
-        assertThat(runnerFor(workspace, script, "dev", PlanCommandTest.run("dev", "--json").out()))
-                .isEqualTo(new Run(0, "runs-on=ubuntu-24.04\n"));
-        assertThat(runnerFor(workspace, script, "prod", PlanCommandTest.run("prod", "--json").out()))
-                .isEqualTo(new Run(0, "runs-on=ubuntu-24.04-arm\n"));
+        // when / then: dev (Graviton) builds on arm64; prod promotes dev's image, builds nothing, needs no arm64 runner
+        assertThat(runnerFor(workspace, script, "dev", PlanCommandTest.run("dev", "--json").out())).isEqualTo(new Run(0, """
+                runs-on=ubuntu-24.04-arm
+                project=spotfleet
+                image=build
+                image-source=build
+                promotion-targets=prod
+                """));
+        assertThat(runnerFor(workspace, script, "prod", PlanCommandTest.run("prod", "--json").out())).isEqualTo(new Run(0, """
+                runs-on=ubuntu-24.04
+                project=spotfleet
+                image=promote:dev
+                image-source=promote
+                promotion-targets=
+                """));
+    }
+
+    @Test
+    void anX86StackBuildsOnAnX86RunnerAndAPrebuiltImageOnAny(@TempDir Path workspace) throws Exception {
+        // given plans of the two other shapes
+        var script = script("runner", "architecture");
+        var x86 = """
+                {"project": "spotfleet", "image": {"source": "build"},
+                 "config": [{"key": "spotfleet:image", "value": "build"}, {"key": "spotfleet:promotionTargets", "value": ["qa", "111122223333/prod"]}],
+                 "resources": [{"type": "docker:index/image:Image", "inputs": {"build": {"platform": "linux/amd64"}}}]}""";
+        var prebuilt = """
+                {"project": "spotfleet", "image": {"source": "prebuilt"},
+                 "config": [{"key": "spotfleet:image", "value": "ghcr.io/a/b@sha256:00"}, {"key": "spotfleet:promotionTargets", "value": []}],
+                 "resources": []}""";
+        // when / then
+        assertThat(runnerFor(workspace, script, "qa", x86).output()).startsWith("runs-on=ubuntu-24.04\n")
+                .contains("promotion-targets=qa 111122223333/prod\n");
+        assertThat(runnerFor(workspace, script, "shop", prebuilt).output()).startsWith("runs-on=ubuntu-24.04\n")
+                .contains("image=ghcr.io/a/b@sha256:00\n");
+    }
+
+    @Test
+    void aPlanThatSaysItBuildsButHasNoImageChoosesNoRunner(@TempDir Path workspace) throws Exception {
+        // given a plan whose image source and resources disagree
+        var script = script("runner", "architecture");
+        // when
+        var runner = runnerFor(workspace, script, "odd", "{\"project\": \"spotfleet\", \"image\": {\"source\": \"build\"}, \"config\": [], \"resources\": []}");
+        // then
+        assertThat(runner.exitCode()).isNotZero();
+        assertThat(runner.output()).isEmpty();
+    }
+
+    @Test
+    void deploysKeepThePromotedImagesAndEveryRunSaysWhichImageTheStackRuns() throws IOException {
+        // given the reusable stack workflow's pulumi job
+        var steps = steps(map(jobs("pulumi-stack.yml").get("pulumi")));
+        var names = steps.stream().map(step -> String.valueOf(step.get("name"))).toList();
+        // when
+        var keep = steps.get(names.indexOf("Keep the images the promotion targets run"));
+        var summary = steps.get(names.indexOf("Say which image the stack runs"));
+        // then: after pulumi (which installs the CLI), keeping only on up, both with the runner's view of the plan
+        var pulumi = steps.stream().filter(step -> String.valueOf(step.get("uses")).startsWith("pulumi/actions@")).findFirst().orElseThrow();
+        assertThat(steps.indexOf(keep)).isGreaterThan(steps.indexOf(pulumi));
+        assertThat(steps.indexOf(summary)).isGreaterThan(steps.indexOf(pulumi));
+        assertThat(String.valueOf(keep.get("if"))).contains("inputs.command == 'up'", "needs.runner.outputs.promotion-targets");
+        assertThat(keep.get("run")).isEqualTo(".github/scripts/keep-promoted-images");
+        assertThat(map(keep.get("env"))).containsEntry("TARGETS", "${{ needs.runner.outputs.promotion-targets }}");
+        assertThat(summary.get("run")).isEqualTo(".github/scripts/image-summary");
+        assertThat(map(summary.get("env"))).containsEntry("IMAGE_SOURCE", "${{ needs.runner.outputs.image-source }}")
+                .containsEntry("COMMAND", "${{ inputs.command }}");
+        // only once pulumi ran: after a failed head check or credential step there is no CLI and no token to use
+        assertThat(pulumi.get("id")).isEqualTo("pulumi");
+        assertThat(List.of(keep, summary)).allSatisfy(step -> assertThat(String.valueOf(step.get("if")))
+                .contains("steps.pulumi.outcome != 'skipped'"));
+        // the team token auth-actions exported is the only Pulumi credential: no step names one of its own
+        assertThat(List.of(keep, summary)).allSatisfy(step -> assertThat(map(step.get("env"))).doesNotContainKey("PULUMI_ACCESS_TOKEN"));
     }
 
     @Test

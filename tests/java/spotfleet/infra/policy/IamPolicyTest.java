@@ -1,5 +1,6 @@
 package spotfleet.infra.policy;
 
+import com.google.gson.JsonParser;
 import spotfleet.infra.offline.DeclaredResource;
 import spotfleet.infra.offline.OfflineMocks;
 
@@ -26,9 +27,9 @@ class IamPolicyTest {
             // the ECS agent on the instances: register with the cluster, poll for tasks, pull from ECR, write logs
             "service-role/AmazonEC2ContainerServiceforEC2Role", "ec2.amazonaws.com",
             // Session Manager instead of SSH: no port 22, no keys to leak
-            "AmazonSSMManagedInstanceCore", "ec2.amazonaws.com",
-            // ECS pulls the task's image and writes its logs with the execution role
-            "service-role/AmazonECSTaskExecutionRolePolicy", "ecs-tasks.amazonaws.com");
+            // (the task execution role is not here: AmazonECSTaskExecutionRolePolicy lets it pull from every repository, so it
+            // gets its own policy, checked by theExecutionRolePullsOnlyItsImagesRepositoryAndReadsOnlyItsSecrets)
+            "AmazonSSMManagedInstanceCore", "ec2.amazonaws.com");
 
     private static final Pattern MANAGED_POLICY_ARN = Pattern.compile("arn:aws(-cn|-us-gov)?:iam::aws:policy/(.+)");
 
@@ -42,7 +43,10 @@ class IamPolicyTest {
             "ec2:DescribeInstances",
             new UnscopedAction("Describe calls support no resource-level permissions", Optional.empty()),
             "cloudwatch:PutMetricData",
-            new UnscopedAction("metrics are not resources", Optional.of("cloudwatch:namespace")));
+            new UnscopedAction("metrics are not resources", Optional.of("cloudwatch:namespace")),
+            "ecr:GetAuthorizationToken",
+            new UnscopedAction("ECR's token has no resource type (the Service Authorization Reference lists none for it): it opens"
+                    + " every registry the role may pull from, and the pull actions are what name the repository", Optional.empty()));
 
     record UnscopedAction(String why, Optional<String> requiredCondition) {
     }
@@ -172,6 +176,137 @@ class IamPolicyTest {
         // then
         findings.assertNone("the app calls no AWS API, so its task role grants nothing");
     }
+
+    /** The pull actions, and the execution role's statements by Sid with the actions each may hold. */
+    static final Set<String> PULL_ACTIONS = Set.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability");
+    private static final Map<String, Set<String>> EXECUTION_STATEMENTS = Map.of(
+            "PullTheImage", PULL_ACTIONS,
+            "AuthenticateToEcr", Set.of("ecr:GetAuthorizationToken"),
+            "WriteTheServicesLogs", Set.of("logs:CreateLogStream", "logs:PutLogEvents"),
+            "ReadTheSsmParameters", Set.of("ssm:GetParameters"),
+            "ReadTheSecrets", Set.of("secretsmanager:GetSecretValue"));
+    /** An image in an ECR private registry: account, region and repository, which make its repository's ARN. */
+    private static final Pattern ECR_IMAGE = Pattern.compile(
+            "(\\d{12})\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([^@]+)@sha256:[0-9a-f]{64}");
+
+    @PolicyCheck
+    void theExecutionRolePullsOnlyItsImagesRepositoryAndReadsOnlyItsSecrets(PolicyStack stack) {
+        // given
+        var findings = new Findings(stack);
+        // when: each task definition's execution role, against what the task's container runs and reads
+        for (var task : stack.each(TASK_DEFINITION)) {
+            var role = stack.referencedBy(ROLE, input(task, "executionRoleArn"));
+            var policies = stack.declared().all(ROLE_POLICY).stream().filter(p -> refersTo(p, role)).toList();
+            var attached = stack.declared().all(ROLE_POLICY_ATTACHMENT).stream().filter(a -> refersTo(a, role)).toList();
+            findings.require(attached.isEmpty(), role, "is %s's execution role with managed policies attached %s", task.name(), names(attached, List.of()));
+            findings.require(policies.size() == 1, role, "is %s's execution role with %d inline policies, not one", task.name(), policies.size());
+            var container = JsonParser.parseString((String) input(task, "containerDefinitions")).getAsJsonArray().get(0).getAsJsonObject();
+            var expected = new java.util.LinkedHashMap<String, Set<String>>();
+            var image = ECR_IMAGE.matcher(container.get("image").getAsString());
+            if (image.matches()) {
+                var partition = image.group(2).startsWith("cn-") ? "aws-cn" : image.group(2).startsWith("us-gov-") ? "aws-us-gov" : "aws";
+                expected.put("PullTheImage", Set.of("arn:%s:ecr:%s:%s:repository/%s".formatted(partition, image.group(2), image.group(1), image.group(3))));
+                expected.put("AuthenticateToEcr", Set.of("*"));
+            }
+            var group = container.getAsJsonObject("logConfiguration").getAsJsonObject("options").get("awslogs-group").getAsString();
+            expected.put("WriteTheServicesLogs", Set.of(String.valueOf(stack.referencedBy(LOG_GROUP, group).outputs().get("arn")) + ":*"));
+            var parameters = new java.util.HashSet<String>();
+            var secrets = new java.util.HashSet<String>();
+            if (container.has("secrets")) {
+                container.getAsJsonArray("secrets").forEach(secret -> {
+                    var from = secret.getAsJsonObject().get("valueFrom").getAsString();
+                    if (from.split(":")[2].equals("ssm")) {
+                        parameters.add(from);
+                    } else {
+                        // a JSON key or version after the secret's ARN picks a part of it; the role reads the secret
+                        secrets.add(String.join(":", java.util.Arrays.copyOf(from.split(":"), 7)));
+                    }
+                });
+            }
+            if (!parameters.isEmpty()) {
+                expected.put("ReadTheSsmParameters", parameters);
+            }
+            if (!secrets.isEmpty()) {
+                expected.put("ReadTheSecrets", secrets);
+            }
+            for (var policy : policies) {
+                var granted = new java.util.LinkedHashMap<String, Set<String>>();
+                for (var statement : PolicyDocument.parse(input(policy, "policy")).statements()) {
+                    findings.require(statement.allows() && EXECUTION_STATEMENTS.containsKey(statement.sid())
+                                    && EXECUTION_STATEMENTS.get(statement.sid()).equals(Set.copyOf(statement.actions())), policy,
+                            "%s %s %s, which is not one of the execution role's statements %s", statement.sid(), statement.effect(),
+                            statement.actions(), EXECUTION_STATEMENTS);
+                    granted.put(statement.sid(), Set.copyOf(statement.resources()));
+                }
+                findings.require(granted.equals(expected), policy, "grants %s; %s's container runs %s and reads %s, so it needs exactly %s",
+                        granted, task.name(), container.get("image").getAsString(), container.get("secrets"), expected);
+            }
+        }
+        // then
+        findings.assertNone("the execution role pulls only from the repository holding its image and reads only its container's secrets");
+    }
+
+    @PolicyCheck
+    void onlyTheExecutionRoleLivesUnderTheStacksPullPath(PolicyStack stack) {
+        // given: repository policies let roles under /<project>/<stack>/ pull, so nothing but the execution role may be there
+        var findings = new Findings(stack);
+        var pullPath = "/%s/%s/".formatted(spotfleet.infra.DeclaredStack.PROJECT, stack.stackName());
+        var executionRoles = stack.each(TASK_DEFINITION).stream()
+                .map(task -> stack.referencedBy(ROLE, input(task, "executionRoleArn")).name()).toList();
+        // when
+        for (var role : stack.each(ROLE)) {
+            var path = String.valueOf(Optional.ofNullable(input(role, "path")).orElse("/"));
+            var execution = executionRoles.contains(role.name());
+            findings.require(execution == path.equals(pullPath), role, "has the path %s; only the task execution role lives under %s",
+                    path, pullPath);
+        }
+        // then
+        findings.assertNone("a promotion source's grant reaches the target's task execution role and no other role");
+    }
+
+    @PolicyCheck
+    void imageRepositoriesLetOnlyThePromotionTargetsExecutionRolesPull(PolicyStack stack) {
+        // given
+        var findings = new Findings(stack);
+        var targets = stack.settings().image().promotionTargets();
+        var repositories = stack.declared().all(ECR_REPOSITORY);
+        var policies = stack.declared().all(ECR_REPOSITORY_POLICY);
+        // when
+        findings.require(policies.isEmpty() == targets.isEmpty(), repositories.getFirst(), "has %d repository policies for the"
+                + " promotion targets %s", policies.size(), targets);
+        for (var policy : policies) {
+            findings.require(repositories.stream().anyMatch(r -> r.outputs().get("name").equals(input(policy, "repository"))), policy,
+                    "is on %s, which is not this stack's repository", input(policy, "repository"));
+            var named = new java.util.ArrayList<String>();
+            for (var statement : PolicyDocument.parse(input(policy, "policy")).statements()) {
+                var accounts = statement.principals().getOrDefault("AWS", List.of());
+                var patterns = statement.conditionValues("aws:PrincipalArn");
+                var root = accounts.size() == 1 ? ACCOUNT_ROOT.matcher(accounts.getFirst()) : null;
+                findings.require(statement.allows() && !statement.anyPrincipal() && statement.principals().keySet().equals(Set.of("AWS"))
+                        && root != null && root.matches(), policy, "%s lets %s %s; only an account, narrowed to one role path, may pull",
+                        statement.sid(), statement.principals(), statement.effect());
+                findings.require(Set.copyOf(statement.actions()).equals(PULL_ACTIONS), policy, "%s lets them %s, not only pull",
+                        statement.sid(), statement.actions());
+                // in a repository's own policy "*" is the repository itself; anything else names other resources
+                findings.require(statement.resources().equals(List.of("*")) && statement.notResources().isEmpty(), policy,
+                        "%s names resources %s; a repository policy's statements are about the repository (*)", statement.sid(),
+                        statement.resources());
+                findings.require(patterns.size() == 1 && statement.condition().has("ArnLike") && root != null && root.matches()
+                                && patterns.getFirst().matches("arn:aws(-cn|-us-gov)?:iam::" + root.group(2) + ":role/"
+                                + spotfleet.infra.DeclaredStack.PROJECT + "/[A-Za-z0-9_.-]+/\\*"), policy,
+                        "%s narrows account %s to %s, not to one stack's role path in that account", statement.sid(), accounts, patterns);
+                named.addAll(patterns);
+            }
+            var expected = targets.stream().map(target -> "role/%s/%s/*".formatted(spotfleet.infra.DeclaredStack.PROJECT, target.stack()))
+                    .sorted().toList();
+            findings.require(named.stream().map(p -> p.substring(p.indexOf("role/"))).sorted().toList().equals(expected), policy,
+                    "lets %s pull; spotfleet:promotionTargets names %s", named, targets);
+        }
+        // then
+        findings.assertNone("the image repository lets exactly the promotion targets' execution roles pull, and only pull");
+    }
+
+    private static final Pattern ACCOUNT_ROOT = Pattern.compile("arn:aws(-cn|-us-gov)?:iam::(\\d{12}):root");
 
     @PolicyCheck
     void theAlertKeyIsAdministeredThroughIamAndUsedOnlyByThePublishers(PolicyStack stack) {

@@ -84,9 +84,10 @@ final class PolicyDecisions {
                     + " checked as Role and RolePolicyAttachment")),
             // IAM
             entry(ROLE, Decision.checkedBy("rolesTrustOnlyAwsServicesOfThisAccount", "theServicesTaskRoleHasNoPermissions",
-                    "onlyTheAllowedAwsManagedPoliciesAreAttached")),
+                    "onlyTheAllowedAwsManagedPoliciesAreAttached", "onlyTheExecutionRoleLivesUnderTheStacksPullPath")),
             entry(ROLE_POLICY_ATTACHMENT, Decision.checkedBy("onlyTheAllowedAwsManagedPoliciesAreAttached")),
-            entry(ROLE_POLICY, Decision.checkedBy("rolePoliciesGrantNoWildcardActions", "rolePoliciesGrantAllResourcesOnlyForActionsAwsCannotScope")),
+            entry(ROLE_POLICY, Decision.checkedBy("rolePoliciesGrantNoWildcardActions", "rolePoliciesGrantAllResourcesOnlyForActionsAwsCannotScope",
+                    "theExecutionRolePullsOnlyItsImagesRepositoryAndReadsOnlyItsSecrets")),
             // the service
             entry(ECS_CLUSTER, Decision.checkedBy("containerInsightsIsOn")),
             entry(TASK_DEFINITION, Decision.checkedBy("containersAreNotPrivileged", "containerRootFilesystemsAreReadOnly",
@@ -94,10 +95,15 @@ final class PolicyDecisions {
                     "theServiceRunsItsImageByDigest", "stoppingATaskFitsInsideTheSpotNotice")),
             entry(ECS_SERVICE, Decision.checkedBy("tasksSpreadOverAzsAndInstances", "deploymentsKeepCapacityAndRollBackOnFailure")),
             entry(SCALING_TARGET, Decision.nothingToCheck("the task count's bounds: grants nothing, holds no data")),
-            entry(SCALING_POLICY, Decision.nothingToCheck("CPU target tracking: grants nothing, holds no data")),
+            entry(SCALING_POLICY, Decision.nothingToCheck("target tracking on CPU or on requests per task: grants nothing, holds no data")),
             entry(ECR_REPOSITORY, Decision.checkedBy("imageRepositoryScansOnPushAndExpiresOldImages", "tagsMayMoveBecauseTasksPinDigests",
                     "pulumiProtectsExactlyTheStatefulResourcesWhenAsked", "awsRefusesToDeleteTheLoadBalancerTheImagesAndTheLogsWhenAsked")),
             entry(ECR_LIFECYCLE_POLICY, Decision.checkedBy("imageRepositoryScansOnPushAndExpiresOldImages")),
+            entry(ECR_REPOSITORY_POLICY, Decision.checkedBy("imageRepositoriesLetOnlyThePromotionTargetsExecutionRolesPull")),
+            entry(STACK_REFERENCE, Decision.nothingToCheck("reads the promotion source's outputs from the Pulumi backend: creates"
+                    + " nothing in AWS and grants nothing; the program checks what it reads (digest, platform, pull grant) before the"
+                    + " task definition uses it, and theExecutionRolePullsOnlyItsImagesRepositoryAndReadsOnlyItsSecrets checks the"
+                    + " permissions that follow from it")),
             entry(DOCKER_IMAGE, Decision.nothingToCheck("built on the deploying machine from app/Dockerfile and pushed to the checked"
                     + " repository; the recipe (non-root user, pinned base images) is checked by the app's DockerfileCommandIT,"
                     + " the image's packages by the scan on push")),

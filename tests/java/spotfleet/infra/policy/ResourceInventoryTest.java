@@ -23,7 +23,10 @@ import static spotfleet.infra.Types.AWS_PROVIDER;
  */
 class ResourceInventoryTest {
 
-    static final Map<String, String> STACK_TAGS = Map.of("ManagedBy", "pulumi", "Project", DeclaredStack.PROJECT, "Stack", DeclaredStack.STACK);
+    /** The tags every AWS resource of {@code stack} carries. */
+    static Map<String, String> stackTags(PolicyStack stack) {
+        return Map.of("ManagedBy", "pulumi", "Project", DeclaredStack.PROJECT, "Stack", stack.stackName());
+    }
 
     @PolicyCheck
     void everyDeclaredResourceTypeHasAPolicyDecision(PolicyStack stack) {
@@ -83,7 +86,7 @@ class ResourceInventoryTest {
         for (var provider : providers) {
             var tags = JsonParser.parseString(String.valueOf(input(provider, "defaultTags"))).getAsJsonObject()
                     .getAsJsonObject("tags");
-            STACK_TAGS.forEach((key, value) -> findings.require(tags.has(key) && tags.get(key).getAsString().equals(value), provider,
+            stackTags(stack).forEach((key, value) -> findings.require(tags.has(key) && tags.get(key).getAsString().equals(value), provider,
                     "default tag %s is %s, not %s", key, tags.get(key), value));
         }
         for (var resource : stack.declared().resources()) {

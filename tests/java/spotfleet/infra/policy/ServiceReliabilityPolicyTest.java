@@ -98,9 +98,10 @@ class ServiceReliabilityPolicyTest {
         var findings = new Findings(stack);
         // when
         for (var group : stack.each(TARGET_GROUP)) {
-            findings.require("/healthcheck".equals(input(group, "healthCheck.path")) && "200".equals(input(group, "healthCheck.matcher")),
-                    group, "checks %s for %s; the app answers /healthcheck with 200, and 503 while it drains",
-                    input(group, "healthCheck.path"), input(group, "healthCheck.matcher"));
+            var path = stack.settings().service().healthCheckPath();
+            findings.require(path.equals(input(group, "healthCheck.path")) && "200".equals(input(group, "healthCheck.matcher")),
+                    group, "checks %s for %s; the service answers %s (spotfleet:healthCheckPath) with 200 (the seed's app: 503 while"
+                            + " it drains)", input(group, "healthCheck.path"), input(group, "healthCheck.matcher"), path);
         }
         // then
         findings.assertNone("a draining or broken task is taken out by the health check");

@@ -23,13 +23,17 @@ import java.util.Map;
  * What the service runs on and ships to, apart from the machines: the ECS cluster (Container Insights on),
  * the ECR repository its image is pushed to, and the log group its containers write to. With {@code protect},
  * the repository and the log group, which hold the only copies of images and logs, cannot be deleted by Pulumi,
- * and the repository cannot be deleted by AWS while it holds images.
+ * and the repository cannot be deleted by AWS while it holds images. A repository other stacks promote images from
+ * is kept the same way without {@code protect}: their new tasks (a Spot replacement, a scale-out) pull from it, so
+ * destroying this stack must not take the images they run.
  */
 public final class Cluster extends ComponentResource {
 
     /**
      * Untagged images kept in the repository. Each push moves the stack's tag to the new image; the previous
      * ones stay referenced by digest from older task definitions, which a circuit-breaker rollback runs again.
+     * Tagged images never expire: the deploy workflow keeps the image each promotion target runs tagged
+     * {@code promoted-<target>} (.github/scripts/keep-promoted-images), however many pushes come after it.
      */
     static final int UNTAGGED_IMAGES_KEPT = 10;
 
@@ -39,10 +43,16 @@ public final class Cluster extends ComponentResource {
     public final Output<String> clusterArn;
     @Export(name = "repositoryUrl", refs = String.class)
     public final Output<String> repositoryUrl;
+    @Export(name = "repositoryArn", refs = String.class)
+    public final Output<String> repositoryArn;
+    @Export(name = "repositoryName", refs = String.class)
+    public final Output<String> repositoryName;
     @Export(name = "registryId", refs = String.class)
     public final Output<String> registryId;
     @Export(name = "logGroupName", refs = String.class)
     public final Output<String> logGroupName;
+    @Export(name = "logGroupArn", refs = String.class)
+    public final Output<String> logGroupArn;
 
     /** An unprotected cluster: {@code pulumi destroy} removes the repository with its images, and the logs. */
     public Cluster(String name, ClusterSettings settings, ComponentResourceOptions options) {
@@ -50,9 +60,19 @@ public final class Cluster extends ComponentResource {
     }
 
     public Cluster(String name, ClusterSettings settings, boolean protect, ComponentResourceOptions options) {
+        this(name, settings, protect, false, options);
+    }
+
+    /**
+     * @param protect      a production stack: Pulumi and AWS refuse to delete the repository and the logs
+     * @param sharesImages other stacks run images from this repository ({@code promotionTargets}): it is kept as with
+     *                     {@code protect}, whatever {@code protect} says
+     */
+    public Cluster(String name, ClusterSettings settings, boolean protect, boolean sharesImages, ComponentResourceOptions options) {
         super("spotfleet:index:Cluster", name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         var holdsData = CustomResourceOptions.builder().parent(this).protect(protect).build();
+        var keepImages = protect || sharesImages;
 
         var cluster = new com.pulumi.aws.ecs.Cluster(name + "-ecs", ClusterArgs.builder()
                 .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
@@ -61,8 +81,8 @@ public final class Cluster extends ComponentResource {
         var repository = new Repository(name + "-images", RepositoryArgs.builder()
                 .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
                 .imageTagMutability("MUTABLE") // each deploy moves the stack's tag; task definitions pin the digest
-                .forceDelete(!protect) // unprotected, `pulumi destroy` removes a repository that still holds images
-                .build(), holdsData);
+                .forceDelete(!keepImages) // else `pulumi destroy` removes a repository that still holds images
+                .build(), CustomResourceOptions.builder().parent(this).protect(keepImages).build());
         new LifecyclePolicy(name + "-images-lifecycle", LifecyclePolicyArgs.builder()
                 .repository(repository.name())
                 .policy(Json.of(Json.object("rules", List.of(Json.object(
@@ -82,13 +102,19 @@ public final class Cluster extends ComponentResource {
         this.clusterName = cluster.name();
         this.clusterArn = cluster.arn();
         this.repositoryUrl = repository.repositoryUrl();
+        this.repositoryArn = repository.arn();
+        this.repositoryName = repository.name();
         this.registryId = repository.registryId();
         this.logGroupName = logs.name();
+        this.logGroupArn = logs.arn();
         registerOutputs(Map.of(
                 "clusterName", clusterName,
                 "clusterArn", clusterArn,
                 "repositoryUrl", repositoryUrl,
+                "repositoryArn", repositoryArn,
+                "repositoryName", repositoryName,
                 "registryId", registryId,
-                "logGroupName", logGroupName));
+                "logGroupName", logGroupName,
+                "logGroupArn", logGroupArn));
     }
 }

@@ -2,7 +2,9 @@ package spotfleet.infra.components;
 
 import spotfleet.infra.config.ServiceSettings;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The service's one container, as the JSON a task definition takes. */
 final class ContainerDefinition {
@@ -23,7 +25,7 @@ final class ContainerDefinition {
      *                 where the host port is the container port
      */
     static String json(ServiceSettings settings, String image, String logGroup, String region, boolean bridge) {
-        return Json.of(List.of(Json.object(
+        var container = Json.object(
                 "name", CONTAINER_NAME,
                 "image", image,
                 "essential", true,
@@ -36,10 +38,7 @@ final class ContainerDefinition {
                 // awsvpc: the task has its own interface, and ECS wants the host port equal to the container port.
                 "portMappings", List.of(Json.object("containerPort", settings.containerPort(),
                         "hostPort", bridge ? 0 : settings.containerPort(), "protocol", "tcp")),
-                "environment", List.of(
-                        Json.object("name", "PORT", "value", String.valueOf(settings.containerPort())),
-                        // The app drains and exits within this grace, a little before ECS's SIGKILL.
-                        Json.object("name", "SHUTDOWN_GRACE_SECONDS", "value", String.valueOf(settings.shutdownGraceSeconds()))),
+                "environment", environment(settings),
                 "stopTimeout", settings.stopTimeoutSeconds(),
                 "readonlyRootFilesystem", true,
                 "privileged", false,
@@ -52,6 +51,23 @@ final class ContainerDefinition {
                                 "awslogs-stream-prefix", CONTAINER_NAME,
                                 // A slow CloudWatch must not block the app's writes to stdout; logs buffer instead.
                                 "mode", "non-blocking",
-                                "max-buffer-size", "4m")))));
+                                "max-buffer-size", "4m")));
+        if (!settings.secrets().isEmpty()) {
+            // ECS fetches each with the execution role when the task starts, and passes it as an environment variable.
+            container.put("secrets", settings.secrets().stream()
+                    .map(secret -> Json.object("name", secret.name(), "valueFrom", secret.valueFrom()))
+                    .toList());
+        }
+        return Json.of(List.of(container));
+    }
+
+    /** The program's own variables first, then the stack's (whose names never clash with them: ServiceSettings checks). */
+    private static List<Map<String, Object>> environment(ServiceSettings settings) {
+        var variables = new ArrayList<Map<String, Object>>();
+        variables.add(Json.object("name", "PORT", "value", String.valueOf(settings.containerPort())));
+        // The app drains and exits within this grace, a little before ECS's SIGKILL.
+        variables.add(Json.object("name", "SHUTDOWN_GRACE_SECONDS", "value", String.valueOf(settings.shutdownGraceSeconds())));
+        settings.environment().forEach(variable -> variables.add(Json.object("name", variable.name(), "value", variable.value())));
+        return variables;
     }
 }

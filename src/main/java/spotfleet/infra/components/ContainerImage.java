@@ -1,6 +1,8 @@
 package spotfleet.infra.components;
 
 import com.pulumi.aws.ecr.EcrFunctions;
+import com.pulumi.aws.ecr.RepositoryPolicy;
+import com.pulumi.aws.ecr.RepositoryPolicyArgs;
 import com.pulumi.aws.ecr.inputs.GetAuthorizationTokenArgs;
 import com.pulumi.aws.ecr.outputs.GetAuthorizationTokenResult;
 import com.pulumi.core.Output;
@@ -13,67 +15,182 @@ import com.pulumi.docker.inputs.RegistryArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.StackReference;
+import com.pulumi.resources.StackReferenceArgs;
 import spotfleet.infra.config.Architecture;
+import spotfleet.infra.config.ImageSource;
+import spotfleet.infra.config.PromotionTarget;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The service's container image: built by the local Docker engine from {@code ./app} for the instances'
- * architecture and pushed to the ECR repository. {@link #repoDigest} names the pushed image by content,
- * so a task definition that uses it changes (and the service rolls) exactly when the image does.
+ * The service's container image, from one of three sources ({@code spotfleet:image}):
+ * <ul>
+ *   <li>build: built by the local Docker engine from {@code ./app} for the instances' architecture and pushed to the
+ *       stack's ECR repository, whose policy then lets the promotion targets' task execution roles pull it;</li>
+ *   <li>a prebuilt, digest-pinned reference: used as it is, nothing built, no Docker engine needed;</li>
+ *   <li>promotion: the image another stack runs, read from its outputs through a {@code StackReference} and checked
+ *       ({@link PromotedImage}): nothing built either.</li>
+ * </ul>
+ * {@link #imageRef} names the image by content, so a task definition that uses it changes (and the service rolls)
+ * exactly when the image does. The outputs describe the image for stacks that promote it in turn.
  */
 public final class ContainerImage extends ComponentResource {
 
     /** Paths relative to the project root, where {@code pulumi} runs the program. */
     public static final String BUILD_CONTEXT = "./app";
     public static final String DOCKERFILE = "./app/Dockerfile";
+    /** What a promotion target's execution role may do on the repository: read an image's manifest and layers. */
+    static final List<String> PULL_ACTIONS = List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
+            "ecr:BatchCheckLayerAvailability");
 
     /**
-     * Where to push.
+     * What the image needs to know of the stack.
      *
-     * @param repositoryUrl ECR repository URL, {@code <account>.dkr.ecr.<region>.amazonaws.com/<name>}
-     * @param registryId    the repository's registry (account) id, for the push credentials
-     * @param tag           the tag the image is pushed under; the task definition uses the digest, not this
+     * @param source           where the image comes from
+     * @param promotionTargets the stacks that may pull it from this stack's repository (build only)
+     * @param architecture     the instances' architecture: what a build targets, what a promoted image must match
+     * @param instanceTypes    the instance types, to name when a promoted image does not match them; empty on Fargate
+     * @param organization     this stack's organization, project and name: promotion sources and pull principals are
+     *                         named relative to them
+     * @param repositoryUrl    the stack's ECR repository, {@code <account>.dkr.ecr.<region>.amazonaws.com/<name>}
+     * @param repositoryName   its name, for its policy
+     * @param repositoryArn    its ARN
+     * @param registryId       its registry (account) id, for the push credentials
      */
-    public record Args(Output<String> repositoryUrl, Output<String> registryId, Architecture architecture, String tag) {
+    public record Args(ImageSource source, List<PromotionTarget> promotionTargets, Architecture architecture,
+                       List<String> instanceTypes, String organization, String project, String stack,
+                       Output<String> repositoryUrl, Output<String> repositoryName, Output<String> repositoryArn,
+                       Output<String> registryId) {
     }
 
-    @Export(name = "imageName", refs = String.class)
-    public final Output<String> imageName;
-    /** {@code <repositoryUrl>@sha256:<digest>}: the image as pushed. */
-    @Export(name = "repoDigest", refs = String.class)
-    public final Output<String> repoDigest;
+    /** {@code <repository>@sha256:<digest>}: the image the service runs. */
+    @Export(name = "imageRef", refs = String.class)
+    public final Output<String> imageRef;
+    /** The platform the image is for, e.g. {@code linux/arm64}. */
+    @Export(name = "platform", refs = String.class)
+    public final Output<String> platform;
+    /** The ECR repository holding the image (what the execution role pulls from); empty text when it is not in ECR. */
+    @Export(name = "repositoryArn", refs = String.class)
+    public final Output<String> repositoryArn;
+    /**
+     * The principals the holding repository's policy lets pull, when a stack of this program manages it (a built image,
+     * or one promoted from a built one); empty for a prebuilt image, whose repository is its owner's business.
+     */
+    public final Optional<Output<List<String>>> pullers;
 
     public ContainerImage(String name, Args args, ComponentResourceOptions options) {
         super("spotfleet:index:ContainerImage", name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
+        var outputs = new LinkedHashMap<String, Output<?>>();
+        switch (args.source()) {
+            case ImageSource.Build build -> {
+                this.imageRef = built(name, args, child);
+                this.platform = Output.of(args.architecture().dockerPlatform());
+                this.repositoryArn = args.repositoryArn();
+                this.pullers = Optional.of(shared(name, args, child));
+            }
+            case ImageSource.Prebuilt prebuilt -> {
+                this.imageRef = Output.of(prebuilt.reference().text());
+                // The operator vouches for the platform: a prebuilt image cannot be inspected without its registry.
+                this.platform = Output.of(args.architecture().dockerPlatform());
+                this.repositoryArn = Output.of(prebuilt.reference().ecrRepositoryArn().orElse(""));
+                this.pullers = Optional.empty();
+            }
+            case ImageSource.Promoted promoted -> {
+                var image = promoted(name, promoted, args, child);
+                this.imageRef = image.applyValue(PromotedImage::imageRef);
+                this.platform = image.applyValue(PromotedImage::platform);
+                this.repositoryArn = image.applyValue(PromotedImage::repositoryArn);
+                this.pullers = Optional.of(image.applyValue(i -> i.pullers().orElse(null)));
+            }
+        }
+        outputs.put("imageRef", imageRef);
+        outputs.put("platform", platform);
+        outputs.put("repositoryArn", repositoryArn);
+        pullers.ifPresent(granted -> outputs.put("pullers", granted));
+        registerOutputs(outputs);
+    }
 
+    /** Builds {@code ./app} and pushes it to the stack's repository under the stack's tag; the digest of the push. */
+    private Output<String> built(String name, Args args, CustomResourceOptions child) {
         var credentials = EcrFunctions.getAuthorizationToken(GetAuthorizationTokenArgs.builder()
                 .registryId(args.registryId())
                 .build(), InvokeOptions.builder().parent(this).build());
-
         var image = new Image(name + "-image", ImageArgs.builder()
                 .build(DockerBuildArgs.builder()
                         .context(BUILD_CONTEXT)
                         .dockerfile(DOCKERFILE)
                         .platform(args.architecture().dockerPlatform())
                         .build())
-                .imageName(args.repositoryUrl().applyValue(url -> url + ":" + args.tag()))
+                .imageName(args.repositoryUrl().applyValue(url -> url + ":" + args.stack()))
                 .registry(RegistryArgs.builder()
                         .server(args.repositoryUrl().applyValue(ContainerImage::registryHost))
                         .username(credentials.applyValue(GetAuthorizationTokenResult::userName))
                         .password(credentials.applyValue(GetAuthorizationTokenResult::password).asSecret())
                         .build())
                 .build(), child);
+        return image.repoDigest();
+    }
 
-        this.imageName = image.imageName();
-        this.repoDigest = image.repoDigest();
-        registerOutputs(Map.of("imageName", imageName, "repoDigest", repoDigest));
+    /**
+     * Lets the promotion targets' task execution roles pull from the stack's repository: one repository policy (ECR keeps
+     * one per repository, so this stack, which owns the repository, writes it for all its targets). The principals it
+     * names.
+     */
+    private Output<List<String>> shared(String name, Args args, CustomResourceOptions child) {
+        if (args.promotionTargets().isEmpty()) {
+            return Output.of(List.of());
+        }
+        var account = AwsEnvironment.accountId(this);
+        var partition = AwsEnvironment.partition(this);
+        var principals = Output.tuple(account, partition).applyValue(t -> args.promotionTargets().stream()
+                .map(target -> PullPrincipals.pattern(t.t2, target.account().orElse(t.t1), args.project(), target.stack()))
+                .toList());
+        new RepositoryPolicy(name + "-pull-policy", RepositoryPolicyArgs.builder()
+                .repository(args.repositoryName())
+                .policy(Output.tuple(principals, partition).applyValue(t -> pullPolicy(t.t1, t.t2)))
+                .build(), child);
+        return principals;
+    }
+
+    /**
+     * One statement per target: its account as the principal (an account can be named before any of its roles exist),
+     * narrowed to the target's execution role by {@code aws:PrincipalArn}, allowed only to pull. {@code Resource: *} in a
+     * repository's own policy is that repository, as the ECR user guide's repository policy examples write it
+     * ("Private repository policy examples in Amazon ECR").
+     */
+    static String pullPolicy(List<String> principals, String partition) {
+        var statements = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < principals.size(); i++) {
+            var pattern = principals.get(i);
+            var account = pattern.split(":")[4];
+            statements.add(Json.object(
+                    "Sid", "PullByPromotionTarget" + (i + 1),
+                    "Effect", "Allow",
+                    "Principal", Map.of("AWS", "arn:%s:iam::%s:root".formatted(partition, account)),
+                    "Action", PULL_ACTIONS,
+                    "Resource", "*",
+                    "Condition", Map.of("ArnLike", Map.of("aws:PrincipalArn", pattern))));
+        }
+        return Json.of(Json.object("Version", "2012-10-17", "Statement", statements));
+    }
+
+    /** The source stack's image, read through a StackReference and checked for this stack. */
+    private Output<PromotedImage> promoted(String name, ImageSource.Promoted promoted, Args args, CustomResourceOptions child) {
+        var sourceName = promoted.qualifiedName(args.organization(), args.project());
+        var source = new StackReference(name + "-source", StackReferenceArgs.builder().name(sourceName).build(), child);
+        return Output.tuple(source.outputs(), AwsEnvironment.accountId(this), AwsEnvironment.partition(this)).applyValue(t ->
+                PromotedImage.read(sourceName, t.t1, new PromotedImage.Target(args.architecture(), args.instanceTypes(), t.t2,
+                        PullPrincipals.pattern(t.t3, t.t2, args.project(), args.stack()), args.stack())));
     }
 
     /** The registry part of a repository URL: everything before the first slash. */
     static String registryHost(String repositoryUrl) {
-        var slash = repositoryUrl.indexOf('/');
-        return slash < 0 ? repositoryUrl : repositoryUrl.substring(0, slash);
+        return repositoryUrl.split("/", 2)[0];
     }
 }

@@ -30,12 +30,21 @@ final class IamRoles {
      */
     static Role assumedByOnBehalfOfAccount(String name, String service, String description, Resource parent,
                                            CustomResourceOptions options) {
+        return assumedByOnBehalfOfAccount(name, service, description, "/", parent, options);
+    }
+
+    /** The same, under the IAM path {@code path} (IAM's default is {@code /}), which policies can name before it exists. */
+    static Role assumedByOnBehalfOfAccount(String name, String service, String description, String path, Resource parent,
+                                           CustomResourceOptions options) {
         var account = AwsEnvironment.accountId(parent);
-        return new Role(name, RoleArgs.builder()
+        var role = RoleArgs.builder()
                 .description(description)
                 .assumeRolePolicy(account.applyValue(id -> Json.of(trustPolicy(service,
-                        Map.of("StringEquals", Map.of("aws:SourceAccount", id))))))
-                .build(), options);
+                        Map.of("StringEquals", Map.of("aws:SourceAccount", id))))));
+        if (!path.equals("/")) {
+            role.path(path);
+        }
+        return new Role(name, role.build(), options);
     }
 
     /** Attaches the AWS-managed policy at {@code policyPath}, e.g. {@code AmazonSSMManagedInstanceCore}. */

@@ -6,6 +6,8 @@ import com.pulumi.aws.appautoscaling.Target;
 import com.pulumi.aws.appautoscaling.TargetArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationArgs;
 import com.pulumi.aws.appautoscaling.inputs.PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.ecs.Service;
 import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
@@ -31,6 +33,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
+import spotfleet.infra.config.ServiceScalingMetric;
 import spotfleet.infra.config.ServiceSettings;
 
 import java.util.List;
@@ -39,11 +42,11 @@ import java.util.Map;
 /**
  * The web service (the seed's service.yml): its target group and listener rule on the load balancer, its task
  * definition, the ECS service that keeps its tasks running on the cluster's capacity (the stack's instances or
- * Fargate, {@link TaskPlacement}), and the Application Auto Scaling that sizes the task count to CPU.
+ * Fargate, {@link TaskPlacement}), and the Application Auto Scaling that sizes the task count to CPU or to requests
+ * per task.
  */
 public final class WebService extends ComponentResource {
 
-    public static final String HEALTH_CHECK_PATH = "/healthcheck";
     /** After the listener's own rules (HTTPS redirects and the like get lower numbers). */
     static final int LISTENER_RULE_PRIORITY = 100;
     /** Enough for the JVM to start and pass two health checks before ECS judges the task by them. */
@@ -56,18 +59,28 @@ public final class WebService extends ComponentResource {
     /**
      * What the service needs from the other components.
      *
-     * @param family              the task definition family, unique per stack
-     * @param image               the image by digest
-     * @param placement           where the tasks run: the stack's instances or Fargate
+     * @param family                the task definition family, unique per stack
+     * @param executionRolePath     the IAM path of the task execution role, {@code /<project>/<stack>/}: what the image's
+     *                              repository policy names when the image is another stack's
+     * @param loadBalancerArnSuffix {@code app/<name>/<id>}: with the target group's, the requests metric's resource label
+     * @param logGroupArn           the log group's ARN, for the execution role's permission to write to it
+     * @param image                 the image by digest
+     * @param imageRepositoryArn    the ECR repository holding it, which the execution role may pull from; empty text when
+     *                              the image is not in ECR (public registries need no permission)
+     * @param placement             where the tasks run: the stack's instances or Fargate
      */
     public record Args(
             String family,
+            String executionRolePath,
             Output<String> vpcId,
             Output<String> listenerArn,
+            Output<String> loadBalancerArnSuffix,
             Output<String> clusterArn,
             Output<String> clusterName,
             Output<String> logGroupName,
+            Output<String> logGroupArn,
             Output<String> image,
+            Output<String> imageRepositoryArn,
             TaskPlacement placement) {
     }
 
@@ -93,7 +106,7 @@ public final class WebService extends ComponentResource {
                 .port(settings.containerPort())
                 .deregistrationDelay(ServiceSettings.DEREGISTRATION_DELAY_SECONDS)
                 .healthCheck(TargetGroupHealthCheckArgs.builder()
-                        .path(HEALTH_CHECK_PATH)
+                        .path(settings.healthCheckPath())
                         .protocol("HTTP")
                         .port("traffic-port")
                         .matcher("200")
@@ -113,8 +126,14 @@ public final class WebService extends ComponentResource {
                 .build(), child);
 
         var executionRole = IamRoles.assumedByOnBehalfOfAccount(name + "-execution-role", "ecs-tasks.amazonaws.com",
-                "ECS agent for the web service's tasks: pull the image, write logs", this, child);
-        IamRoles.attachManaged(name + "-execution", executionRole, "service-role/AmazonECSTaskExecutionRolePolicy", this, child);
+                "ECS agent for the web service's tasks: pull the image, write logs, read the secrets", args.executionRolePath(),
+                this, child);
+        // Its own policy, not AmazonECSTaskExecutionRolePolicy: that one lets it pull from every repository on Resource *.
+        var executionPermissions = new RolePolicy(name + "-execution-permissions", RolePolicyArgs.builder()
+                .role(executionRole.id())
+                .policy(Output.tuple(args.imageRepositoryArn(), args.logGroupArn())
+                        .applyValue(t -> ExecutionPermissions.document(t.t1, t.t2, settings)))
+                .build(), child);
         // The app calls no AWS API, so its own role has no policy: a task gets no AWS access by default.
         var taskRole = IamRoles.assumedByOnBehalfOfAccount(name + "-task-role", "ecs-tasks.amazonaws.com",
                 "The web service's tasks (no AWS permissions)", this, child);
@@ -145,8 +164,9 @@ public final class WebService extends ComponentResource {
         var service = new Service(name + "-service", serviceArgs(settings, args, targetGroup, taskDefinition),
                 CustomResourceOptions.builder()
                         .parent(this)
-                        // ECS refuses a target group that no listener uses yet, and tasks need somewhere to run.
-                        .dependsOn(rule, args.placement().capacity())
+                        // ECS refuses a target group that no listener uses yet, tasks need somewhere to run, and their
+                        // first pull needs the execution role's permissions.
+                        .dependsOn(rule, args.placement().capacity(), executionPermissions)
                         // Auto scaling owns the task count after creation; a deploy must not reset it.
                         .ignoreChanges("desiredCount")
                         // waitForSteadyState waits this long at most (RolloutTimeout has the formula).
@@ -160,20 +180,20 @@ public final class WebService extends ComponentResource {
                 .minCapacity(settings.serviceMinTasks())
                 .maxCapacity(settings.serviceMaxTasks())
                 .build(), child);
-        new Policy(name + "-cpu-target", PolicyArgs.builder()
-                .policyType("TargetTrackingScaling")
-                .serviceNamespace(scalingTarget.serviceNamespace())
-                .scalableDimension(scalingTarget.scalableDimension())
-                .resourceId(scalingTarget.resourceId())
-                .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
-                        .predefinedMetricSpecification(PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder()
-                                .predefinedMetricType("ECSServiceAverageCPUUtilization")
+        new Policy(name + (settings.serviceScalingMetric() == ServiceScalingMetric.CPU ? "-cpu-target" : "-requests-target"),
+                PolicyArgs.builder()
+                        .policyType("TargetTrackingScaling")
+                        .serviceNamespace(scalingTarget.serviceNamespace())
+                        .scalableDimension(scalingTarget.scalableDimension())
+                        .resourceId(scalingTarget.resourceId())
+                        .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
+                                .predefinedMetricSpecification(metric(settings, args.loadBalancerArnSuffix(), targetGroup.arnSuffix()))
+                                .targetValue((double) (settings.serviceScalingMetric() == ServiceScalingMetric.CPU
+                                        ? settings.serviceCpuTarget() : settings.serviceRequestsPerTarget()))
+                                .scaleInCooldown(settings.scaleInCooldown())
+                                .scaleOutCooldown(settings.scaleOutCooldown())
                                 .build())
-                        .targetValue((double) settings.serviceCpuTarget())
-                        .scaleInCooldown(settings.scaleInCooldown())
-                        .scaleOutCooldown(settings.scaleOutCooldown())
-                        .build())
-                .build(), child);
+                        .build(), child);
 
         this.serviceName = service.name();
         this.targetGroupArn = targetGroup.arn();
@@ -184,6 +204,22 @@ public final class WebService extends ComponentResource {
                 "targetGroupArn", targetGroupArn,
                 "targetGroupArnSuffix", targetGroupArnSuffix,
                 "taskDefinitionArn", taskDefinitionArn));
+    }
+
+    /**
+     * What the task count tracks. Requests per target need a resource label naming the load balancer and the target
+     * group, {@code app/<lb>/<id>/targetgroup/<tg>/<id>}, the two ARNs' final parts (botocore application-autoscaling
+     * 2016-02-06, shape PredefinedMetricSpecification, ResourceLabel).
+     */
+    static PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs metric(
+            ServiceSettings settings, Output<String> loadBalancerArnSuffix, Output<String> targetGroupArnSuffix) {
+        var metric = PolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecificationArgs.builder();
+        return switch (settings.serviceScalingMetric()) {
+            case CPU -> metric.predefinedMetricType("ECSServiceAverageCPUUtilization").build();
+            case REQUESTS -> metric.predefinedMetricType("ALBRequestCountPerTarget")
+                    .resourceLabel(Output.format("%s/%s", loadBalancerArnSuffix, targetGroupArnSuffix))
+                    .build();
+        };
     }
 
     /**

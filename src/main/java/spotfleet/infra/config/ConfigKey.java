@@ -65,7 +65,13 @@ public record ConfigKey<T>(
 
     static ConfigKey<List<String>> stringList(String name, BiConsumer<StackSettings.Builder, List<String>> set,
                                               Function<StackSettings, List<String>> get) {
-        return new ConfigKey<>(name, "array", ConfigKey::parseStringList, set, get::apply);
+        return stringList(name, "[\"t3.micro\", \"t3a.micro\"]", set, get);
+    }
+
+    /** A list of strings; {@code example} shows the reader the list a bad value should have been. */
+    static ConfigKey<List<String>> stringList(String name, String example, BiConsumer<StackSettings.Builder, List<String>> set,
+                                              Function<StackSettings, List<String>> get) {
+        return new ConfigKey<>(name, "array", raw -> parseStringList(raw, example), set, get::apply);
     }
 
     private static int parseInteger(String raw) {
@@ -94,8 +100,8 @@ public record ConfigKey<T>(
     }
 
     /** Pulumi passes array config as JSON text, e.g. {@code ["t3.micro","t3a.micro"]}. */
-    private static List<String> parseStringList(String raw) {
-        var notAList = new IllegalArgumentException("must be a list of strings, e.g. [\"t3.micro\", \"t3a.micro\"]");
+    private static List<String> parseStringList(String raw, String example) {
+        var notAList = new IllegalArgumentException("must be a list of strings, e.g. " + example);
         JsonArray array;
         try {
             var json = JsonParser.parseString(raw);
@@ -109,7 +115,9 @@ public record ConfigKey<T>(
         var values = new ArrayList<String>();
         for (var element : array) {
             if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isString()) {
-                throw notAList;
+                // YAML reads an unquoted item ending in ':' (or holding ': ') as a map: say so, it is easy to miss.
+                throw new IllegalArgumentException(("must be a list of strings, but item %d (%s) is not a string; in YAML, quote an"
+                        + " item that ends with : or holds \": \"").formatted(values.size() + 1, element));
             }
             values.add(element.getAsString().trim());
         }

@@ -1,18 +1,29 @@
 package spotfleet.infra.config;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
 /**
- * The web service: its container, its size, how many copies run and how it stops.
+ * The web service: its container, its size, how many copies run, what scales them and how it stops.
  *
- * @param containerPort      the port the app listens on inside the container (also passed as {@code PORT})
- * @param taskCpu            CPU units reserved for the task (1024 = one vCPU), >= 128
- * @param taskMemory         MiB of memory, the task's hard limit, >= 256 for the JVM
- * @param serviceMinTasks    the fewest tasks auto scaling keeps, >= 1
- * @param serviceMaxTasks    the most tasks auto scaling runs, >= {@code serviceMinTasks}
- * @param serviceCpuTarget   average service CPU % the task count tracks, 1-100
- * @param scaleInCooldown    seconds after a scale-in before the next scale-in, >= 0
- * @param scaleOutCooldown   seconds after a scale-out before the next scale-out, >= 0
- * @param stopTimeoutSeconds seconds between SIGTERM and SIGKILL; the app's shutdown grace is {@link #shutdownGraceSeconds()};
- *                           its range depends on where the tasks run ({@link StackSettings} checks it)
+ * @param containerPort            the port the app listens on inside the container (also passed as {@code PORT})
+ * @param taskCpu                  CPU units reserved for the task (1024 = one vCPU), >= 128
+ * @param taskMemory               MiB of memory, the task's hard limit, >= 256 for the JVM
+ * @param serviceMinTasks          the fewest tasks auto scaling keeps, >= 1
+ * @param serviceMaxTasks          the most tasks auto scaling runs, >= {@code serviceMinTasks}
+ * @param serviceScalingMetric     what the task count tracks: CPU or requests per task
+ * @param serviceCpuTarget         with CPU: average service CPU % the task count tracks, 1-100
+ * @param serviceRequestsPerTarget with requests: requests per task per minute the task count tracks, >= 1
+ * @param scaleInCooldown          seconds after a scale-in before the next scale-in, >= 0
+ * @param scaleOutCooldown         seconds after a scale-out before the next scale-out, >= 0
+ * @param stopTimeoutSeconds       seconds between SIGTERM and SIGKILL; the app's shutdown grace is {@link #shutdownGraceSeconds()};
+ *                                 its range depends on where the tasks run ({@link StackSettings} checks it)
+ * @param healthCheckPath          what the load balancer asks each task; 200 means healthy
+ * @param environment              plain environment variables, in order; none named as the program's or ECS's own
+ * @param secrets                  variables ECS fills from SSM parameters or Secrets Manager secrets, by ARN
  */
 public record ServiceSettings(
         int containerPort,
@@ -20,10 +31,35 @@ public record ServiceSettings(
         int taskMemory,
         int serviceMinTasks,
         int serviceMaxTasks,
+        ServiceScalingMetric serviceScalingMetric,
         int serviceCpuTarget,
+        int serviceRequestsPerTarget,
         int scaleInCooldown,
         int scaleOutCooldown,
-        int stopTimeoutSeconds) {
+        int stopTimeoutSeconds,
+        String healthCheckPath,
+        List<EnvironmentVariable> environment,
+        List<ContainerSecret> secrets) {
+
+    /** The variables the program sets itself (the app's port and shutdown grace): a stack may not set them too. */
+    public static final List<String> PROGRAM_VARIABLES = List.of("PORT", "SHUTDOWN_GRACE_SECONDS");
+    /**
+     * The variables the ECS agent puts into every container on EC2 (aws/amazon-ecs-agent, agent/api/task/task.go:
+     * {@code AWS_EXECUTION_ENV}; the credentials endpoint {@code AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}; the metadata
+     * endpoints {@code ECS_CONTAINER_METADATA_URI}, {@code ECS_CONTAINER_METADATA_URI_V4} and {@code ECS_AGENT_URI}): set
+     * by a stack they would hide the real ones, and AWS SDKs in the container would lose the task role's credentials.
+     */
+    public static final List<String> ECS_AGENT_VARIABLES = List.of("AWS_EXECUTION_ENV", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+            "ECS_CONTAINER_METADATA_URI", "ECS_CONTAINER_METADATA_URI_V4", "ECS_AGENT_URI");
+    public static final String DEFAULT_HEALTH_CHECK_PATH = "/healthcheck";
+    /** botocore elbv2 2015-12-01, shape {@code Path} (CreateTargetGroupInput.HealthCheckPath): 1 to 1024 characters. */
+    public static final int HEALTH_CHECK_PATH_MAX_LENGTH = 1024;
+    /**
+     * An origin-form request target (RFC 9112 section 3.2.1: an absolute path and an optional query) in RFC 3986's
+     * characters (section 3.3 pchar, "/" and "?"; anything else percent-encoded), starting with "/" as the AWS provider
+     * requires (terraform-provider-aws internal/service/elbv2/target_group.go, health_check.path: StringHasPrefix "/").
+     */
+    private static final Pattern HEALTH_CHECK_PATH = Pattern.compile("/(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*");
 
     /**
      * The JVM's floor: metaspace, code cache, thread stacks and GC structures take roughly 100-150 MiB before
@@ -70,11 +106,71 @@ public record ServiceSettings(
                 "spotfleet:taskMemory (%d) is too small for the JVM: use at least %d MiB".formatted(taskMemory, MIN_TASK_MEMORY_MIB));
         problems.atLeast("spotfleet:serviceMinTasks", serviceMinTasks, 1);
         problems.notAbove("spotfleet:serviceMinTasks", serviceMinTasks, "spotfleet:serviceMaxTasks", serviceMaxTasks);
+        problems.check(serviceScalingMetric != null, "spotfleet:serviceScalingMetric must be set");
         problems.between("spotfleet:serviceCpuTarget", serviceCpuTarget, 1, 100);
+        problems.atLeast("spotfleet:serviceRequestsPerTarget", serviceRequestsPerTarget, 1);
         problems.atLeast("spotfleet:scaleInCooldown", scaleInCooldown, 0);
         problems.atLeast("spotfleet:scaleOutCooldown", scaleOutCooldown, 0);
         // stopTimeoutSeconds: its upper bound depends on where the tasks run, so StackSettings checks it.
+        checkHealthCheckPath(problems, healthCheckPath);
+        environment = List.copyOf(environment);
+        secrets = List.copyOf(secrets);
+        checkVariableNames(problems, environment, secrets);
         problems.throwIfAny();
+    }
+
+    /** The seed's own app on the default health route, scaled on CPU, with no variables or secrets of the stack's. */
+    public ServiceSettings(int containerPort, int taskCpu, int taskMemory, int serviceMinTasks, int serviceMaxTasks,
+                           int serviceCpuTarget, int scaleInCooldown, int scaleOutCooldown, int stopTimeoutSeconds) {
+        this(containerPort, taskCpu, taskMemory, serviceMinTasks, serviceMaxTasks, ServiceScalingMetric.CPU, serviceCpuTarget,
+                DEFAULT_REQUESTS_PER_TARGET, scaleInCooldown, scaleOutCooldown, stopTimeoutSeconds, DEFAULT_HEALTH_CHECK_PATH,
+                List.of(), List.of());
+    }
+
+    /**
+     * The requests per task per minute that scaling on requests holds by default: about 17 a second, far below what the
+     * seed's app serves (bench/RESULTS.md measures tens of thousands a second on two cores), so a team's own service,
+     * for which this default is meant, gets tasks added well before it is busy; tune it to the service's measured rate.
+     */
+    public static final int DEFAULT_REQUESTS_PER_TARGET = 1000;
+
+    private static void checkHealthCheckPath(Problems problems, String path) {
+        if (path == null || path.isEmpty() || path.length() > HEALTH_CHECK_PATH_MAX_LENGTH) {
+            problems.add("spotfleet:healthCheckPath (%s) must be 1 to %d characters".formatted(path, HEALTH_CHECK_PATH_MAX_LENGTH));
+        } else if (!path.startsWith("/")) {
+            problems.add("spotfleet:healthCheckPath (%s) must start with /, as in /healthcheck".formatted(path));
+        } else if (!HEALTH_CHECK_PATH.matcher(path).matches()) {
+            problems.add(("spotfleet:healthCheckPath (%s) may hold only letters, digits and - . _ ~ ! $ & ' ( ) * + , ; = : @ / ?"
+                    + " (RFC 3986); percent-encode anything else, as %%20 for a space").formatted(path));
+        }
+    }
+
+    /** Names are unique across variables and secrets, and none is one the program or the ECS agent sets. */
+    private static void checkVariableNames(Problems problems, List<EnvironmentVariable> environment, List<ContainerSecret> secrets) {
+        var seen = new HashSet<String>();
+        var names = Stream.concat(environment.stream().map(v -> new Named("spotfleet:environment", v.name())),
+                secrets.stream().map(s -> new Named("spotfleet:secrets", s.name()))).toList();
+        for (var named : names) {
+            if (PROGRAM_VARIABLES.contains(named.name())) {
+                problems.add(("%s sets %s, which the program sets itself (%s): change containerPort or stopTimeoutSeconds"
+                        + " instead").formatted(named.key(), named.name(), String.join(", ", PROGRAM_VARIABLES)));
+            } else if (ECS_AGENT_VARIABLES.contains(named.name())) {
+                problems.add("%s sets %s, which the ECS agent sets in every container".formatted(named.key(), named.name()));
+            } else if (!seen.add(named.name())) {
+                problems.add("%s sets %s a second time (across spotfleet:environment and spotfleet:secrets)"
+                        .formatted(named.key(), named.name()));
+            }
+        }
+    }
+
+    private record Named(String key, String name) {
+    }
+
+    /** The SSM parameters and Secrets Manager secrets the execution role must read, once each, in order. */
+    public Set<String> secretResourceArns(ContainerSecret.Store store) {
+        var arns = new java.util.LinkedHashSet<String>();
+        secrets.stream().filter(secret -> secret.store() == store).forEach(secret -> arns.add(secret.resourceArn()));
+        return arns;
     }
 
     /** What the app gets as SHUTDOWN_GRACE_SECONDS: the stop timeout less the exit margin. */

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
  * an {@link InvalidConfigException} listing every problem, so nothing is declared from a bad config.
  * Tests vary one value with {@code StackSettings.defaults().toBuilder().taskMemory(1024).build()}.
  *
+ * @param image      where the service's image comes from, and which stacks may pull it from this stack's repository
  * @param domain     the custom domain and its hosted zone; none serves plain HTTP on the load balancer's name
  * @param monitoring who is told about alarms and Spot events, and the latency alarm's threshold
  * @param accessLogs the load balancer logs every request to an S3 bucket of the stack, kept {@code logRetentionDays}
@@ -24,6 +25,7 @@ public record StackSettings(
         ClusterSettings cluster,
         CapacitySettings capacity,
         ServiceSettings service,
+        ImageSettings image,
         DomainSettings domain,
         MonitoringSettings monitoring,
         boolean accessLogs,
@@ -35,6 +37,7 @@ public record StackSettings(
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(capacity, "capacity");
         Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(image, "image");
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(monitoring, "monitoring");
         var problems = new Problems();
@@ -52,13 +55,14 @@ public record StackSettings(
     /** Settings without a custom domain, with the default monitoring, access logs on and no protection. */
     public StackSettings(AwsSettings aws, NetworkSettings network, ClusterSettings cluster, CapacitySettings capacity,
                          ServiceSettings service) {
-        this(aws, network, cluster, capacity, service, DomainSettings.none(), MonitoringSettings.defaults(), true, false);
+        this(aws, network, cluster, capacity, service, ImageSettings.defaults(), DomainSettings.none(), MonitoringSettings.defaults(),
+                true, false);
     }
 
     public static StackSettings defaults() {
         return new StackSettings(AwsSettings.fromEnvironment(), NetworkSettings.defaults(), ClusterSettings.defaults(),
-                CapacitySettings.defaults(), ServiceSettings.defaults(), DomainSettings.none(), MonitoringSettings.defaults(),
-                true, false);
+                CapacitySettings.defaults(), ServiceSettings.defaults(), ImageSettings.defaults(), DomainSettings.none(),
+                MonitoringSettings.defaults(), true, false);
     }
 
     public Builder toBuilder() {
@@ -146,10 +150,17 @@ public record StackSettings(
         private int taskMemory;
         private int serviceMinTasks;
         private int serviceMaxTasks;
+        private ServiceScalingMetric serviceScalingMetric;
         private int serviceCpuTarget;
+        private int serviceRequestsPerTarget;
         private int scaleInCooldown;
         private int scaleOutCooldown;
         private int stopTimeoutSeconds;
+        private String healthCheckPath;
+        private List<String> environment;
+        private List<String> secrets;
+        private String image;
+        private List<String> promotionTargets;
         private Optional<String> domainName;
         private Optional<String> hostedZoneId;
         private Optional<String> hostedZoneName;
@@ -184,10 +195,17 @@ public record StackSettings(
             taskMemory = s.taskMemory();
             serviceMinTasks = s.serviceMinTasks();
             serviceMaxTasks = s.serviceMaxTasks();
+            serviceScalingMetric = s.serviceScalingMetric();
             serviceCpuTarget = s.serviceCpuTarget();
+            serviceRequestsPerTarget = s.serviceRequestsPerTarget();
             scaleInCooldown = s.scaleInCooldown();
             scaleOutCooldown = s.scaleOutCooldown();
             stopTimeoutSeconds = s.stopTimeoutSeconds();
+            healthCheckPath = s.healthCheckPath();
+            environment = s.environment().stream().map(EnvironmentVariable::configValue).toList();
+            secrets = s.secrets().stream().map(ContainerSecret::configValue).toList();
+            image = from.image.source().configValue();
+            promotionTargets = from.image.promotionTargets().stream().map(PromotionTarget::configValue).toList();
             domainName = from.domain.domainName();
             hostedZoneId = from.domain.hostedZoneId();
             hostedZoneName = from.domain.hostedZoneName();
@@ -222,10 +240,21 @@ public record StackSettings(
         public Builder taskMemory(int v) { taskMemory = v; return this; }
         public Builder serviceMinTasks(int v) { serviceMinTasks = v; return this; }
         public Builder serviceMaxTasks(int v) { serviceMaxTasks = v; return this; }
+        public Builder serviceScalingMetric(ServiceScalingMetric v) { serviceScalingMetric = v; return this; }
         public Builder serviceCpuTarget(int v) { serviceCpuTarget = v; return this; }
+        public Builder serviceRequestsPerTarget(int v) { serviceRequestsPerTarget = v; return this; }
         public Builder scaleInCooldown(int v) { scaleInCooldown = v; return this; }
         public Builder scaleOutCooldown(int v) { scaleOutCooldown = v; return this; }
         public Builder stopTimeoutSeconds(int v) { stopTimeoutSeconds = v; return this; }
+        public Builder healthCheckPath(String v) { healthCheckPath = v; return this; }
+        /** {@code NAME=value} items, as spotfleet:environment writes them. */
+        public Builder environment(List<String> v) { environment = List.copyOf(v); return this; }
+        /** {@code NAME=<ARN>} items, as spotfleet:secrets writes them. */
+        public Builder secrets(List<String> v) { secrets = List.copyOf(v); return this; }
+        /** {@code build}, {@code promote:<stack>} or a digest-pinned reference, as spotfleet:image writes it. */
+        public Builder image(String v) { image = v; return this; }
+        /** {@code <stack>} or {@code <account id>/<stack>} items, as spotfleet:promotionTargets writes them. */
+        public Builder promotionTargets(List<String> v) { promotionTargets = List.copyOf(v); return this; }
         /** Empty or blank: no custom domain (Pulumi.yaml's default is the empty string). */
         public Builder domainName(String v) { domainName = presentUnlessBlank(v); return this; }
         public Builder hostedZoneId(String v) { hostedZoneId = presentUnlessBlank(v); return this; }
@@ -244,12 +273,17 @@ public record StackSettings(
                     onDemandPercentageAboveBaseCapacity, spotAllocationStrategy, minInstances, maxInstances,
                     instanceScaling, capacityTargetPercent, instanceCpuTarget, instanceRefresh));
             var service = validated(problems, () -> new ServiceSettings(containerPort, taskCpu, taskMemory,
-                    serviceMinTasks, serviceMaxTasks, serviceCpuTarget, scaleInCooldown, scaleOutCooldown,
-                    stopTimeoutSeconds));
+                    serviceMinTasks, serviceMaxTasks, serviceScalingMetric, serviceCpuTarget, serviceRequestsPerTarget,
+                    scaleInCooldown, scaleOutCooldown, stopTimeoutSeconds, healthCheckPath,
+                    ItemList.parse(problems, "spotfleet:environment", environment, EnvironmentVariable::parse),
+                    ItemList.parse(problems, "spotfleet:secrets", secrets, ContainerSecret::parse)));
+            var source = ItemList.parseOne(problems, "spotfleet:image", this.image, ImageSource::parse);
+            var targets = ItemList.parse(problems, "spotfleet:promotionTargets", promotionTargets, PromotionTarget::parse);
+            var image = source == null ? null : validated(problems, () -> new ImageSettings(source, targets));
             var domain = validated(problems, () -> new DomainSettings(domainName, hostedZoneId, hostedZoneName));
             var monitoring = validated(problems, () -> new MonitoringSettings(alarmEmail, latencyP99ThresholdMs));
             problems.throwIfAny();
-            return new StackSettings(aws, network, cluster, capacity, service, domain, monitoring, accessLogs, protect);
+            return new StackSettings(aws, network, cluster, capacity, service, image, domain, monitoring, accessLogs, protect);
         }
 
         private static Optional<String> presentUnlessBlank(String value) {

@@ -32,9 +32,26 @@ public record OfflineEvaluation(
         List<OfflineMocks.RecordedInvoke> invokes,
         Map<String, Object> outputs) {
 
+    /**
+     * The organization the program is told it runs in. Offline there is none (the deploying one is known only to the
+     * Pulumi CLI), so this placeholder stands in, and a plan shows it as made up.
+     */
+    public static final String ORGANIZATION = "offline-organization";
+
+    /** The name a stack of {@code project} has for a {@code StackReference} offline: {@code <placeholder org>/<project>/<stack>}. */
+    public static String qualifiedName(String project, String stack) {
+        return ORGANIZATION + "/" + project + "/" + stack;
+    }
+
     /** Declares {@link SpotfleetStack} for {@code settings} as stack {@code stack} of project {@code project}. */
     public static OfflineEvaluation of(StackSettings settings, String project, String stack) {
         return run(new OfflineMocks(), project, stack, ctx -> SpotfleetStack.declare(ctx, settings));
+    }
+
+    /** The same, for a stack that reads other stacks' outputs: {@code stacks} has them, by qualified name. */
+    public static OfflineEvaluation of(StackSettings settings, String project, String stack,
+                                       Map<String, OfflineMocks.StackOutputs> stacks) {
+        return run(new OfflineMocks(stacks), project, stack, ctx -> SpotfleetStack.declare(ctx, settings));
     }
 
     /**
@@ -50,6 +67,7 @@ public record OfflineEvaluation(
         try {
             var result = PulumiTest.withMocks(mocks)
                     .withOptions(TestOptions.builder()
+                            .organizationName(ORGANIZATION)
                             .projectName(project)
                             .stackName(stack)
                             .preview(false)

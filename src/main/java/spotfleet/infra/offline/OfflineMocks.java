@@ -35,6 +35,7 @@ public final class OfflineMocks implements Mocks {
     /** The region when the stack sets no {@code aws:region}. */
     public static final String DEFAULT_REGION = "mock-region-1";
     public static final String AWS_PROVIDER_TYPE = "pulumi:providers:aws";
+    public static final String STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
     /** Invokes whose answers follow from the configured region alone, so are no more made up than the region. */
     private static final Set<String> REGION_FACTS = Set.of(
             "aws:index/getRegion:getRegion", "aws:index/getPartition:getPartition");
@@ -48,7 +49,21 @@ public final class OfflineMocks implements Mocks {
     public record RecordedInvoke(String token, Map<String, Object> args, String provider) {
     }
 
+    /**
+     * What a stack this one reads (a {@code StackReference}) exports, as the offline evaluation knows it.
+     *
+     * @param outputs its outputs
+     * @param madeUp  the values in them that are stand-ins (another offline evaluation's, or placeholders): they stay marked
+     */
+    public record StackOutputs(Map<String, Object> outputs, Set<String> madeUp) {
+        public StackOutputs {
+            outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+            madeUp = Set.copyOf(madeUp);
+        }
+    }
+
     private final int availabilityZoneCount;
+    private final Map<String, StackOutputs> stacks;
     private final List<RecordedResource> resources = Collections.synchronizedList(new ArrayList<>());
     private final List<RecordedInvoke> invokes = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> madeUp = Collections.synchronizedSet(new LinkedHashSet<>());
@@ -59,7 +74,17 @@ public final class OfflineMocks implements Mocks {
     }
 
     public OfflineMocks(int availabilityZoneCount) {
+        this(availabilityZoneCount, Map.of());
+    }
+
+    /** A region with six Availability Zones, and the outputs of the stacks the program may read, by qualified name. */
+    public OfflineMocks(Map<String, StackOutputs> stacks) {
+        this(6, stacks);
+    }
+
+    public OfflineMocks(int availabilityZoneCount, Map<String, StackOutputs> stacks) {
         this.availabilityZoneCount = availabilityZoneCount;
+        this.stacks = Map.copyOf(stacks);
     }
 
     public List<RecordedResource> resources() {
@@ -88,6 +113,9 @@ public final class OfflineMocks implements Mocks {
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         var inputs = args.inputs == null ? Map.<String, Object>of() : args.inputs;
+        if (STACK_REFERENCE_TYPE.equals(args.type)) {
+            return stackReference(args, inputs);
+        }
         var physicalName = String.valueOf(inputs.getOrDefault("name", autoName(args.type, args.name)));
         var state = new LinkedHashMap<String, Object>(inputs);
         state.putIfAbsent("name", physicalName);
@@ -138,6 +166,31 @@ public final class OfflineMocks implements Mocks {
             recordMadeUp(leaves(result, false), echoes);
         }
         return CompletableFuture.completedFuture(result);
+    }
+
+    /**
+     * A read of another stack's outputs, answered from the outputs this mock was given, never from a backend; a stack it
+     * was given none for fails the read, as a stack that does not exist fails {@code pulumi preview}.
+     */
+    private CompletableFuture<ResourceResult> stackReference(ResourceArgs args, Map<String, Object> inputs) {
+        var name = String.valueOf(inputs.get("name"));
+        var stack = stacks.get(name);
+        if (stack == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(("the offline evaluation was given no outputs of stack %s,"
+                    + " which the program reads (a StackReference); it knows %s").formatted(name,
+                    stacks.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(stacks.keySet())))));
+        }
+        var state = new LinkedHashMap<String, Object>();
+        state.put("name", name);
+        state.put("outputs", stack.outputs());
+        state.put("secretOutputNames", List.of());
+        // The organization is the deploying one's, which offline cannot know; the rest of the name is the stack file's.
+        if (name.startsWith(OfflineEvaluation.ORGANIZATION + "/")) {
+            madeUp.add(OfflineEvaluation.ORGANIZATION);
+        }
+        madeUp.addAll(stack.madeUp());
+        resources.add(new RecordedResource(args.type, args.name, ordered(inputs), nullToEmpty(args.provider), name, ordered(state)));
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(name), state));
     }
 
     /** The partition a region belongs to, as AWS names it: the program builds service principals from it. */

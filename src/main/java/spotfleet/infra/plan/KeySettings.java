@@ -49,7 +49,7 @@ final class KeySettings {
             Map.entry("aws:cloudwatch/logGroup:LogGroup", List.of("retentionInDays")),
             // The whole layout is in the JSON form; the widgets' titles say what the dashboard shows.
             Map.entry("aws:cloudwatch/dashboard:Dashboard", List.of("dashboardName", "dashboardBody.widgets[*].properties.title")),
-            Map.entry("aws:iam/role:Role", List.of("description", "assumeRolePolicy.Statement[*].Principal")),
+            Map.entry("aws:iam/role:Role", List.of("description", "path", "assumeRolePolicy.Statement[*].Principal")),
             Map.entry("aws:iam/rolePolicyAttachment:RolePolicyAttachment", List.of("policyArn")),
             Map.entry("aws:iam/instanceProfile:InstanceProfile", List.of()),
             Map.entry("aws:ec2/launchTemplate:LaunchTemplate", List.of("imageId", "metadataOptions",
@@ -64,6 +64,10 @@ final class KeySettings {
                     "autoScalingGroupProvider.managedTerminationProtection", "autoScalingGroupProvider.managedDraining")),
             Map.entry("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", List.of("defaultCapacityProviderStrategies")),
             Map.entry("docker:index/image:Image", List.of("build", "imageName")),
+            Map.entry("aws:ecr/repositoryPolicy:RepositoryPolicy", List.of("repository", "policy.Statement[*].Principal.AWS",
+                    "policy.Statement[*].Action", "policy.Statement[*].Condition.ArnLike")),
+            Map.entry("pulumi:pulumi:StackReference", List.of("name")),
+
             Map.entry("aws:ecs/taskDefinition:TaskDefinition", List.of("family", "requiresCompatibilities", "networkMode",
                     "runtimePlatform", "cpu", "memory", "containerDefinitions")),
             Map.entry("aws:ecs/service:Service", List.of("desiredCount", "launchType", "capacityProviderStrategies",

@@ -67,6 +67,11 @@ final class NodeDetails {
                     .or(() -> value(host, "eventPattern.detail-type").map(NodeDetails::unlist)).ifPresent(details::add);
             case "aws:lambda/function:Function" -> value(host, "runtime").ifPresent(details::add);
             case "docker:index/image:Image" -> value(host, "build.platform").ifPresent(details::add);
+            // the stacks whose execution roles may pull: the role path of each ArnLike pattern, role/<project>/<stack>/*
+            case "aws:ecr/repositoryPolicy:RepositoryPolicy" -> value(host, "policy.Statement[*].Condition.ArnLike.aws:PrincipalArn")
+                    .map(patterns -> "to " + unlist(patterns).replaceAll("arn:[^,]*?:role/[^/,]+/([^/,]+)/\\*", "$1"))
+                    .ifPresent(details::add);
+            case "pulumi:pulumi:StackReference" -> value(host, "name").map(name -> "from " + name).ifPresent(details::add);
             case "aws:acm/certificate:Certificate" -> value(host, "domainName").ifPresent(details::add);
             case "aws:route53/record:Record" -> value(host, "name").map(name -> value(host, "type").orElse("") + " " + name)
                     .ifPresent(details::add);

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param stack     the stack name
  * @param stackFile the stack file read, e.g. {@code Pulumi.dev.yaml}
  * @param config    every config value the program reads, in the order Pulumi.yaml lists them
+ * @param image     where the service's image comes from (null when there are problems)
  * @param problems  what is wrong with the config; when there are any, nothing was evaluated
  * @param resources every resource the program declares, in declaration order (empty when there are problems)
  * @param outputs   the stack outputs
@@ -23,6 +24,7 @@ public record Plan(
         String stack,
         String stackFile,
         List<ConfigValue> config,
+        Image image,
         List<String> problems,
         List<PlannedResource> resources,
         Map<String, Object> outputs) {
@@ -38,6 +40,17 @@ public record Plan(
 
     public boolean valid() {
         return problems.isEmpty();
+    }
+
+    /**
+     * Where the service's image comes from, for the reader and for the deploy workflow (which picks its runner by it).
+     *
+     * @param source      {@code build}, {@code prebuilt} or {@code promote}
+     * @param promotes    with {@code promote}, the source stack as spotfleet:image names it ({@code dev} or
+     *                    {@code <org>/<project>/<stack>}); null otherwise
+     * @param description one sentence: what is deployed, and where the plan's view of it comes from
+     */
+    public record Image(String source, String promotes, String description) {
     }
 
     /**

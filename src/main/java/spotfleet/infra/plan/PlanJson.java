@@ -22,6 +22,7 @@ public final class PlanJson {
         document.put("valid", plan.valid());
         document.put("problems", plan.problems());
         document.put("config", plan.config().stream().map(PlanJson::config).toList());
+        document.put("image", plan.image() == null ? null : image(plan.image()));
         document.put("resources", plan.resources().stream().map(PlanJson::resource).toList());
         document.put("outputs", plan.outputs());
         return new GsonBuilder()
@@ -38,6 +39,14 @@ public final class PlanJson {
         config.put("value", value.value());
         config.put("source", value.source());
         return config;
+    }
+
+    private static Map<String, Object> image(Plan.Image image) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("source", image.source());
+        json.put("promotes", image.promotes());
+        json.put("description", image.description());
+        return json;
     }
 
     private static Map<String, Object> resource(Plan.PlannedResource resource) {

@@ -38,6 +38,8 @@ public final class PlanText {
         }
         config(plan);
         line("");
+        wrap("Image (%s): %s.".formatted(plan.image().source(), plan.image().description()));
+        line("");
         var components = plan.resources().stream().filter(r -> !r.custom()).count();
         line("Resources: %d to create (%d cloud resources in %d components)"
                 .formatted(plan.resources().size(), plan.resources().size() - components, components));

@@ -65,6 +65,8 @@ final class ResourceKinds {
             Map.entry("aws:ec2/flowLog:FlowLog", "VPC flow log"),
             Map.entry("aws:ecr/repository:Repository", "ECR repository"),
             Map.entry("docker:index/image:Image", "container image"),
+            Map.entry("aws:ecr/repositoryPolicy:RepositoryPolicy", "pull grant"),
+            Map.entry("pulumi:pulumi:StackReference", "promoted image"),
             Map.entry("aws:iam/role:Role", "IAM role"),
             Map.entry("aws:cloudwatch/logGroup:LogGroup", "log group"),
             Map.entry("aws:cloudwatch/metricAlarm:MetricAlarm", "alarm"),

@@ -1,6 +1,6 @@
 package spotfleet.infra.plan;
 
-import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -26,9 +26,10 @@ import java.util.Map;
  * @param file     the stack file's name, e.g. {@code Pulumi.dev.yaml}
  * @param config   qualified key ({@code spotfleet:taskMemory}, {@code aws:region}) to raw text, in file order
  * @param problems what is wrong with the stack file itself (keys without a namespace, encrypted values)
+ * @param directory the project directory it was read from (where the other stacks' files are)
  */
 public record StackFile(String project, String runtime, String stack, String file, Map<String, String> config,
-                        List<String> problems) {
+                        List<String> problems, Path directory) {
 
     /** The project's files cannot be read at all: nothing to plan. */
     public static final class UnreadableException extends Exception {
@@ -68,7 +69,7 @@ public record StackFile(String project, String runtime, String stack, String fil
                 }
             });
         }
-        return new StackFile(name, runtimeName(project.get("runtime")), stack, fileName, config, List.copyOf(problems));
+        return new StackFile(name, runtimeName(project.get("runtime")), stack, fileName, config, List.copyOf(problems), projectDir);
     }
 
     /** {@code runtime: java}, or its long form {@code runtime: {name: java, options: ...}}. */
@@ -91,7 +92,10 @@ public record StackFile(String project, String runtime, String stack, String fil
 
     /** Pulumi's raw form of a config value: the program receives lists and maps as JSON text. */
     private static String raw(Object value) {
-        return value instanceof List<?> || value instanceof Map<?, ?> ? new Gson().toJson(value) : text(value);
+        // No HTML escaping, nulls kept: a value's '=' stays '=', and a YAML key without a value shows, in the JSON the
+        // program (and its error messages) reads.
+        return value instanceof List<?> || value instanceof Map<?, ?>
+                ? new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(value) : text(value);
     }
 
     private static String text(Object value) {

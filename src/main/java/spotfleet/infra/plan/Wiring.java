@@ -35,7 +35,19 @@ final class Wiring {
      * the referenced resource's declaration, then the input's name. Every resource has an entry.
      */
     static Map<String, List<Plan.Reference>> of(List<DeclaredResource> resources) {
+        return of(resources, null);
+    }
+
+    /**
+     * The same, counting only values in {@code madeUp} (the mock's stand-ins) as wiring: a resource that reads another
+     * stack (a StackReference) holds that stack's outputs, some of them values this program also writes itself (a
+     * platform, a URL), which wire nothing.
+     */
+    static Map<String, List<Plan.Reference>> of(List<DeclaredResource> resources, Set<String> madeUp) {
         var owners = owners(resources);
+        if (madeUp != null) {
+            owners.keySet().retainAll(madeUp);
+        }
         var wiring = new LinkedHashMap<String, List<Plan.Reference>>();
         var pattern = owners.isEmpty() ? null : Pattern.compile(owners.keySet().stream()
                 // Longest first, so an ARN is matched whole rather than the name inside it.

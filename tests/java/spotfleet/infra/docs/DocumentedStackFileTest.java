@@ -1,0 +1,66 @@
+package spotfleet.infra.docs;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spotfleet.infra.config.ContainerSecret;
+import spotfleet.infra.config.ImageSource;
+import spotfleet.infra.config.ServiceScalingMetric;
+import spotfleet.infra.config.StackConfig;
+import spotfleet.infra.plan.Planner;
+import spotfleet.infra.plan.StackFile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The complete stack file README.md shows for a team's own service is one the program takes: read as the Pulumi CLI
+ * would hand it over (StackFile), parsed by the program's own parser, and planned under the mock engine. Editing the
+ * example into something the program refuses fails here.
+ */
+class DocumentedStackFileTest {
+
+    static final Path README = Path.of("README.md");
+    static final String MARKER = "<!-- DocumentedStackFileTest";
+
+    @TempDir
+    Path project;
+
+    @Test
+    void theTeamsOwnStackFileParsesAndPlans() throws Exception {
+        // given the example, as a stack file of this project
+        Files.copy(Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+        Files.writeString(project.resolve("Pulumi.shop.yaml"), example());
+        var stackFile = StackFile.read(project, "shop");
+
+        // when
+        var settings = StackConfig.parse(stackFile.config());
+        var plan = Planner.plan(stackFile);
+
+        // then: every feature it shows is what the program understood, and the program declares it
+        assertThat(stackFile.problems()).isEmpty();
+        assertThat(settings.image().source()).isInstanceOf(ImageSource.Prebuilt.class);
+        assertThat(settings.service().containerPort()).isEqualTo(8080);
+        assertThat(settings.service().healthCheckPath()).isEqualTo("/actuator/health/readiness");
+        assertThat(settings.service().environment()).hasSize(2);
+        assertThat(settings.service().secrets()).extracting(ContainerSecret::store).containsExactly(
+                ContainerSecret.Store.SSM_PARAMETER, ContainerSecret.Store.SECRETS_MANAGER, ContainerSecret.Store.SECRETS_MANAGER);
+        assertThat(settings.service().serviceScalingMetric()).isEqualTo(ServiceScalingMetric.REQUESTS);
+        assertThat(plan.problems()).isEmpty();
+        assertThat(plan.image().source()).isEqualTo("prebuilt");
+        assertThat(plan.resources()).extracting(r -> r.type()).contains("aws:ecs/taskDefinition:TaskDefinition")
+                .doesNotContain("docker:index/image:Image");
+    }
+
+    /** The first YAML block after the marker. */
+    static String example() throws IOException {
+        var text = Files.readString(README);
+        var marker = text.indexOf(MARKER);
+        assertThat(marker).as("%s marks the example with %s", README, MARKER).isNotNegative();
+        var start = text.indexOf("```yaml\n", marker) + "```yaml\n".length();
+        var end = text.indexOf("```", start);
+        return text.substring(start, end);
+    }
+}

@@ -60,12 +60,7 @@ public final class Alarms extends ComponentResource {
         }
     }
 
-    /** The alarms a stack declares, in order: {@link #ALARMS} with a fleet watch function, else {@link #SERVICE_ALARMS}. */
-    static List<String> declared(boolean fleetWatch) {
-        return fleetWatch ? ALARMS : SERVICE_ALARMS;
-    }
-
-    /** In the order of {@link #declared}. */
+    /** In the order of {@link #ALARMS}; on a stack without a fleet watch function, of {@link #SERVICE_ALARMS}. */
     @Export(name = "alarmArns", refs = {List.class, String.class}, tree = "[0,1]")
     public final Output<List<String>> alarmArns;
 

@@ -49,7 +49,11 @@ final class EcsMappings {
                     .copy("loadBalancers", "loadBalancers")
                     .copy("orderedPlacementStrategies", "placementStrategy")
                     .copy("placementConstraints", "placementConstraints")
-                    .copy("networkConfiguration", "networkConfiguration")
+                    // expandNetworkConfiguration: the three keys go into awsvpcConfiguration, the flag as ENABLED/DISABLED
+                    .copy("networkConfiguration.subnets", "networkConfiguration.awsvpcConfiguration.subnets")
+                    .copy("networkConfiguration.securityGroups", "networkConfiguration.awsvpcConfiguration.securityGroups")
+                    .copy("networkConfiguration.assignPublicIp", "networkConfiguration.awsvpcConfiguration.assignPublicIp",
+                            flag -> Boolean.TRUE.equals(flag) ? "ENABLED" : "DISABLED")
                     .copy("propagateTags", "propagateTags")
                     .copy("schedulingStrategy", "schedulingStrategy")
                     .copy("availabilityZoneRebalancing", "availabilityZoneRebalancing")

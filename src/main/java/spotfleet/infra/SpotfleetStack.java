@@ -12,6 +12,7 @@ import spotfleet.infra.components.Capacity;
 import spotfleet.infra.components.Cluster;
 import spotfleet.infra.components.ContainerImage;
 import spotfleet.infra.components.Dashboard;
+import spotfleet.infra.components.FargateCapacity;
 import spotfleet.infra.components.FleetWatch;
 import spotfleet.infra.components.FlowLogs;
 import spotfleet.infra.components.HttpsEndpoint;
@@ -20,12 +21,14 @@ import spotfleet.infra.components.Metrics;
 import spotfleet.infra.components.Network;
 import spotfleet.infra.components.PullPrincipals;
 import spotfleet.infra.components.SpotAlerts;
+import spotfleet.infra.components.TaskPlacement;
 import spotfleet.infra.components.WebService;
 import spotfleet.infra.config.ImageSource;
 import spotfleet.infra.config.InvalidConfigException;
 import spotfleet.infra.config.StackSettings;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +37,9 @@ import java.util.Optional;
  *
  * @param https      the custom domain's HTTPS endpoint, when the stack has a domain
  * @param accessLogs the load balancer's access log bucket, unless the stack turned access logs off
+ * @param capacity   the stack's instances, when it runs on EC2
+ * @param fargate    the cluster's Fargate capacity and the tasks' security group, when it runs on Fargate
+ * @param fleetWatch the function that watches the instances, when it runs on EC2 (Fargate's events need no narrowing)
  */
 public record SpotfleetStack(
         Provider aws,
@@ -43,12 +49,13 @@ public record SpotfleetStack(
         LoadBalancer loadBalancer,
         Optional<HttpsEndpoint> https,
         Cluster cluster,
-        Capacity capacity,
+        Optional<Capacity> capacity,
+        Optional<FargateCapacity> fargate,
         ContainerImage image,
         WebService service,
         AlertTopic alertTopic,
         Alarms alarms,
-        FleetWatch fleetWatch,
+        Optional<FleetWatch> fleetWatch,
         SpotAlerts spotAlerts,
         Dashboard dashboard) {
 
@@ -74,10 +81,18 @@ public record SpotfleetStack(
                         loadBalancer.zoneId, loadBalancer.securityGroupId), onAws))
                 : Optional.<HttpsEndpoint>empty();
         var cluster = new Cluster("cluster", settings.cluster(), settings.protect(), !settings.image().promotionTargets().isEmpty(), onAws);
-        var capacity = new Capacity("capacity", settings.capacity(), new Capacity.Args(
-                cluster.clusterName, network.vpcId, network.privateSubnetIds, loadBalancer.securityGroupId, tags), onAws);
+        var onFargate = settings.capacity().onFargate();
+        var capacity = onFargate ? Optional.<Capacity>empty() : Optional.of(new Capacity("capacity", settings.capacity(),
+                new Capacity.Args(cluster.clusterName, network.vpcId, network.privateSubnetIds, loadBalancer.securityGroupId, tags),
+                onAws));
+        var fargate = onFargate ? Optional.of(new FargateCapacity("fargate", new FargateCapacity.Args(cluster.clusterName,
+                network.vpcId, loadBalancer.securityGroupId, settings.service().containerPort(),
+                settings.capacity().fargateOnDemandTasks()), onAws)) : Optional.<FargateCapacity>empty();
+        // The image's platform, and what a promoted image must match: the instances', or on Fargate fargateArchitecture
+        // (no instance types to name then).
         var image = new ContainerImage("image", new ContainerImage.Args(settings.image().source(),
-                settings.image().promotionTargets(), settings.capacity().architecture(), settings.capacity().instanceTypes(),
+                settings.image().promotionTargets(), settings.capacity().architecture(),
+                onFargate ? List.of() : settings.capacity().instanceTypes(),
                 ctx.organizationName(), ctx.projectName(), ctx.stackName(), cluster.repositoryUrl, cluster.repositoryName,
                 cluster.repositoryArn, cluster.registryId), onAws);
         // With a domain the service is reached over HTTPS only; HTTP just redirects there.
@@ -85,26 +100,34 @@ public record SpotfleetStack(
         var service = new WebService("web", settings.service(), new WebService.Args(
                 prefix + "-web", PullPrincipals.rolePath(ctx.projectName(), ctx.stackName()), network.vpcId, listenerArn,
                 loadBalancer.arnSuffix, cluster.clusterArn, cluster.clusterName, cluster.logGroupName, cluster.logGroupArn,
-                image.imageRef, image.repositoryArn, capacity.capacityProviderName, capacity), onAws);
+                image.imageRef, image.repositoryArn, placement(settings, network, capacity, fargate)), onAws);
 
         var alertTopic = new AlertTopic("alerts", settings.monitoring(), new AlertTopic.Args(prefix), onAws);
-        var fleetWatch = new FleetWatch("fleetwatch", new FleetWatch.Args(capacity.autoScalingGroupName,
-                alertTopic.topicArn, alertTopic.keyArn, prefix, settings.cluster().logRetentionDays(), settings.protect()), onAws);
+        var fleetWatch = capacity.map(instances -> new FleetWatch("fleetwatch", new FleetWatch.Args(instances.autoScalingGroupName,
+                alertTopic.topicArn, alertTopic.keyArn, prefix, settings.cluster().logRetentionDays(), settings.protect()), onAws));
+        var none = Output.of(""); // what a Fargate stack has no group or function for
         var dimensions = Metrics.DimensionValues.of(loadBalancer.arnSuffix, service.targetGroupArnSuffix,
-                cluster.clusterName, service.serviceName, capacity.autoScalingGroupName, fleetWatch.functionName);
+                cluster.clusterName, service.serviceName, capacity.map(c -> c.autoScalingGroupName).orElse(none),
+                fleetWatch.map(f -> f.functionName).orElse(none));
         var alarms = new Alarms("alarms", settings.monitoring(), settings.service().serviceMinTasks(),
-                new Alarms.Args(prefix, alertTopic.topicArn, dimensions), onAws);
-        var spotAlerts = new SpotAlerts("spotalerts", new SpotAlerts.Args(capacity.autoScalingGroupName,
-                alertTopic.topicArn, fleetWatch.functionArn, fleetWatch.functionName, prefix), onAws);
+                new Alarms.Args(prefix, alertTopic.topicArn, dimensions, fleetWatch.isPresent()), onAws);
+        SpotAlerts.Watched watched = fleetWatch.isPresent()
+                ? new SpotAlerts.Fleet(capacity.orElseThrow().autoScalingGroupName, fleetWatch.get().functionArn,
+                        fleetWatch.get().functionName)
+                : new SpotAlerts.FargateTasks(cluster.clusterArn);
+        var spotAlerts = new SpotAlerts("spotalerts", new SpotAlerts.Args(watched, alertTopic.topicArn, prefix), onAws);
         new AlertTopicPolicy("alertpublishers", new AlertTopicPolicy.Args(alertTopic.topicArn, alarms.alarmArns,
                 spotAlerts.topicRuleArns), onAws);
-        var dashboard = new Dashboard("dashboard", new Dashboard.Args(prefix, dimensions, alarms.alarmArns), onAws);
+        var dashboardDimensions = spotAlerts.taskInterruptionRuleName
+                .map(rule -> Metrics.DimensionValues.withInterruptionRule(dimensions, rule)).orElse(dimensions);
+        var dashboard = new Dashboard("dashboard", new Dashboard.Args(prefix, dashboardDimensions, alarms.alarmArns, onFargate),
+                onAws);
 
         ctx.export("url", https.map(endpoint -> endpoint.url).orElse(Output.format("http://%s", loadBalancer.dnsName)));
         ctx.export("albDnsName", loadBalancer.dnsName);
         ctx.export("clusterName", cluster.clusterName);
         ctx.export("serviceName", service.serviceName);
-        ctx.export("autoScalingGroupName", capacity.autoScalingGroupName);
+        capacity.ifPresent(instances -> ctx.export("autoScalingGroupName", instances.autoScalingGroupName));
         ctx.export("repositoryUrl", cluster.repositoryUrl);
         // What a stack promoting this one reads (ContainerImage, PromotedImage).
         ctx.export("imageRef", image.imageRef);
@@ -114,8 +137,16 @@ public record SpotfleetStack(
         ctx.export("dashboardUrl", dashboard.dashboardUrl);
         ctx.export("alarmTopicArn", alertTopic.topicArn);
         accessLogs.ifPresent(logs -> ctx.export("accessLogsBucket", logs.bucketName));
-        return new SpotfleetStack(aws, network, flowLogs, accessLogs, loadBalancer, https, cluster, capacity, image, service, alertTopic, alarms,
-                fleetWatch, spotAlerts, dashboard);
+        return new SpotfleetStack(aws, network, flowLogs, accessLogs, loadBalancer, https, cluster, capacity, fargate, image, service,
+                alertTopic, alarms, fleetWatch, spotAlerts, dashboard);
+    }
+
+    /** The service's tasks on the stack's instances, or on Fargate in the private subnets behind their own security group. */
+    private static TaskPlacement placement(StackSettings settings, Network network, Optional<Capacity> capacity,
+                                           Optional<FargateCapacity> fargate) {
+        return capacity.<TaskPlacement>map(instances -> new TaskPlacement.OnInstances(instances.capacityProviderName, instances))
+                .orElseGet(() -> new TaskPlacement.OnFargate(network.privateSubnetIds, fargate.orElseThrow().securityGroupId,
+                        settings.capacity().fargateOnDemandTasks(), settings.capacity().architecture(), fargate.orElseThrow()));
     }
 
     /**

@@ -130,6 +130,10 @@ class DashboardTest {
         // then
         assertThat(picture.lines()).hasSize(21).first().asString().startsWith("+----");
         assertThat(guide).contains("```text\n" + picture + "```");
+        // and a Fargate stack's, with the interrupted tasks in place of the instances
+        var fargate = DashboardLayout.picture(DashboardLayout.FARGATE_WIDGETS);
+        assertThat(fargate).isNotEqualTo(picture).contains("Fargate Spot interruptions").doesNotContain("fleet-watch");
+        assertThat(guide).contains("```text\n" + fargate + "```");
     }
 
     /** Every metric line of every graph: {@code [namespace, name, dimension, value, ..., {stat, label}]}. */

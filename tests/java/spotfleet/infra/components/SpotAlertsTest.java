@@ -141,7 +141,7 @@ class SpotAlertsTest {
      * EventBridge's matching for patterns made only of exact values: each field the pattern names is in the event, and
      * its value is one of the pattern's array (objects match field by field).
      */
-    private static boolean matches(JsonObject pattern, JsonObject event) {
+    static boolean matches(JsonObject pattern, JsonObject event) {
         return pattern.entrySet().stream().allMatch(field -> {
             var value = event.get(field.getKey());
             if (field.getValue().isJsonObject()) {
@@ -152,7 +152,7 @@ class SpotAlertsTest {
     }
 
     /** An input transformer path, {@code $.a.b}, in the event; null when it is not there. */
-    private static JsonElement resolve(JsonObject event, String path) {
+    static JsonElement resolve(JsonObject event, String path) {
         JsonElement at = event;
         for (var name : path.substring(2).split("\\.")) {
             at = at != null && at.isJsonObject() ? at.getAsJsonObject().get(name) : null;

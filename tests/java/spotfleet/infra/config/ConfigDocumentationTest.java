@@ -178,11 +178,20 @@ class ConfigDocumentationTest {
         assertThat(problemsWith(key, value)).as("%s = %s, which docs/configuration.md does not allow", key, value).isNotEmpty();
     }
 
-    /** The problems that name {@code key}, with every other key at its default. */
+    /**
+     * The problems that name {@code key}, with every other key at its default; a Fargate-only key on a Fargate stack of
+     * the smallest task size (on an ec2 stack any value but the default is refused).
+     */
     private static List<String> problemsWith(String key, Object value) {
         var qualified = StackConfig.NAMESPACE + ":" + key;
+        var config = new LinkedHashMap<String, String>();
+        if (StackConfig.FARGATE_ONLY_KEYS.contains(key)) {
+            config.put(StackConfig.NAMESPACE + ":runOn", "fargate");
+            config.put(StackConfig.NAMESPACE + ":taskMemory", "512");
+        }
+        config.put(qualified, String.valueOf(value));
         try {
-            StackConfig.parse(Map.of(qualified, String.valueOf(value)));
+            StackConfig.parse(config);
             return List.of();
         } catch (InvalidConfigException e) {
             return e.problems().stream().filter(problem -> problem.contains(qualified + " (")).toList();

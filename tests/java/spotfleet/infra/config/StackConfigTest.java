@@ -27,8 +27,13 @@ class StackConfigTest {
 
     @Test
     void everyKeyIsReadFromItsRawText() {
-        // given a value other than the default for every key, as Pulumi hands them over (numbers as text, lists as JSON)
+        // given a value other than the default for every key (the Fargate ones excepted: an ec2 stack refuses them set
+        // otherwise), as Pulumi hands them over (numbers as text, lists as JSON)
         var raw = Map.ofEntries(
+                Map.entry("spotfleet:runOn", "ec2"),
+                // the Fargate keys at their defaults: on an ec2 stack anything else is refused
+                Map.entry("spotfleet:fargateOnDemandTasks", "1"),
+                Map.entry("spotfleet:fargateArchitecture", "arm64"),
                 Map.entry("spotfleet:instanceTypes", "[\"m7g.large\", \"c7g.large\"]"),
                 Map.entry("spotfleet:onDemandBaseCapacity", "2"),
                 Map.entry("spotfleet:onDemandPercentageAboveBaseCapacity", "25"),
@@ -77,7 +82,7 @@ class StackConfigTest {
                 AwsSettings.fromEnvironment().with("region", "eu-west-1").with("profile", "deploy"),
                 new NetworkSettings("172.20.0.0/20", 3, NatGateways.PER_AZ),
                 new ClusterSettings(30),
-                new CapacitySettings(List.of("m7g.large", "c7g.large"), 2, 25, SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED,
+                new CapacitySettings(RunOn.EC2, 1, Architecture.ARM64, List.of("m7g.large", "c7g.large"), 2, 25, SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED,
                         2, 10, InstanceScaling.CPU, 90, 60, false),
                 new ServiceSettings(8080, 512, 1024, 3, 12, ServiceScalingMetric.REQUESTS, 55, 600, 120, 30, 45, "/ready",
                         List.of(new EnvironmentVariable("LOG_LEVEL", "debug"), new EnvironmentVariable("GREETING", "a=b")),

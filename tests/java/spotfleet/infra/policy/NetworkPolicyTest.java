@@ -63,11 +63,10 @@ class NetworkPolicyTest {
             findings.require(loadBalancerGroup.equals(input(rule, "referencedSecurityGroupId")) && cidr(rule) == null, rule,
                     "admits %s to the instances; only the load balancer's group may reach them",
                     cidr(rule) != null ? cidr(rule) : input(rule, "referencedSecurityGroupId"));
-            findings.require(isEphemeralTcp(rule), rule, "admits %s; tasks are published on tcp %d-%d", ports(rule),
-                    Capacity.EPHEMERAL_PORT_FROM, Capacity.EPHEMERAL_PORT_TO);
+            findings.require(isTaskPort(stack, rule), rule, "admits %s; tasks are published on %s", ports(rule), taskPorts(stack));
         }
         // then
-        findings.assertNone("instances admit only the load balancer, only on the ephemeral host ports");
+        findings.assertNone("instances (on Fargate, the tasks) admit only the load balancer, only on the tasks' ports");
     }
 
     @PolicyCheck
@@ -80,12 +79,13 @@ class NetworkPolicyTest {
         var rules = stack.each(EGRESS_RULE).stream().filter(rule -> loadBalancerGroup.equals(input(rule, "securityGroupId"))).toList();
         findings.require(!rules.isEmpty(), loadBalancer(stack), "may send nowhere: it cannot reach the tasks");
         for (var rule : rules) {
-            findings.require(instanceGroup.equals(input(rule, "referencedSecurityGroupId")) && cidr(rule) == null && isEphemeralTcp(rule),
-                    rule, "lets the load balancer send to %s on %s; only to the instances' task ports",
-                    cidr(rule) != null ? cidr(rule) : input(rule, "referencedSecurityGroupId"), ports(rule));
+            findings.require(instanceGroup.equals(input(rule, "referencedSecurityGroupId")) && cidr(rule) == null
+                            && isTaskPort(stack, rule),
+                    rule, "lets the load balancer send to %s on %s; only to the task ports (%s)",
+                    cidr(rule) != null ? cidr(rule) : input(rule, "referencedSecurityGroupId"), ports(rule), taskPorts(stack));
         }
         // then
-        findings.assertNone("the load balancer egresses only to the instances' task ports");
+        findings.assertNone("the load balancer egresses only to the instances' (on Fargate, the tasks') task ports");
     }
 
     @PolicyCheck
@@ -170,16 +170,26 @@ class NetworkPolicyTest {
         // given
         var findings = new Findings(stack);
         // when
-        for (var group : stack.each(AUTO_SCALING_GROUP)) {
-            for (var subnetId : (List<?>) input(group, "vpcZoneIdentifiers")) {
+        var placed = new java.util.LinkedHashMap<DeclaredResource, List<?>>();
+        stack.each(AUTO_SCALING_GROUP).forEach(group -> placed.put(group, (List<?>) input(group, "vpcZoneIdentifiers")));
+        if (stack.onFargate()) {
+            for (var service : stack.each(ECS_SERVICE)) {
+                findings.require(Boolean.FALSE.equals(input(service, "networkConfiguration.assignPublicIp")), service,
+                        "gives its Fargate tasks public IPs (assignPublicIp %s)", input(service, "networkConfiguration.assignPublicIp"));
+                placed.put(service, (List<?>) input(service, "networkConfiguration.subnets"));
+            }
+        }
+        findings.require(!placed.isEmpty(), loadBalancer(stack), "the stack places its tasks nowhere this check can see");
+        placed.forEach((owner, subnetIds) -> {
+            for (var subnetId : subnetIds) {
                 var subnet = stack.referencedBy(SUBNET, subnetId);
                 var routes = defaultRoutes(stack, subnet);
                 findings.require(!routes.isEmpty() && routes.stream().allMatch(r -> r.get("natGatewayId") != null && r.get("gatewayId") == null),
-                        group, "launches into %s, whose default route is %s, not a NAT gateway", subnet.name(), routes);
+                        owner, "launches into %s, whose default route is %s, not a NAT gateway", subnet.name(), routes);
             }
-        }
+        });
         // then
-        findings.assertNone("instances reach out only through NAT; nothing routes in to them");
+        findings.assertNone("instances (on Fargate, the tasks) reach out only through NAT; nothing routes in to them");
     }
 
     /** The routes to 0.0.0.0/0 of the route table associated with {@code subnet}. */
@@ -196,8 +206,26 @@ class NetworkPolicyTest {
         return String.valueOf(((List<?>) input(loadBalancer(stack), "securityGroups")).getFirst());
     }
 
+    /** The group the tasks are reached through: the instances' (from the launch template), on Fargate the tasks' own. */
     static String instanceSecurityGroupId(PolicyStack stack) {
+        if (stack.onFargate()) {
+            return String.valueOf(((List<?>) input(stack.each(ECS_SERVICE).getFirst(), "networkConfiguration.securityGroups")).getFirst());
+        }
         return String.valueOf(((List<?>) input(stack.each(LAUNCH_TEMPLATE).getFirst(), "vpcSecurityGroupIds")).getFirst());
+    }
+
+    /** The ports tasks are reached on: Docker's ephemeral host ports in bridge mode, the container port on Fargate. */
+    private static boolean isTaskPort(PolicyStack stack, DeclaredResource rule) {
+        if (!stack.onFargate()) {
+            return isEphemeralTcp(rule);
+        }
+        var port = stack.settings().service().containerPort();
+        return "tcp".equals(input(rule, "ipProtocol")) && port(rule, "fromPort") == port && port(rule, "toPort") == port;
+    }
+
+    private static String taskPorts(PolicyStack stack) {
+        return stack.onFargate() ? "tcp " + stack.settings().service().containerPort()
+                : "tcp %d-%d".formatted(Capacity.EPHEMERAL_PORT_FROM, Capacity.EPHEMERAL_PORT_TO);
     }
 
     private static DeclaredResource loadBalancer(PolicyStack stack) {

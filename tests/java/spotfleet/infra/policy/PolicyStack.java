@@ -14,10 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static spotfleet.infra.Types.AUTO_SCALING_GROUP;
+import static spotfleet.infra.Types.AUTO_SCALING_POLICY;
+import static spotfleet.infra.Types.CAPACITY_PROVIDER;
+import static spotfleet.infra.Types.INSTANCE_PROFILE;
+import static spotfleet.infra.Types.LAMBDA_FUNCTION;
+import static spotfleet.infra.Types.LAMBDA_PERMISSION;
+import static spotfleet.infra.Types.LAUNCH_TEMPLATE;
+import static spotfleet.infra.Types.ROLE_POLICY_ATTACHMENT;
 
 /**
  * The configs every policy check runs against, each evaluated once under the mock engine and shared by all checks.
@@ -26,13 +35,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from SSM and Secrets Manager, plain variables, its own health route and scaling on requests. {@link #PROD_LIKE} is the
  * committed {@code Pulumi.prod.yaml} (promotes dev-like's image, one NAT gateway per AZ, {@code protect}) with a custom
  * domain and an alarm email added, so the HTTPS and subscription resources are checked too. {@link #PREBUILT} deploys
- * an image from a public registry by digest.
+ * an image from a public registry by digest. {@link #FARGATE} is the committed {@code Pulumi.fargate.yaml} (no
+ * instances: the service on Fargate and Fargate Spot).
  */
 enum PolicyStack {
     DEFAULTS("defaults", "dev", StackSettings::defaults, Map::of),
     DEV_LIKE("dev-like", "dev", PolicyStack::devLike, Map::of),
     PROD_LIKE("prod-like", "prod", PolicyStack::prodLike, PolicyStack::devLikesOutputs),
-    PREBUILT("prebuilt", "dev", PolicyStack::prebuilt, Map::of);
+    PREBUILT("prebuilt", "dev", PolicyStack::prebuilt, Map::of),
+    FARGATE("fargate", "fargate", PolicyStack::fargate, Map::of);
 
     static final String DOMAIN = "app.example.com";
     static final String HOSTED_ZONE = "example.com";
@@ -78,11 +89,24 @@ enum PolicyStack {
     }
 
     /**
+     * The types only a stack on EC2 instances declares: its launch template, group, capacity provider, instance
+     * profile and the instance role's AWS-managed policies (the task execution role has its own policy), and the
+     * {@link spotfleet.infra.components.FleetWatch} function that watches them.
+     */
+    static final Set<String> ONLY_ON_INSTANCES = Set.of(LAUNCH_TEMPLATE, AUTO_SCALING_GROUP, AUTO_SCALING_POLICY,
+            CAPACITY_PROVIDER, INSTANCE_PROFILE, ROLE_POLICY_ATTACHMENT, LAMBDA_FUNCTION, LAMBDA_PERMISSION);
+
+    /**
      * Every resource of {@code type}; fails when there is none, so a check cannot pass by having nothing to look
-     * at (say, after a type was renamed).
+     * at (say, after a type was renamed). On a Fargate stack a type of {@link #ONLY_ON_INSTANCES} must instead be
+     * absent: the check then holds because that stack has no such resource, and says so.
      */
     List<DeclaredResource> each(String type) {
         var resources = declared().all(type);
+        if (onFargate() && ONLY_ON_INSTANCES.contains(type)) {
+            assertThat(resources).as("%s runs its tasks on Fargate, so it declares no %s", this, type).isEmpty();
+            return resources;
+        }
         assertThat(resources).as("%s declares no %s, so this check would pass without checking anything", this, type)
                 .isNotEmpty();
         return resources;
@@ -100,7 +124,12 @@ enum PolicyStack {
         return matches.getFirst();
     }
 
-    boolean hasDomain() {
+    /** The stack runs its tasks on Fargate: the instance checks have nothing to look at, the task checks do. */
+    boolean onFargate() {
+        return settings().capacity().onFargate();
+    }
+
+        boolean hasDomain() {
         return settings().domain().enabled();
     }
 
@@ -136,6 +165,10 @@ enum PolicyStack {
 
     private static StackSettings prebuilt() {
         return StackSettings.defaults().toBuilder().image(PUBLIC_IMAGE).build();
+    }
+
+    private static StackSettings fargate() {
+        return StackConfig.parse(stackFile("fargate"));
     }
 
     private static Map<String, String> stackFile(String stack) {

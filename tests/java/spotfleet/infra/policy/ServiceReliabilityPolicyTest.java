@@ -27,9 +27,17 @@ class ServiceReliabilityPolicyTest {
             for (var element : JsonParser.parseString((String) input(task, "containerDefinitions")).getAsJsonArray()) {
                 var container = element.getAsJsonObject();
                 var stopTimeout = container.has("stopTimeout") ? container.get("stopTimeout").getAsInt() : 30;
-                findings.require(deregistration + stopTimeout < ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS, task,
-                        "deregistration (%d s) plus stopTimeout (%d s) do not fit in the %d s Spot notice", deregistration,
-                        stopTimeout, ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS);
+                if (stack.onFargate()) {
+                    // Fargate Spot sends the SIGTERM with the warning; the deregistration runs alongside the stop timeout.
+                    findings.require(stopTimeout <= ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS
+                                    && deregistration < ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS, task,
+                            "stopTimeout (%d s) or deregistration (%d s) outlasts the %d s Fargate Spot warning", stopTimeout,
+                            deregistration, ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS);
+                } else {
+                    findings.require(deregistration + stopTimeout < ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS, task,
+                            "deregistration (%d s) plus stopTimeout (%d s) do not fit in the %d s Spot notice", deregistration,
+                            stopTimeout, ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS);
+                }
                 var grace = environment(container).get("SHUTDOWN_GRACE_SECONDS");
                 findings.require(grace != null && Integer.parseInt(grace) < stopTimeout, task,
                         "the app's SHUTDOWN_GRACE_SECONDS (%s) is not below the stopTimeout (%d s): SIGKILL could cut its drain",
@@ -48,8 +56,17 @@ class ServiceReliabilityPolicyTest {
                 Map.of("type", "spread", "field", "instanceId"));
         // when
         for (var service : stack.each(ECS_SERVICE)) {
-            findings.require(expected.equals(input(service, "orderedPlacementStrategies")), service,
-                    "places tasks by %s, not spread over AZs then instances", input(service, "orderedPlacementStrategies"));
+            if (stack.onFargate()) {
+                // ECS refuses placement strategies for Fargate; it spreads the tasks over the subnets' AZs itself.
+                findings.require(input(service, "orderedPlacementStrategies") == null, service,
+                        "has placement strategies, which ECS refuses for Fargate: %s", input(service, "orderedPlacementStrategies"));
+                var azs = ((List<?>) input(service, "networkConfiguration.subnets")).stream()
+                        .map(subnet -> input(stack.referencedBy(SUBNET, subnet), "availabilityZone")).distinct().count();
+                findings.require(azs >= 2, service, "runs its Fargate tasks in %d AZ(s): an AZ outage would take them all", azs);
+            } else {
+                findings.require(expected.equals(input(service, "orderedPlacementStrategies")), service,
+                        "places tasks by %s, not spread over AZs then instances", input(service, "orderedPlacementStrategies"));
+            }
             var minTasks = ((Number) input(service, "desiredCount")).intValue();
             findings.require(minTasks >= 2, service, "starts %d task(s): one interruption would take the service down", minTasks);
         }

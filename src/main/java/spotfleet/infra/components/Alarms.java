@@ -13,6 +13,7 @@ import spotfleet.infra.components.Metrics.DimensionValues;
 import spotfleet.infra.components.Metrics.Metric;
 import spotfleet.infra.config.MonitoringSettings;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,9 @@ public final class Alarms extends ComponentResource {
     static final String TOO_FEW_TASKS = "too-few-tasks";
     static final String FLEET_WATCH_ERRORS = "fleet-watch-errors";
     static final String FLEET_WATCH_SILENT = "fleet-watch-silent";
-    /** In the order they are declared; also the dashboard's alarm widget legend. */
+    /** The alarms on the service, on every stack. */
+    static final List<String> SERVICE_ALARMS = List.of(ERROR_RATE, UNHEALTHY_TARGETS, SLOW_RESPONSES, TOO_FEW_TASKS);
+    /** In the order they are declared on an EC2 stack; also the dashboard's alarm widget legend. */
     static final List<String> ALARMS = List.of(ERROR_RATE, UNHEALTHY_TARGETS, SLOW_RESPONSES, TOO_FEW_TASKS,
             FLEET_WATCH_ERRORS, FLEET_WATCH_SILENT);
 
@@ -47,11 +50,17 @@ public final class Alarms extends ComponentResource {
      * @param namePrefix the stack's prefix ({@code <project>-<stack>}): alarm names are what notifications show
      * @param topicArn   the alert topic, for alarm and OK actions
      * @param dimensions this stack's load balancer, target group, cluster, service, group and fleet watch function
+     * @param fleetWatch the stack has a {@link FleetWatch} function to watch (EC2); a Fargate stack has none
      */
-    public record Args(String namePrefix, Output<String> topicArn, Output<DimensionValues> dimensions) {
+    public record Args(String namePrefix, Output<String> topicArn, Output<DimensionValues> dimensions, boolean fleetWatch) {
+
+        /** A stack with a {@link FleetWatch} function. */
+        public Args(String namePrefix, Output<String> topicArn, Output<DimensionValues> dimensions) {
+            this(namePrefix, topicArn, dimensions, true);
+        }
     }
 
-    /** In the order of {@link #ALARMS}. */
+    /** In the order of {@link #ALARMS}; on a stack without a fleet watch function, of {@link #SERVICE_ALARMS}. */
     @Export(name = "alarmArns", refs = {List.class, String.class}, tree = "[0,1]")
     public final Output<List<String>> alarmArns;
 
@@ -114,6 +123,17 @@ public final class Alarms extends ComponentResource {
                 // Container Insights reports the service every minute; silence means the service or its metrics are gone.
                 .treatMissingData("breaching"));
 
+        var arns = new ArrayList<>(List.of(errorRate.arn(), unhealthy.arn(), slow.arn(), tooFew.arn()));
+        if (args.fleetWatch()) {
+            arns.addAll(fleetWatchAlarms(name, args, child));
+        }
+        this.alarmArns = Output.all(arns);
+        registerOutputs(Map.of("alarmArns", alarmArns));
+    }
+
+    /** The function that alone sees Spot interruptions on EC2: its errors, and its silence. */
+    private static List<Output<String>> fleetWatchAlarms(String name, Args args, CustomResourceOptions child) {
+        var dims = args.dimensions();
         var watchErrors = alarm(name, FLEET_WATCH_ERRORS, args, child, single(Metrics.FLEET_WATCH_ERRORS, "Sum", dims)
                 .alarmDescription("The fleet watch function failed in 2 of 5 minutes: Spot alerts may be lost and the"
                         + " instance counts stop; its log group says why")
@@ -136,9 +156,7 @@ public final class Alarms extends ComponentResource {
                 .datapointsToAlarm(5)
                 .treatMissingData("breaching"));
 
-        this.alarmArns = Output.all(errorRate.arn(), unhealthy.arn(), slow.arn(), tooFew.arn(), watchErrors.arn(),
-                watchSilent.arn());
-        registerOutputs(Map.of("alarmArns", alarmArns));
+        return List.of(watchErrors.arn(), watchSilent.arn());
     }
 
     /** Names the alarm after the stack and sends both its ALARM and its OK transitions to the topic. */

@@ -17,7 +17,6 @@ import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationPredef
 import com.pulumi.aws.ec2.LaunchTemplate;
 import com.pulumi.aws.ec2.LaunchTemplateArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
-import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingEbsArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateIamInstanceProfileArgs;
@@ -35,10 +34,6 @@ import com.pulumi.aws.iam.InstanceProfile;
 import com.pulumi.aws.iam.InstanceProfileArgs;
 import com.pulumi.aws.ssm.SsmFunctions;
 import com.pulumi.aws.ssm.inputs.GetParameterArgs;
-import com.pulumi.aws.vpc.SecurityGroupEgressRule;
-import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
-import com.pulumi.aws.vpc.SecurityGroupIngressRule;
-import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.deployment.InvokeOptions;
@@ -175,35 +170,10 @@ public final class Capacity extends ComponentResource {
      * The load balancer's matching egress rule lives here too: the two rules open one path together.
      */
     private static SecurityGroup instanceSecurityGroup(String name, Args args, CustomResourceOptions child) {
-        var securityGroup = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
-                .vpcId(args.vpcId())
-                .description("ECS container instances: task ports from the load balancer only")
-                .tags(Map.of("Name", name + "-sg"))
-                .build(), child);
-        new SecurityGroupIngressRule(name + "-from-alb", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(securityGroup.id())
-                .description("Task host ports from the load balancer")
-                .ipProtocol("tcp")
-                .fromPort(EPHEMERAL_PORT_FROM)
-                .toPort(EPHEMERAL_PORT_TO)
-                .referencedSecurityGroupId(args.loadBalancerSecurityGroupId())
-                .build(), child);
-        new SecurityGroupEgressRule(name + "-alb-to-instances", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(args.loadBalancerSecurityGroupId())
-                .description("Requests and health checks to the task host ports")
-                .ipProtocol("tcp")
-                .fromPort(EPHEMERAL_PORT_FROM)
-                .toPort(EPHEMERAL_PORT_TO)
-                .referencedSecurityGroupId(securityGroup.id())
-                .build(), child);
-        // Out through the NAT gateway: ECR, ECS, CloudWatch Logs and SSM endpoints.
-        new SecurityGroupEgressRule(name + "-all-out", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(securityGroup.id())
-                .description("AWS APIs and image pulls through the NAT gateway")
-                .ipProtocol("-1")
-                .cidrIpv4("0.0.0.0/0")
-                .build(), child);
-        return securityGroup;
+        return new ReachableFromLoadBalancer(name + "-sg", name + "-alb-to-instances",
+                "ECS container instances: task ports from the load balancer only", "Task host ports from the load balancer",
+                "Requests and health checks to the task host ports", EPHEMERAL_PORT_FROM, EPHEMERAL_PORT_TO)
+                .declare(name, args.vpcId(), args.loadBalancerSecurityGroupId(), child);
     }
 
     private LaunchTemplate launchTemplate(String name, CapacitySettings settings, Args args, InstanceProfile profile,

@@ -21,8 +21,10 @@ final class ContainerDefinition {
      * @param image    the image by digest
      * @param logGroup the CloudWatch log group the awslogs driver writes to
      * @param region   the log group's region
+     * @param bridge   bridge networking (on instances): Docker publishes the port on an ephemeral host port; else awsvpc,
+     *                 where the host port is the container port
      */
-    static String json(ServiceSettings settings, String image, String logGroup, String region) {
+    static String json(ServiceSettings settings, String image, String logGroup, String region, boolean bridge) {
         var container = Json.object(
                 "name", CONTAINER_NAME,
                 "image", image,
@@ -33,7 +35,9 @@ final class ContainerDefinition {
                 // are never overcommitted and a busy neighbour cannot push this task into the OOM killer.
                 "memory", settings.taskMemory(),
                 // Host port 0: Docker picks an ephemeral port, so several tasks fit on one instance (bridge mode).
-                "portMappings", List.of(Json.object("containerPort", settings.containerPort(), "hostPort", 0, "protocol", "tcp")),
+                // awsvpc: the task has its own interface, and ECS wants the host port equal to the container port.
+                "portMappings", List.of(Json.object("containerPort", settings.containerPort(),
+                        "hostPort", bridge ? 0 : settings.containerPort(), "protocol", "tcp")),
                 "environment", environment(settings),
                 "stopTimeout", settings.stopTimeoutSeconds(),
                 "readonlyRootFilesystem", true,

@@ -54,7 +54,7 @@ public final class ContainerImage extends ComponentResource {
      * @param source           where the image comes from
      * @param promotionTargets the stacks that may pull it from this stack's repository (build only)
      * @param architecture     the instances' architecture: what a build targets, what a promoted image must match
-     * @param instanceTypes    the instance types, to name when a promoted image does not match them
+     * @param instanceTypes    the instance types, to name when a promoted image does not match them; empty on Fargate
      * @param organization     this stack's organization, project and name: promotion sources and pull principals are
      *                         named relative to them
      * @param repositoryUrl    the stack's ECR repository, {@code <account>.dkr.ecr.<region>.amazonaws.com/<name>}

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The stack's CloudWatch dashboard, named after the stack, laid out by {@link DashboardLayout}: traffic, errors and
  * latency at the load balancer, the service's tasks and their CPU and memory, and the instances by purchase option
- * with the Spot events that hit them, next to the alarms' states.
+ * with the Spot events that hit them (on Fargate: the tasks Fargate Spot interrupted), next to the alarms' states.
  */
 public final class Dashboard extends ComponentResource {
 
@@ -24,8 +24,15 @@ public final class Dashboard extends ComponentResource {
      * @param dashboardName {@code <project>-<stack>}; CloudWatch allows letters, digits, hyphens and underscores
      * @param dimensions    this stack's load balancer, target group, cluster, service, group and fleet watch function
      * @param alarmArns     the alarms whose states it shows
+     * @param fargate       the stack runs on Fargate: interrupted tasks in place of the instances
      */
-    public record Args(String dashboardName, Output<DimensionValues> dimensions, Output<List<String>> alarmArns) {
+    public record Args(String dashboardName, Output<DimensionValues> dimensions, Output<List<String>> alarmArns,
+                       boolean fargate) {
+
+        /** An EC2 stack's dashboard. */
+        public Args(String dashboardName, Output<DimensionValues> dimensions, Output<List<String>> alarmArns) {
+            this(dashboardName, dimensions, alarmArns, false);
+        }
     }
 
     @Export(name = "dashboardName", refs = String.class)
@@ -42,7 +49,7 @@ public final class Dashboard extends ComponentResource {
         var dashboard = new com.pulumi.aws.cloudwatch.Dashboard(name + "-cloudwatch", DashboardArgs.builder()
                 .dashboardName(args.dashboardName())
                 .dashboardBody(Output.tuple(region, args.dimensions(), args.alarmArns())
-                        .applyValue(t -> DashboardLayout.body(t.t1, t.t2, t.t3)))
+                        .applyValue(t -> DashboardLayout.body(t.t1, t.t2, t.t3, DashboardLayout.widgets(args.fargate()))))
                 .build(), child);
 
         this.dashboardName = dashboard.dashboardName();

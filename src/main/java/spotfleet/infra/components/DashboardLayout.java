@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The dashboard's widgets, as data: {@link Dashboard} turns them into the dashboard body for this stack's resources,
@@ -79,12 +80,34 @@ final class DashboardLayout {
                     new Line(Metrics.REBALANCE_RECOMMENDATIONS, "Sum", "rebalance recommendations"))),
             new AlarmStates("Alarms", 16, 12, 8, 8, Alarms.ALARMS));
 
+    /**
+     * A Fargate stack's: the same first two rows, then the tasks Fargate Spot interrupted in place of the instances and
+     * their Spot events, next to the alarms it has (no fleet watch function). Running tasks by capacity provider are not
+     * on it: no AWS metric splits them (Container Insights counts a service's tasks, not by provider).
+     */
+    static final List<Widget> FARGATE_WIDGETS = Stream.concat(
+            WIDGETS.stream().filter(widget -> widget.y() < 12),
+            Stream.of(
+                    new Graph("Fargate Spot interruptions", "tasks", 0, 12, 16, 8, List.of(
+                            new Line(Metrics.INTERRUPTED_TASKS, "Sum", "tasks given the two-minute warning"))),
+                    new AlarmStates("Alarms", 16, 12, 8, 8, Alarms.SERVICE_ALARMS))).toList();
+
     private DashboardLayout() {
     }
 
-    /** The dashboard body (CloudWatch's dashboard JSON) for this stack's resources and alarms. */
+    /** The widgets of a stack that runs on Fargate ({@code fargate}) or on EC2. */
+    static List<Widget> widgets(boolean fargate) {
+        return fargate ? FARGATE_WIDGETS : WIDGETS;
+    }
+
+    /** The EC2 dashboard body ({@link #body(String, DimensionValues, List, List)} of {@link #WIDGETS}). */
     static String body(String region, DimensionValues values, List<String> alarmArns) {
-        var widgets = WIDGETS.stream().map(widget -> switch (widget) {
+        return body(region, values, alarmArns, WIDGETS);
+    }
+
+    /** The dashboard body (CloudWatch's dashboard JSON) of {@code layout} for this stack's resources and alarms. */
+    static String body(String region, DimensionValues values, List<String> alarmArns, List<Widget> layout) {
+        var widgets = layout.stream().map(widget -> switch (widget) {
             case Graph graph -> widget(graph, "metric", Json.object(
                     "title", graph.title(),
                     "region", region,
@@ -105,11 +128,16 @@ final class DashboardLayout {
      * each box with its title and what it shows.
      */
     static String picture() {
+        return picture(WIDGETS);
+    }
+
+    /** {@link #picture()} of {@code layout}. */
+    static String picture(List<Widget> layout) {
         var width = GRID_COLUMNS * 3 + 1;
-        var height = WIDGETS.stream().mapToInt(w -> w.y() + w.height()).max().orElse(0) + 1;
+        var height = layout.stream().mapToInt(w -> w.y() + w.height()).max().orElse(0) + 1;
         var canvas = new char[height][width];
         Arrays.stream(canvas).forEach(row -> Arrays.fill(row, ' '));
-        for (var widget : WIDGETS) {
+        for (var widget : layout) {
             int left = widget.x() * 3, right = (widget.x() + widget.width()) * 3;
             int top = widget.y(), bottom = widget.y() + widget.height();
             for (int col = left; col <= right; col++) {

@@ -24,7 +24,8 @@ public final class Metrics {
         CLUSTER("ClusterName"),
         SERVICE("ServiceName"),
         AUTO_SCALING_GROUP("AutoScalingGroupName"),
-        FUNCTION("FunctionName");
+        FUNCTION("FunctionName"),
+        RULE("RuleName");
 
         final String cloudWatchName;
 
@@ -35,18 +36,28 @@ public final class Metrics {
 
     /**
      * This stack's values for each {@link Dimension}: ARN suffixes for the load balancer and target group, else names.
+     * A stack on Fargate has no group and no {@link FleetWatch} function, one on EC2 no task interruption rule: those
+     * are empty, and no metric of that stack's dashboard or alarms uses them.
      *
-     * @param function the {@link FleetWatch} function
+     * @param function          the {@link FleetWatch} function
+     * @param interruptionRule  the {@link SpotAlerts} rule that matches the cluster's interrupted Fargate Spot tasks
      */
     public record DimensionValues(String loadBalancer, String targetGroup, String cluster, String service,
-                                  String autoScalingGroup, String function) {
+                                  String autoScalingGroup, String function, String interruptionRule) {
 
+        /** The values of a stack without a task interruption rule (yet). */
         public static Output<DimensionValues> of(Output<String> loadBalancerArnSuffix, Output<String> targetGroupArnSuffix,
                                           Output<String> clusterName, Output<String> serviceName,
                                           Output<String> autoScalingGroupName, Output<String> functionName) {
             return Output.tuple(loadBalancerArnSuffix, targetGroupArnSuffix, clusterName, serviceName, autoScalingGroupName,
                             functionName)
-                    .applyValue(t -> new DimensionValues(t.t1, t.t2, t.t3, t.t4, t.t5, t.t6));
+                    .applyValue(t -> new DimensionValues(t.t1, t.t2, t.t3, t.t4, t.t5, t.t6, ""));
+        }
+
+        /** These values with the task interruption rule's name. */
+        public static Output<DimensionValues> withInterruptionRule(Output<DimensionValues> values, Output<String> ruleName) {
+            return Output.tuple(values, ruleName).applyValue(t -> new DimensionValues(t.t1.loadBalancer, t.t1.targetGroup,
+                    t.t1.cluster, t.t1.service, t.t1.autoScalingGroup, t.t1.function, t.t2));
         }
 
         String of(Dimension dimension) {
@@ -57,6 +68,7 @@ public final class Metrics {
                 case SERVICE -> service;
                 case AUTO_SCALING_GROUP -> autoScalingGroup;
                 case FUNCTION -> function;
+                case RULE -> interruptionRule;
             };
         }
     }
@@ -104,6 +116,12 @@ public final class Metrics {
     static final Metric IN_SERVICE_OTHER = fleet("InServiceInstances", Map.of(PURCHASE_OPTION, "Other"));
     static final Metric SPOT_INTERRUPTION_WARNINGS = fleet("SpotInterruptionWarnings", Map.of());
     static final Metric REBALANCE_RECOMMENDATIONS = fleet("RebalanceRecommendations", Map.of());
+    /**
+     * Fargate Spot tasks of the cluster that got their interruption warning: the times the {@link SpotAlerts} rule matched
+     * an event (AWS/Events {@code TriggeredRules} by {@code RuleName}, "the number of rules that have run and matched with
+     * any event", EventBridge user guide, Monitoring Amazon EventBridge).
+     */
+    static final Metric INTERRUPTED_TASKS = new Metric("AWS/Events", "TriggeredRules", List.of(Dimension.RULE), Map.of());
     /** Runs of the {@link FleetWatch} function that failed: its code, its runtime, a timeout, an AWS call it may not make. */
     static final Metric FLEET_WATCH_ERRORS = new Metric("AWS/Lambda", "Errors", List.of(Dimension.FUNCTION), Map.of());
 

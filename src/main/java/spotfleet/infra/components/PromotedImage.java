@@ -32,7 +32,7 @@ record PromotedImage(String imageRef, String platform, String repositoryArn, Opt
      * This stack, as the checks need it.
      *
      * @param architecture  its instances' architecture
-     * @param instanceTypes its instance types, to name in a mismatch
+     * @param instanceTypes its instance types, to name in a mismatch; none on Fargate, whose fargateArchitecture is named
      * @param account       the account it deploys into
      * @param pullPattern   what the source's repository policy must name for this stack's execution role to pull
      * @param stack         its name, as the source's spotfleet:promotionTargets would list it
@@ -58,8 +58,11 @@ record PromotedImage(String imageRef, String platform, String repositoryArn, Opt
                             .map(Architecture::dockerPlatform).collect(Collectors.joining(", "))));
         }
         if (architecture.get() != target.architecture()) {
-            throw problem("spotfleet:image promotes %s's %s image, but this stack's instanceTypes are %s (%s)".formatted(source,
-                    platform, target.architecture().label(), String.join(", ", target.instanceTypes())));
+            var ours = target.instanceTypes().isEmpty()
+                    ? "this stack runs on Fargate as %s (spotfleet:fargateArchitecture)".formatted(target.architecture().label())
+                    : "this stack's instanceTypes are %s (%s)".formatted(target.architecture().label(),
+                            String.join(", ", target.instanceTypes()));
+            throw problem("spotfleet:image promotes %s's %s image, but %s".formatted(source, platform, ours));
         }
         var pullers = pullers(source, outputs.get(IMAGE_PULLERS));
         pullers.ifPresent(granted -> checkGranted(source, granted, repositoryArn, target));

@@ -13,57 +13,99 @@ import com.pulumi.resources.CustomResourceOptions;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * EventBridge rules that tell the alert topic what the Spot fleet goes through. Launches the group could not make
- * (the Spot capacity, or any capacity, could not be had) carry the group's name, so their rule matches this group
- * and goes straight to the topic. Spot interruption warnings and rebalance recommendations carry only the instance
- * id, so no pattern can pick this group's out of the account's: their rule sends all of them to {@link FleetWatch},
- * which keeps this group's instances only (by tag) before it alerts.
+ * EventBridge rules that tell the alert topic what the Spot capacity goes through.
+ *
+ * <p>On EC2: launches the group could not make (the Spot capacity, or any capacity, could not be had) carry the group's
+ * name, so their rule matches this group and goes straight to the topic. Spot interruption warnings and rebalance
+ * recommendations carry only the instance id, so no pattern can pick this group's out of the account's: their rule
+ * sends all of them to {@link FleetWatch}, which keeps this group's instances only (by tag) before it alerts.
+ *
+ * <p>On Fargate: the interruption warning of a Fargate Spot task is an ECS task state change event that carries the
+ * cluster's ARN, so one rule matches this cluster's interrupted tasks and goes straight to the topic; EventBridge's own
+ * count of the rule's matches is the dashboard's interrupted tasks.
  */
 public final class SpotAlerts extends ComponentResource {
 
     static final String LAUNCH_FAILED = "EC2 Instance Launch Unsuccessful";
     static final String SPOT_INTERRUPTION_WARNING = "EC2 Spot Instance Interruption Warning";
     static final String REBALANCE_RECOMMENDATION = "EC2 Instance Rebalance Recommendation";
+    static final String TASK_STATE_CHANGE = "ECS Task State Change";
+    /**
+     * The stop codes of a Fargate Spot interruption. AWS's knowledge center (fargate-spot-termination-notice) and the
+     * ecs model's TaskStopCode name {@code SpotInterruption}; the ECS developer guide's own example event of a Fargate
+     * Spot interruption (awsdocs/amazon-ecs-developer-guide doc_source/fargate-capacity-providers.md, "Handling Fargate
+     * Spot termination notices", commit 143e78acb1c6cf84883abecca47ec7e300b9deca) carries
+     * {@code TerminationNotice} with the stopped reason "Your Spot Task was interrupted.". Both are matched, and the
+     * alert quotes the event's own code and reason.
+     */
+    static final List<String> SPOT_STOP_CODES = List.of("SpotInterruption", "TerminationNotice");
+
+    /** What the rules watch. */
+    public sealed interface Watched {
+    }
+
+    /**
+     * The stack's Auto Scaling group, with the {@link FleetWatch} function that narrows the account's Spot events to it.
+     */
+    public record Fleet(Output<String> autoScalingGroupName, Output<String> functionArn, Output<String> functionName)
+            implements Watched {
+    }
+
+    /** The stack's cluster, whose Fargate Spot tasks the rule watches. */
+    public record FargateTasks(Output<String> clusterArn) implements Watched {
+    }
 
     /**
      * What to watch and whom to tell.
      *
      * @param stack the stack's prefix ({@code <project>-<stack>}), named in the alerts
      */
-    public record Args(Output<String> autoScalingGroupName, Output<String> topicArn, Output<String> functionArn,
-                       Output<String> functionName, String stack) {
+    public record Args(Watched watched, Output<String> topicArn, String stack) {
     }
 
     /** The rules that publish to the topic themselves (the topic policy admits exactly these). */
     @Export(name = "topicRuleArns", refs = {List.class, String.class}, tree = "[0,1]")
     public final Output<List<String>> topicRuleArns;
+    /** On Fargate, the rule that matches this cluster's interrupted tasks: its matches count them. */
+    public final Optional<Output<String>> taskInterruptionRuleName;
 
     public SpotAlerts(String name, Args args, ComponentResourceOptions options) {
         super("spotfleet:index:SpotAlerts", name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
 
-        var launchFailed = new EventRule(name + "-launch-failed", EventRuleArgs.builder()
-                .description("%s: the Auto Scaling group could not launch an instance".formatted(args.stack()))
-                .eventPattern(args.autoScalingGroupName().applyValue(SpotAlerts::launchFailedPattern))
-                .build(), child);
-        new EventTarget(name + "-launch-failed-alert", EventTargetArgs.builder()
-                .rule(launchFailed.name())
-                .arn(args.topicArn())
-                .inputTransformer(launchFailedMessage(args.stack()))
-                .build(), child);
+        EventRule topicRule;
+        switch (args.watched()) {
+            case Fleet fleet -> {
+                topicRule = new EventRule(name + "-launch-failed", EventRuleArgs.builder()
+                        .description("%s: the Auto Scaling group could not launch an instance".formatted(args.stack()))
+                        .eventPattern(fleet.autoScalingGroupName().applyValue(SpotAlerts::launchFailedPattern))
+                        .build(), child);
+                alertOn(name + "-launch-failed-alert", topicRule, args.topicArn(), launchFailedMessage(args.stack()), child);
 
-        var interruptions = new EventRule(name + "-interruptions", EventRuleArgs.builder()
-                .description("%s: Spot interruption warnings and rebalance recommendations (all of the account's;"
-                        .formatted(args.stack()) + " the function keeps this group's)")
-                .eventPattern(Json.of(Json.object(
-                        "source", List.of("aws.ec2"),
-                        "detail-type", List.of(SPOT_INTERRUPTION_WARNING, REBALANCE_RECOMMENDATION))))
-                .build(), child);
-        FleetWatch.invokeOn(name + "-interruptions", interruptions, args.functionArn(), args.functionName(), child);
+                var interruptions = new EventRule(name + "-interruptions", EventRuleArgs.builder()
+                        .description("%s: Spot interruption warnings and rebalance recommendations (all of the account's;"
+                                .formatted(args.stack()) + " the function keeps this group's)")
+                        .eventPattern(Json.of(Json.object(
+                                "source", List.of("aws.ec2"),
+                                "detail-type", List.of(SPOT_INTERRUPTION_WARNING, REBALANCE_RECOMMENDATION))))
+                        .build(), child);
+                FleetWatch.invokeOn(name + "-interruptions", interruptions, fleet.functionArn(), fleet.functionName(), child);
+                this.taskInterruptionRuleName = Optional.empty();
+            }
+            case FargateTasks tasks -> {
+                topicRule = new EventRule(name + "-task-interruptions", EventRuleArgs.builder()
+                        .description("%s: Fargate Spot is reclaiming a task of the cluster (two-minute warning)".formatted(args.stack()))
+                        .eventPattern(tasks.clusterArn().applyValue(SpotAlerts::taskInterruptionPattern))
+                        .build(), child);
+                alertOn(name + "-task-interruptions-alert", topicRule, args.topicArn(), taskInterruptionMessage(args.stack()), child);
+                this.taskInterruptionRuleName = Optional.of(topicRule.name());
+            }
+        }
 
-        this.topicRuleArns = launchFailed.arn().applyValue(List::of);
+        this.topicRuleArns = topicRule.arn().applyValue(List::of);
         registerOutputs(Map.of("topicRuleArns", topicRuleArns));
     }
 
@@ -72,6 +114,31 @@ public final class SpotAlerts extends ComponentResource {
                 "source", List.of("aws.autoscaling"),
                 "detail-type", List.of(LAUNCH_FAILED),
                 "detail", Map.of("AutoScalingGroupName", List.of(autoScalingGroupName))));
+    }
+
+    /**
+     * The warning, as AWS's example event shows it: the task's desired status turned {@code STOPPED} while it still runs,
+     * with a Spot stop code. Matching that one transition, not the later ones that repeat the stop code (stopping,
+     * stopped), alerts once per task, at the start of its two minutes.
+     */
+    static String taskInterruptionPattern(String clusterArn) {
+        return Json.of(Json.object(
+                "source", List.of("aws.ecs"),
+                "detail-type", List.of(TASK_STATE_CHANGE),
+                "detail", Json.object(
+                        "clusterArn", List.of(clusterArn),
+                        "stopCode", SPOT_STOP_CODES,
+                        "desiredStatus", List.of("STOPPED"),
+                        "lastStatus", List.of("RUNNING"))));
+    }
+
+    private static void alertOn(String name, EventRule rule, Output<String> topicArn, EventTargetInputTransformerArgs message,
+                                CustomResourceOptions options) {
+        new EventTarget(name, EventTargetArgs.builder()
+                .rule(rule.name())
+                .arn(topicArn)
+                .inputTransformer(message)
+                .build(), options);
     }
 
     /** One readable line instead of the event's JSON: who, when, and AWS's own reason. */
@@ -84,6 +151,19 @@ public final class SpotAlerts extends ComponentResource {
                 // A quoted template makes the message a plain string; the stack name needs no escaping
                 // (Pulumi stack and project names are letters, digits, '-', '_' and '.').
                 .inputTemplate("\"%s: Auto Scaling group <group> could not launch an instance at <time>: <reason>\"".formatted(stack))
+                .build();
+    }
+
+    private static EventTargetInputTransformerArgs taskInterruptionMessage(String stack) {
+        return EventTargetInputTransformerArgs.builder()
+                .inputPaths(Map.of(
+                        "task", "$.detail.taskArn",
+                        "code", "$.detail.stopCode",
+                        "reason", "$.detail.stoppedReason",
+                        "time", "$.time"))
+                .inputTemplate(("\"%s: Fargate Spot task <task> gets its two-minute interruption warning at <time>"
+                        + " (<code>: <reason>); the service starts its replacement on FARGATE_SPOT when there is capacity\"")
+                        .formatted(stack))
                 .build();
     }
 }

@@ -15,7 +15,9 @@ import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ServiceOrderedPlacementStrategyArgs;
+import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionVolumeArgs;
 import com.pulumi.aws.lb.ListenerRule;
 import com.pulumi.aws.lb.ListenerRuleArgs;
@@ -31,18 +33,17 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
-import com.pulumi.resources.Resource;
 import spotfleet.infra.config.ServiceScalingMetric;
 import spotfleet.infra.config.ServiceSettings;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The web service (the seed's service.yml): its target group and listener rule on the load balancer, its task
- * definition, the ECS service that keeps its tasks running on the cluster's capacity, and the Application
- * Auto Scaling that sizes the task count to CPU or to requests per task.
+ * definition, the ECS service that keeps its tasks running on the cluster's capacity (the stack's instances or
+ * Fargate, {@link TaskPlacement}), and the Application Auto Scaling that sizes the task count to CPU or to requests
+ * per task.
  */
 public final class WebService extends ComponentResource {
 
@@ -66,8 +67,7 @@ public final class WebService extends ComponentResource {
      * @param image                 the image by digest
      * @param imageRepositoryArn    the ECR repository holding it, which the execution role may pull from; empty text when
      *                              the image is not in ECR (public registries need no permission)
-     * @param capacityProvider      the capacity provider to place tasks with; empty places them with launch type EC2
-     * @param capacity              what provides the instances; the ECS service is created after it
+     * @param placement             where the tasks run: the stack's instances or Fargate
      */
     public record Args(
             String family,
@@ -81,8 +81,7 @@ public final class WebService extends ComponentResource {
             Output<String> logGroupArn,
             Output<String> image,
             Output<String> imageRepositoryArn,
-            Optional<Output<String>> capacityProvider,
-            Resource capacity) {
+            TaskPlacement placement) {
     }
 
     @Export(name = "serviceName", refs = String.class)
@@ -101,7 +100,8 @@ public final class WebService extends ComponentResource {
 
         var targetGroup = new TargetGroup(name + "-tg", TargetGroupArgs.builder()
                 .vpcId(args.vpcId())
-                .targetType("instance") // bridge mode: targets are instance:host-port pairs
+                // bridge mode: targets are instance:host-port pairs; awsvpc (Fargate): each task's own IP address
+                .targetType(args.placement() instanceof TaskPlacement.OnFargate ? "ip" : "instance")
                 .protocol("HTTP")
                 .port(settings.containerPort())
                 .deregistrationDelay(ServiceSettings.DEREGISTRATION_DELAY_SECONDS)
@@ -139,18 +139,26 @@ public final class WebService extends ComponentResource {
                 "The web service's tasks (no AWS permissions)", this, child);
 
         var region = AwsEnvironment.region(this);
-        var taskDefinition = new TaskDefinition(name + "-task", TaskDefinitionArgs.builder()
+        var onFargate = args.placement() instanceof TaskPlacement.OnFargate;
+        var task = TaskDefinitionArgs.builder()
                 .family(args.family())
-                .requiresCompatibilities("EC2")
-                .networkMode("bridge")
+                .requiresCompatibilities(onFargate ? "FARGATE" : "EC2")
+                .networkMode(onFargate ? "awsvpc" : "bridge")
                 .cpu(String.valueOf(settings.taskCpu()))
                 .memory(String.valueOf(settings.taskMemory()))
                 .executionRoleArn(executionRole.arn())
                 .taskRoleArn(taskRole.arn())
                 .volumes(TaskDefinitionVolumeArgs.builder().name(ContainerDefinition.SCRATCH_VOLUME).build())
                 .containerDefinitions(Output.tuple(args.image(), args.logGroupName(), region)
-                        .applyValue(t -> ContainerDefinition.json(settings, t.t1, t.t2, t.t3)))
-                .build(), child);
+                        .applyValue(t -> ContainerDefinition.json(settings, t.t1, t.t2, t.t3, !onFargate)));
+        if (args.placement() instanceof TaskPlacement.OnFargate fargate) {
+            // Fargate runs the image on the platform it was built for; X86_64 is the default, so say so either way.
+            task.runtimePlatform(TaskDefinitionRuntimePlatformArgs.builder()
+                    .operatingSystemFamily("LINUX")
+                    .cpuArchitecture(fargate.architecture().ecsCpuArchitecture())
+                    .build());
+        }
+        var taskDefinition = new TaskDefinition(name + "-task", task.build(), child);
 
         var rolloutTimeout = RolloutTimeout.of(settings);
         var service = new Service(name + "-service", serviceArgs(settings, args, targetGroup, taskDefinition),
@@ -158,7 +166,7 @@ public final class WebService extends ComponentResource {
                         .parent(this)
                         // ECS refuses a target group that no listener uses yet, tasks need somewhere to run, and their
                         // first pull needs the execution role's permissions.
-                        .dependsOn(rule, args.capacity(), executionPermissions)
+                        .dependsOn(rule, args.placement().capacity(), executionPermissions)
                         // Auto scaling owns the task count after creation; a deploy must not reset it.
                         .ignoreChanges("desiredCount")
                         // waitForSteadyState waits this long at most (RolloutTimeout has the formula).
@@ -252,21 +260,41 @@ public final class WebService extends ComponentResource {
                         .containerName(ContainerDefinition.CONTAINER_NAME)
                         .containerPort(settings.containerPort())
                         .build())
-                // One AZ or one Spot instance going away takes as few tasks with it as possible.
-                .orderedPlacementStrategies(
-                        ServiceOrderedPlacementStrategyArgs.builder().type("spread").field("attribute:ecs.availability-zone").build(),
-                        ServiceOrderedPlacementStrategyArgs.builder().type("spread").field("instanceId").build())
                 // After a Spot interruption empties an AZ, ECS moves tasks back once capacity returns there.
                 .availabilityZoneRebalancing("ENABLED")
                 .enableEcsManagedTags(true)
                 .propagateTags("SERVICE");
-        args.capacityProvider().ifPresentOrElse(
-                provider -> service.capacityProviderStrategies(ServiceCapacityProviderStrategyArgs.builder()
-                        .capacityProvider(provider)
-                        .weight(1)
-                        .base(0)
-                        .build()),
-                () -> service.launchType("EC2"));
+        switch (args.placement()) {
+            case TaskPlacement.OnInstances instances -> {
+                // One AZ or one Spot instance going away takes as few tasks with it as possible.
+                service.orderedPlacementStrategies(
+                        ServiceOrderedPlacementStrategyArgs.builder().type("spread").field("attribute:ecs.availability-zone").build(),
+                        ServiceOrderedPlacementStrategyArgs.builder().type("spread").field("instanceId").build());
+                instances.capacityProvider().ifPresentOrElse(
+                        provider -> service.capacityProviderStrategies(ServiceCapacityProviderStrategyArgs.builder()
+                                .capacityProvider(provider)
+                                .weight(1)
+                                .base(0)
+                                .build()),
+                        () -> service.launchType("EC2"));
+            }
+            // No placement strategies: ECS refuses them for Fargate, which spreads tasks across the subnets' AZs itself.
+            case TaskPlacement.OnFargate fargate -> service
+                    .capacityProviderStrategies(FargateCapacity.strategy(fargate.onDemandTasks()).stream()
+                            .map(item -> {
+                                var entry = ServiceCapacityProviderStrategyArgs.builder()
+                                        .capacityProvider(item.capacityProvider())
+                                        .weight(item.weight());
+                                item.base().ifPresent(entry::base);
+                                return entry.build();
+                            })
+                            .toList())
+                    .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
+                            .subnets(fargate.subnetIds())
+                            .securityGroups(fargate.securityGroupId().applyValue(List::of))
+                            .assignPublicIp(false) // private subnets: out through the NAT gateway, never reachable from outside
+                            .build());
+        }
         return service.build();
     }
 }

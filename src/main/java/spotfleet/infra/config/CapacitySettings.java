@@ -11,8 +11,13 @@ import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
- * The machines: which instance types the Auto Scaling group may launch, the on-demand/Spot mix, and how it scales.
+ * Where the tasks run. On EC2 (the default), the machines: which instance types the Auto Scaling group may launch, the
+ * on-demand/Spot mix, and how it scales. On Fargate, how many tasks stay on on-demand {@code FARGATE} and the CPU
+ * architecture; the instance keys then keep their defaults ({@link StackConfig} refuses them set otherwise).
  *
+ * @param runOn                                ec2 (the stack's instances) or fargate
+ * @param fargateOnDemandTasks                 on Fargate: tasks always on {@code FARGATE}, the rest on {@code FARGATE_SPOT}; >= 0
+ * @param fargateArchitecture                  on Fargate: the tasks' CPU architecture (no instance types to derive it from)
  * @param instanceTypes                        instance type names, all of one architecture, in priority order
  * @param onDemandBaseCapacity                 instances always bought on demand, at most {@code maxInstances}
  * @param onDemandPercentageAboveBaseCapacity  share of on-demand instances above the base, 0-100
@@ -26,6 +31,9 @@ import java.util.stream.Collectors;
  *                                             instances with an Auto Scaling instance refresh (default true)
  */
 public record CapacitySettings(
+        RunOn runOn,
+        int fargateOnDemandTasks,
+        Architecture fargateArchitecture,
         List<String> instanceTypes,
         int onDemandBaseCapacity,
         int onDemandPercentageAboveBaseCapacity,
@@ -39,6 +47,8 @@ public record CapacitySettings(
 
     public CapacitySettings {
         instanceTypes = List.copyOf(instanceTypes);
+        Objects.requireNonNull(runOn, "runOn");
+        Objects.requireNonNull(fargateArchitecture, "fargateArchitecture");
         Objects.requireNonNull(spotAllocationStrategy, "spotAllocationStrategy");
         Objects.requireNonNull(instanceScaling, "instanceScaling");
         var problems = new Problems();
@@ -51,11 +61,13 @@ public record CapacitySettings(
         problems.between("spotfleet:onDemandPercentageAboveBaseCapacity", onDemandPercentageAboveBaseCapacity, 0, 100);
         problems.between("spotfleet:capacityTargetPercent", capacityTargetPercent, 1, 100);
         problems.between("spotfleet:instanceCpuTarget", instanceCpuTarget, 1, 100);
+        problems.atLeast("spotfleet:fargateOnDemandTasks", fargateOnDemandTasks, 0);
         problems.throwIfAny();
     }
 
     public static CapacitySettings defaults() {
-        return new CapacitySettings(List.of("t3.micro", "t3a.micro", "t2.micro"), 1, 0,
+        // arm64 on Fargate: Graviton's lower price, and FARGATE_SPOT runs ARM64 tasks (docs/fargate.md says where AWS says so)
+        return new CapacitySettings(RunOn.EC2, 1, Architecture.ARM64, List.of("t3.micro", "t3a.micro", "t2.micro"), 1, 0,
                 SpotAllocationStrategy.CAPACITY_OPTIMIZED, 1, 4, InstanceScaling.CAPACITY_PROVIDER, 100, 70, true);
     }
 
@@ -63,9 +75,13 @@ public record CapacitySettings(
         return instanceTypes.stream().map(name -> InstanceType.parse(name).orElseThrow()).toList();
     }
 
-    /** The one architecture all instance types share. */
+    public boolean onFargate() {
+        return runOn == RunOn.FARGATE;
+    }
+
+    /** What the tasks run on: on Fargate {@code fargateArchitecture}, on EC2 the one architecture all instance types share. */
     public Architecture architecture() {
-        return types().getFirst().architecture();
+        return onFargate() ? fargateArchitecture : types().getFirst().architecture();
     }
 
     /** The listed type with the least of what {@code measure} reads, among those the {@link InstanceCatalog} knows. */

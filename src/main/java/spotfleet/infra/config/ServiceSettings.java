@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * @param serviceRequestsPerTarget with requests: requests per task per minute the task count tracks, >= 1
  * @param scaleInCooldown          seconds after a scale-in before the next scale-in, >= 0
  * @param scaleOutCooldown         seconds after a scale-out before the next scale-out, >= 0
- * @param stopTimeoutSeconds       seconds between SIGTERM and SIGKILL; the app's shutdown grace is {@link #shutdownGraceSeconds()}
+ * @param stopTimeoutSeconds       seconds between SIGTERM and SIGKILL; the app's shutdown grace is {@link #shutdownGraceSeconds()};
+ *                                 its range depends on where the tasks run ({@link StackSettings} checks it)
  * @param healthCheckPath          what the load balancer asks each task; 200 means healthy
  * @param environment              plain environment variables, in order; none named as the program's or ECS's own
  * @param secrets                  variables ECS fills from SSM parameters or Secrets Manager secrets, by ARN
@@ -74,8 +75,19 @@ public record ServiceSettings(
      * milliseconds, so 5 s drains them; the seed's 2 s cut it close for slow clients on keep-alive connections.
      */
     public static final int DEREGISTRATION_DELAY_SECONDS = 5;
-    /** ECS stops a task by draining it from the target group first, then SIGTERM, then SIGKILL after the stop timeout. */
+    /**
+     * On EC2, ECS stops an interrupted instance's tasks by draining each from the target group first, then SIGTERM, then
+     * SIGKILL after the stop timeout: the two one after the other must end inside the notice.
+     */
     public static final int MAX_STOP_TIMEOUT_SECONDS = SPOT_INTERRUPTION_NOTICE_SECONDS - DEREGISTRATION_DELAY_SECONDS - 1;
+    /**
+     * On Fargate Spot the SIGTERM comes with the two-minute warning itself ("The warning is sent as a task state change
+     * event to Amazon EventBridge and as a SIGTERM signal to the running task", AWS knowledge center,
+     * fargate-spot-termination-notice), so the stop timeout starts when the notice does and may use all of it: ECS's own
+     * maximum, "The max stop timeout value is 120 seconds" (botocore ecs, ContainerDefinition.stopTimeout). The target's
+     * deregistration runs alongside, not before, and its 5 s end well inside the notice too.
+     */
+    public static final int FARGATE_MAX_STOP_TIMEOUT_SECONDS = SPOT_INTERRUPTION_NOTICE_SECONDS;
     /** After SIGTERM the app keeps serving this long (its SHUTDOWN_DRAIN_SECONDS default) before it closes. */
     public static final int APP_DRAIN_SECONDS = 3;
     /**
@@ -99,12 +111,7 @@ public record ServiceSettings(
         problems.atLeast("spotfleet:serviceRequestsPerTarget", serviceRequestsPerTarget, 1);
         problems.atLeast("spotfleet:scaleInCooldown", scaleInCooldown, 0);
         problems.atLeast("spotfleet:scaleOutCooldown", scaleOutCooldown, 0);
-        problems.check(stopTimeoutSeconds >= MIN_STOP_TIMEOUT_SECONDS && stopTimeoutSeconds <= MAX_STOP_TIMEOUT_SECONDS,
-                ("spotfleet:stopTimeoutSeconds (%d) must be between %d (the app drains for %d s, then needs %d s to exit"
-                        + " before SIGKILL) and %d (the %d s target deregistration plus the stop timeout must end inside the"
-                        + " %d s Spot interruption notice)")
-                        .formatted(stopTimeoutSeconds, MIN_STOP_TIMEOUT_SECONDS, APP_DRAIN_SECONDS, EXIT_MARGIN_SECONDS,
-                                MAX_STOP_TIMEOUT_SECONDS, DEREGISTRATION_DELAY_SECONDS, SPOT_INTERRUPTION_NOTICE_SECONDS));
+        // stopTimeoutSeconds: its upper bound depends on where the tasks run, so StackSettings checks it.
         checkHealthCheckPath(problems, healthCheckPath);
         environment = List.copyOf(environment);
         secrets = List.copyOf(secrets);

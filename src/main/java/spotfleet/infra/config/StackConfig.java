@@ -3,6 +3,7 @@ package spotfleet.infra.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,6 +19,11 @@ public final class StackConfig {
 
     /** Every {@code spotfleet:} key, in the order Pulumi.yaml and docs/configuration.md list them. */
     public static final List<ConfigKey<?>> KEYS = List.of(
+            ConfigKey.choice("runOn", RunOn.class, StackSettings.Builder::runOn, s -> s.capacity().runOn()),
+            ConfigKey.integer("fargateOnDemandTasks", StackSettings.Builder::fargateOnDemandTasks,
+                    s -> s.capacity().fargateOnDemandTasks()),
+            ConfigKey.choice("fargateArchitecture", Architecture.class, StackSettings.Builder::fargateArchitecture,
+                    s -> s.capacity().fargateArchitecture()),
             ConfigKey.stringList("instanceTypes", StackSettings.Builder::instanceTypes, s -> s.capacity().instanceTypes()),
             ConfigKey.integer("onDemandBaseCapacity", StackSettings.Builder::onDemandBaseCapacity, s -> s.capacity().onDemandBaseCapacity()),
             ConfigKey.integer("onDemandPercentageAboveBaseCapacity", StackSettings.Builder::onDemandPercentageAboveBaseCapacity,
@@ -66,7 +72,19 @@ public final class StackConfig {
                     s -> s.monitoring().latencyP99ThresholdMs()),
             ConfigKey.bool("protect", StackSettings.Builder::protect, StackSettings::protect));
 
+    /** The keys that only mean something on EC2 instances: on a Fargate stack they must keep their defaults. */
+    public static final List<String> EC2_ONLY_KEYS = List.of("instanceTypes", "onDemandBaseCapacity",
+            "onDemandPercentageAboveBaseCapacity", "spotAllocationStrategy", "minInstances", "maxInstances", "instanceScaling",
+            "capacityTargetPercent", "instanceCpuTarget", "instanceRefresh");
+    /** The keys that only mean something on Fargate: on an EC2 stack they must keep their defaults. */
+    public static final List<String> FARGATE_ONLY_KEYS = List.of("fargateOnDemandTasks", "fargateArchitecture");
+
     private StackConfig() {
+    }
+
+    /** Whether {@code key} (without its namespace) does anything on a stack that runs on {@code runOn}. */
+    public static boolean usedOn(String key, RunOn runOn) {
+        return !(runOn == RunOn.FARGATE ? EC2_ONLY_KEYS : FARGATE_ONLY_KEYS).contains(key);
     }
 
     /** {@link #parse(RawConfig)} of config without secrets. */
@@ -98,11 +116,35 @@ public final class StackConfig {
         StackSettings settings = null;
         try {
             settings = builder.build();
+            checkKeysOfTheOtherPlatform(settings, problems);
         } catch (InvalidConfigException e) {
             problems.addAll(e);
         }
         problems.throwIfAny();
         return settings;
+    }
+
+    /**
+     * A key of the other platform set to anything but its default is refused, not ignored: the stack file would say
+     * something (instance types, an on-demand base) the stack does not do. Judged by value, not by presence: the Pulumi
+     * CLI hands the program Pulumi.yaml's default of every key the stack file leaves out (pulumi/pulumi
+     * sdk/go/common/workspace/config.go, mergeConfig), so a key at its default cannot be told from one left out.
+     */
+    private static void checkKeysOfTheOtherPlatform(StackSettings settings, Problems problems) {
+        var runOn = settings.capacity().runOn();
+        var defaults = StackSettings.defaults();
+        KEYS.stream()
+                .filter(key -> !usedOn(key.name(), runOn))
+                .filter(key -> !Objects.equals(key.get().apply(settings), key.get().apply(defaults)))
+                .forEach(key -> problems.add(("%s (%s) only applies when spotfleet:runOn is %s, and this stack runs on %s:"
+                        + " remove it from the stack file").formatted(key.qualifiedName(), text(key.get().apply(settings)),
+                        runOn == RunOn.FARGATE ? RunOn.EC2.configValue() : RunOn.FARGATE.configValue(), runOn.configValue())));
+    }
+
+    private static String text(Object value) {
+        return value instanceof List<?> list
+                ? list.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"))
+                : String.valueOf(value);
     }
 
     /** The value of every key in {@code settings}, typed as Pulumi.yaml writes it: the effective config. */

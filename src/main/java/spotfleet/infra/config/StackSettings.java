@@ -1,9 +1,11 @@
 package spotfleet.infra.config;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Everything the program needs to declare one stack, validated: building one with bad values throws
@@ -39,7 +41,14 @@ public record StackSettings(
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(monitoring, "monitoring");
         var problems = new Problems();
-        checkTaskFitsInstances(problems, capacity, service);
+        if (capacity.onFargate()) {
+            checkFargateTaskSize(problems, service);
+            problems.notAbove("spotfleet:fargateOnDemandTasks", capacity.fargateOnDemandTasks(), "spotfleet:serviceMaxTasks",
+                    service.serviceMaxTasks());
+        } else {
+            checkTaskFitsInstances(problems, capacity, service);
+        }
+        checkStopTimeout(problems, capacity, service);
         problems.throwIfAny();
     }
 
@@ -58,6 +67,41 @@ public record StackSettings(
 
     public Builder toBuilder() {
         return new Builder(this);
+    }
+
+    /** Fargate runs only the CPU and memory pairs it lists ({@link FargateTaskSizes}). */
+    private static void checkFargateTaskSize(Problems problems, ServiceSettings service) {
+        var memory = FargateTaskSizes.memoryFor(service.taskCpu());
+        if (memory.isEmpty()) {
+            problems.add("spotfleet:taskCpu (%d) is not a task size Fargate runs: use one of %s"
+                    .formatted(service.taskCpu(), list(FargateTaskSizes.MEMORY_BY_CPU.keySet())));
+        } else if (!memory.contains(service.taskMemory())) {
+            problems.add(("spotfleet:taskMemory (%d) is not a memory size Fargate runs with spotfleet:taskCpu %d: use one of %s"
+                    + " (Pulumi.yaml's default of 256 MiB is for ec2; a fargate stack sets taskMemory)")
+                    .formatted(service.taskMemory(), service.taskCpu(), list(memory)));
+        }
+    }
+
+    /**
+     * The stop timeout must end inside the two-minute Spot notice: on EC2 after the target's deregistration, on Fargate
+     * from the notice itself ({@link ServiceSettings#MAX_STOP_TIMEOUT_SECONDS}, {@link ServiceSettings#FARGATE_MAX_STOP_TIMEOUT_SECONDS}).
+     */
+    private static void checkStopTimeout(Problems problems, CapacitySettings capacity, ServiceSettings service) {
+        var stopTimeout = service.stopTimeoutSeconds();
+        var max = capacity.onFargate() ? ServiceSettings.FARGATE_MAX_STOP_TIMEOUT_SECONDS : ServiceSettings.MAX_STOP_TIMEOUT_SECONDS;
+        var why = capacity.onFargate()
+                ? "on Fargate the SIGTERM comes with the %d s Spot interruption warning, and ECS allows no more"
+                        .formatted(ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS)
+                : "the %d s target deregistration plus the stop timeout must end inside the %d s Spot interruption notice"
+                        .formatted(ServiceSettings.DEREGISTRATION_DELAY_SECONDS, ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS);
+        problems.check(stopTimeout >= ServiceSettings.MIN_STOP_TIMEOUT_SECONDS && stopTimeout <= max,
+                "spotfleet:stopTimeoutSeconds (%d) must be between %d (the app drains for %d s, then needs %d s to exit before SIGKILL) and %d (%s)"
+                        .formatted(stopTimeout, ServiceSettings.MIN_STOP_TIMEOUT_SECONDS, ServiceSettings.APP_DRAIN_SECONDS,
+                                ServiceSettings.EXIT_MARGIN_SECONDS, max, why));
+    }
+
+    private static String list(Collection<Integer> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     /** Every instance type the group may launch must hold one task, or some launches place nothing. */
@@ -88,6 +132,9 @@ public record StackSettings(
         private int azCount;
         private NatGateways natGateways;
         private int logRetentionDays;
+        private RunOn runOn;
+        private int fargateOnDemandTasks;
+        private Architecture fargateArchitecture;
         private List<String> instanceTypes;
         private int onDemandBaseCapacity;
         private int onDemandPercentageAboveBaseCapacity;
@@ -129,6 +176,9 @@ public record StackSettings(
             natGateways = from.network.natGateways();
             logRetentionDays = from.cluster.logRetentionDays();
             var c = from.capacity;
+            runOn = c.runOn();
+            fargateOnDemandTasks = c.fargateOnDemandTasks();
+            fargateArchitecture = c.fargateArchitecture();
             instanceTypes = c.instanceTypes();
             onDemandBaseCapacity = c.onDemandBaseCapacity();
             onDemandPercentageAboveBaseCapacity = c.onDemandPercentageAboveBaseCapacity();
@@ -172,6 +222,9 @@ public record StackSettings(
         public Builder azCount(int v) { azCount = v; return this; }
         public Builder natGateways(NatGateways v) { natGateways = v; return this; }
         public Builder logRetentionDays(int v) { logRetentionDays = v; return this; }
+        public Builder runOn(RunOn v) { runOn = v; return this; }
+        public Builder fargateOnDemandTasks(int v) { fargateOnDemandTasks = v; return this; }
+        public Builder fargateArchitecture(Architecture v) { fargateArchitecture = v; return this; }
         public Builder instanceTypes(List<String> v) { instanceTypes = List.copyOf(v); return this; }
         public Builder onDemandBaseCapacity(int v) { onDemandBaseCapacity = v; return this; }
         public Builder onDemandPercentageAboveBaseCapacity(int v) { onDemandPercentageAboveBaseCapacity = v; return this; }
@@ -215,7 +268,8 @@ public record StackSettings(
             var problems = new Problems();
             var network = validated(problems, () -> new NetworkSettings(vpcCidr, azCount, natGateways));
             var cluster = validated(problems, () -> new ClusterSettings(logRetentionDays));
-            var capacity = validated(problems, () -> new CapacitySettings(instanceTypes, onDemandBaseCapacity,
+            var capacity = validated(problems, () -> new CapacitySettings(runOn, fargateOnDemandTasks, fargateArchitecture,
+                    instanceTypes, onDemandBaseCapacity,
                     onDemandPercentageAboveBaseCapacity, spotAllocationStrategy, minInstances, maxInstances,
                     instanceScaling, capacityTargetPercent, instanceCpuTarget, instanceRefresh));
             var service = validated(problems, () -> new ServiceSettings(containerPort, taskCpu, taskMemory,

@@ -69,10 +69,10 @@ final class KeySettings {
             Map.entry("pulumi:pulumi:StackReference", List.of("name")),
 
             Map.entry("aws:ecs/taskDefinition:TaskDefinition", List.of("family", "requiresCompatibilities", "networkMode",
-                    "cpu", "memory", "containerDefinitions")),
+                    "runtimePlatform", "cpu", "memory", "containerDefinitions")),
             Map.entry("aws:ecs/service:Service", List.of("desiredCount", "launchType", "capacityProviderStrategies",
                     "deploymentMinimumHealthyPercent", "deploymentMaximumPercent", "deploymentCircuitBreaker", "waitForSteadyState",
-                    "healthCheckGracePeriodSeconds", "loadBalancers", "orderedPlacementStrategies",
+                    "healthCheckGracePeriodSeconds", "loadBalancers", "networkConfiguration", "orderedPlacementStrategies",
                     "availabilityZoneRebalancing")),
             Map.entry("aws:appautoscaling/target:Target", List.of("scalableDimension", "minCapacity", "maxCapacity")),
             Map.entry("aws:appautoscaling/policy:Policy", List.of("policyType", "targetTrackingScalingPolicyConfiguration")));

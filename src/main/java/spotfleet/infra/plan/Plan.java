@@ -58,7 +58,8 @@ public record Plan(
      *
      * @param key    the qualified key, e.g. {@code spotfleet:natGateways}
      * @param value  the value the program uses (typed as Pulumi.yaml declares it)
-     * @param source where it comes from: {@code stack} (the stack file) or {@code default}
+     * @param source where it comes from: {@code stack} (the stack file) or {@code default}; with {@code , not used on
+     *               fargate} (or {@code ec2}) when it belongs to the other platform
      */
     public record ConfigValue(String key, Object value, String source) {
     }

@@ -177,15 +177,21 @@ public final class Planner {
                 resource.customTimeouts());
     }
 
-    /** The values the program uses: every {@code aws:} setting the stack makes (secrets hidden), then every key of the program. */
+    /**
+     * The values the program uses: every {@code aws:} setting the stack makes (secrets hidden), then every key of the
+     * program, with where its value comes from, and whether it does nothing where the stack runs.
+     */
     private static List<Plan.ConfigValue> config(StackSettings settings, Map<String, String> raw) {
         var values = new ArrayList<Plan.ConfigValue>();
         settings.aws().values().forEach((name, value) ->
                 values.add(new Plan.ConfigValue(AwsConfig.NAMESPACE + ":" + name, value.shown(), "stack")));
         var typed = StackConfig.values(settings);
+        var runOn = settings.capacity().runOn();
         for (ConfigKey<?> key : StackConfig.KEYS) {
+            // A key of the other platform is at its default (StackConfig refuses it otherwise) and does nothing.
+            var unused = StackConfig.usedOn(key.name(), runOn) ? "" : ", not used on " + runOn.configValue();
             values.add(new Plan.ConfigValue(key.qualifiedName(), typed.get(key.name()),
-                    raw.containsKey(key.qualifiedName()) ? "stack" : "default"));
+                    (raw.containsKey(key.qualifiedName()) ? "stack" : "default") + unused));
         }
         return values;
     }

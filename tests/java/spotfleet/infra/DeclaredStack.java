@@ -61,6 +61,16 @@ public record DeclaredStack(OfflineEvaluation evaluation) {
         }
     }
 
+    /**
+     * Whether a test class declares its stack before each test instead of once ({@code -Dspotfleet.test.declarePerTest=true},
+     * which the pitest profile sets). Pitest credits what a class's {@code @BeforeAll} or first declaration runs to that
+     * class's first test alone, and runs only the tests so credited against a mutant: the class's other assertions on the
+     * same stack would never see it. Declared per test, each test covers, and kills, what it asserts on.
+     */
+    public static boolean declarePerTest() {
+        return Boolean.getBoolean("spotfleet.test.declarePerTest");
+    }
+
     public static DeclaredStack withDefaults() {
         return of(StackSettings.defaults());
     }

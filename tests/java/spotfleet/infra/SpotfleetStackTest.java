@@ -1,7 +1,7 @@
 package spotfleet.infra;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.config.StackSettings;
@@ -26,8 +26,11 @@ class SpotfleetStackTest {
     class InARegion {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.of(StackSettings.defaults().toBuilder().awsRegion("eu-west-1").build());
         }
 

@@ -1,6 +1,6 @@
 package spotfleet.infra.components;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
@@ -21,8 +21,11 @@ class AlarmsTest {
     DeclaredStack stack;
     Map<String, Object> dimensions;
 
-    @BeforeAll
+    @BeforeEach
     void declare() {
+        if (stack != null && !DeclaredStack.declarePerTest()) {
+            return;
+        }
         stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
                 .latencyP99ThresholdMs(250).serviceMinTasks(3).serviceMaxTasks(6).build());
         dimensions = StackDimensions.of(stack);

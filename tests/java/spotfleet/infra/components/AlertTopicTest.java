@@ -2,8 +2,8 @@ package spotfleet.infra.components;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
@@ -25,8 +25,11 @@ class AlertTopicTest {
     class WithAnAlarmEmail {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.of(StackSettings.defaults().toBuilder().alarmEmail("ops@example.com").build());
         }
 
@@ -79,8 +82,11 @@ class AlertTopicTest {
     class WithoutOne {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.withDefaults();
         }
 

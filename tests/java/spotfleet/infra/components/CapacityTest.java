@@ -1,8 +1,8 @@
 package spotfleet.infra.components;
 
 import com.google.gson.JsonParser;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
@@ -30,8 +30,11 @@ class CapacityTest {
     class WithACapacityProvider {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             // the seed's spot mix, with values other than the defaults so each can be traced to its key
             stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
                     .instanceTypes(List.of("m5.large", "m5a.large", "m6i.large"))
@@ -234,8 +237,11 @@ class CapacityTest {
     class WithCpuTargetTracking {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
                     .instanceScaling(InstanceScaling.CPU).instanceCpuTarget(65).build());
         }

@@ -1,7 +1,7 @@
 package spotfleet.infra.components;
 
 import com.google.gson.JsonParser;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
@@ -20,8 +20,11 @@ class ClusterTest {
 
     DeclaredStack stack;
 
-    @BeforeAll
+    @BeforeEach
     void declare() {
+        if (stack != null && !DeclaredStack.declarePerTest()) {
+            return;
+        }
         stack = DeclaredStack.of(StackSettings.defaults().toBuilder().logRetentionDays(30).build());
     }
 

@@ -1,8 +1,8 @@
 package spotfleet.infra.components;
 
 import com.google.gson.JsonParser;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
@@ -65,8 +65,11 @@ class ContainerImageTest {
     class Built {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.withDefaults();
         }
 
@@ -123,8 +126,11 @@ class ContainerImageTest {
     class BuiltAndSharedWithPromotionTargets {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.of(StackSettings.defaults().toBuilder().promotionTargets(List.of("prod", "210987654321/prod")).build());
         }
 
@@ -163,8 +169,11 @@ class ContainerImageTest {
         static final String IMAGE = "210987654321.dkr.ecr.eu-west-1.amazonaws.com/team/shop@" + DIGEST;
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.of(StackSettings.defaults().toBuilder().image(IMAGE).build());
         }
 
@@ -210,8 +219,11 @@ class ContainerImageTest {
     class PromotedFromDev {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = prodReading(devOutputs("linux/arm64", List.of(PROD_PULLER)));
         }
 

@@ -3,7 +3,7 @@ package spotfleet.infra.components;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
@@ -27,8 +27,11 @@ class DashboardTest {
     DeclaredStack stack;
     List<JsonObject> widgets;
 
-    @BeforeAll
+    @BeforeEach
     void declare() {
+        if (stack != null && !DeclaredStack.declarePerTest()) {
+            return;
+        }
         stack = DeclaredStack.of(StackSettings.defaults().toBuilder().awsRegion("eu-west-1").build());
         var body = jsonInput(stack.one(DASHBOARD, "dashboard-cloudwatch"), "dashboardBody").getAsJsonObject();
         widgets = body.getAsJsonArray("widgets").asList().stream().map(JsonElement::getAsJsonObject).toList();

@@ -3,7 +3,7 @@ package spotfleet.infra.components;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
@@ -30,8 +30,11 @@ import static spotfleet.infra.Types.*;
 class FargateStackTest {
     DeclaredStack stack;
 
-    @BeforeAll
+    @BeforeEach
     void declare() {
+        if (stack != null && !DeclaredStack.declarePerTest()) {
+            return;
+        }
         stack = DeclaredStack.of(FargateTest.fargate().containerPort(8080).stopTimeoutSeconds(120).build());
     }
 

@@ -4,7 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.pulumi.asset.AssetArchive;
 import com.pulumi.asset.AssetOrArchive;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
@@ -28,8 +28,11 @@ class FleetWatchTest {
 
     DeclaredStack stack;
 
-    @BeforeAll
+    @BeforeEach
     void declare() {
+        if (stack != null && !DeclaredStack.declarePerTest()) {
+            return;
+        }
         stack = DeclaredStack.of(StackSettings.defaults().toBuilder().logRetentionDays(30).build());
     }
 

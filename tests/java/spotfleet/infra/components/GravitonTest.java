@@ -1,6 +1,6 @@
 package spotfleet.infra.components;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
@@ -22,8 +22,11 @@ class GravitonTest {
 
     DeclaredStack stack;
 
-    @BeforeAll
+    @BeforeEach
     void declare() {
+        if (stack != null && !DeclaredStack.declarePerTest()) {
+            return;
+        }
         stack = DeclaredStack.of(StackSettings.defaults().toBuilder().instanceTypes(List.of("t4g.micro", "t4g.small")).build());
     }
 

@@ -1,7 +1,7 @@
 package spotfleet.infra.components;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
@@ -25,8 +25,11 @@ class HttpsEndpointTest {
     class WithADomainInAZoneGivenByName {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
                     .domainName("app.example.com").hostedZoneName("example.com").build());
         }
@@ -160,8 +163,11 @@ class HttpsEndpointTest {
     class WithAZoneGivenById {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
                     .domainName("example.com").hostedZoneId("Z1D633PJN98FT9").build());
         }

@@ -1,6 +1,6 @@
 package spotfleet.infra.components;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
@@ -17,8 +17,11 @@ class LoadBalancerTest {
 
     DeclaredStack stack;
 
-    @BeforeAll
+    @BeforeEach
     void declare() {
+        if (stack != null && !DeclaredStack.declarePerTest()) {
+            return;
+        }
         stack = DeclaredStack.withDefaults();
     }
 

@@ -1,7 +1,7 @@
 package spotfleet.infra.components;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
@@ -23,8 +23,11 @@ class NetworkTest {
     class WithTheDefaults {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.withDefaults();
         }
 
@@ -115,8 +118,11 @@ class NetworkTest {
     class WithANatGatewayPerAzOverThreeAzs {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
                     .azCount(3).natGateways(NatGateways.PER_AZ).vpcCidr("172.20.0.0/22").build());
         }

@@ -1,7 +1,7 @@
 package spotfleet.infra.components;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
@@ -20,8 +20,11 @@ class ProtectionTest {
     class AProtectedStack {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.of(StackSettings.defaults().toBuilder().protect(true)
                     .domainName("app.example.com").hostedZoneName("example.com").build());
         }
@@ -48,8 +51,11 @@ class ProtectionTest {
     class AnUnprotectedStackOthersPromoteFrom {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.of(StackSettings.defaults().toBuilder().promotionTargets(java.util.List.of("prod")).build());
         }
 
@@ -69,8 +75,11 @@ class ProtectionTest {
     class AnUnprotectedStack {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.withDefaults();
         }
 

@@ -2,8 +2,8 @@ package spotfleet.infra.components;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
@@ -29,8 +29,11 @@ class WebServiceTest {
     class OnTheCapacityProvider {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
                     .containerPort(8080).taskCpu(512).taskMemory(640).stopTimeoutSeconds(45)
                     .serviceMinTasks(3).serviceMaxTasks(9).serviceCpuTarget(60).scaleInCooldown(240).scaleOutCooldown(45)
@@ -249,8 +252,11 @@ class WebServiceTest {
     class WithCpuScaledInstances {
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.of(StackSettings.defaults().toBuilder().instanceScaling(InstanceScaling.CPU).build());
         }
 
@@ -272,8 +278,11 @@ class WebServiceTest {
         static final String API_KEY = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:shop/api-key-AbC123";
         DeclaredStack stack;
 
-        @BeforeAll
+        @BeforeEach
         void declare() {
+            if (stack != null && !DeclaredStack.declarePerTest()) {
+                return;
+            }
             stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
                     .containerPort(8080).healthCheckPath("/actuator/health")
                     .environment(List.of("LOG_LEVEL=info", "FEATURES=a,b"))

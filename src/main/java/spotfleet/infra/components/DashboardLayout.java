@@ -100,11 +100,6 @@ final class DashboardLayout {
         return fargate ? FARGATE_WIDGETS : WIDGETS;
     }
 
-    /** The EC2 dashboard body ({@link #body(String, DimensionValues, List, List)} of {@link #WIDGETS}). */
-    static String body(String region, DimensionValues values, List<String> alarmArns) {
-        return body(region, values, alarmArns, WIDGETS);
-    }
-
     /** The dashboard body (CloudWatch's dashboard JSON) of {@code layout} for this stack's resources and alarms. */
     static String body(String region, DimensionValues values, List<String> alarmArns, List<Widget> layout) {
         var widgets = layout.stream().map(widget -> switch (widget) {

@@ -11,6 +11,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,7 +107,9 @@ public final class SpotAlerts extends ComponentResource {
         }
 
         this.topicRuleArns = topicRule.arn().applyValue(List::of);
-        registerOutputs(Map.of("topicRuleArns", topicRuleArns));
+        var outputs = new LinkedHashMap<String, Output<?>>(Map.of("topicRuleArns", topicRuleArns));
+        taskInterruptionRuleName.ifPresent(rule -> outputs.put("taskInterruptionRuleName", rule));
+        registerOutputs(outputs);
     }
 
     static String launchFailedPattern(String autoScalingGroupName) {

@@ -71,6 +71,11 @@ public record DeclaredStack(OfflineEvaluation evaluation) {
         return Boolean.getBoolean("spotfleet.test.declarePerTest");
     }
 
+    /** For a test class's {@code @BeforeEach}: the stack it already declared, or a new one when there is none yet or {@link #declarePerTest()}. */
+    public static DeclaredStack reuseOrDeclare(DeclaredStack declared, java.util.function.Supplier<DeclaredStack> declare) {
+        return declared != null && !declarePerTest() ? declared : declare.get();
+    }
+
     public static DeclaredStack withDefaults() {
         return of(StackSettings.defaults());
     }

@@ -28,10 +28,7 @@ class SpotfleetStackTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.of(StackSettings.defaults().toBuilder().awsRegion("eu-west-1").build());
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder().awsRegion("eu-west-1").build()));
         }
 
         @Test

@@ -23,11 +23,8 @@ class AlarmsTest {
 
     @BeforeEach
     void declare() {
-        if (stack != null && !DeclaredStack.declarePerTest()) {
-            return;
-        }
-        stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
-                .latencyP99ThresholdMs(250).serviceMinTasks(3).serviceMaxTasks(6).build());
+        stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder()
+                .latencyP99ThresholdMs(250).serviceMinTasks(3).serviceMaxTasks(6).build()));
         dimensions = StackDimensions.of(stack);
     }
 

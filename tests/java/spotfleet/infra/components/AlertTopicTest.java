@@ -27,10 +27,7 @@ class AlertTopicTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.of(StackSettings.defaults().toBuilder().alarmEmail("ops@example.com").build());
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder().alarmEmail("ops@example.com").build()));
         }
 
         @Test
@@ -84,10 +81,7 @@ class AlertTopicTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.withDefaults();
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.withDefaults());
         }
 
         @Test

@@ -32,11 +32,8 @@ class CapacityTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
             // the seed's spot mix, with values other than the defaults so each can be traced to its key
-            stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder()
                     .instanceTypes(List.of("m5.large", "m5a.large", "m6i.large"))
                     .onDemandBaseCapacity(2)
                     .onDemandPercentageAboveBaseCapacity(25)
@@ -44,7 +41,7 @@ class CapacityTest {
                     .minInstances(2)
                     .maxInstances(8)
                     .capacityTargetPercent(90)
-                    .build());
+                    .build()));
         }
 
         @Test
@@ -239,11 +236,8 @@ class CapacityTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
-                    .instanceScaling(InstanceScaling.CPU).instanceCpuTarget(65).build());
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder()
+                    .instanceScaling(InstanceScaling.CPU).instanceCpuTarget(65).build()));
         }
 
         @Test

@@ -22,10 +22,7 @@ class ClusterTest {
 
     @BeforeEach
     void declare() {
-        if (stack != null && !DeclaredStack.declarePerTest()) {
-            return;
-        }
-        stack = DeclaredStack.of(StackSettings.defaults().toBuilder().logRetentionDays(30).build());
+        stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder().logRetentionDays(30).build()));
     }
 
     @Test

@@ -67,10 +67,7 @@ class ContainerImageTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.withDefaults();
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.withDefaults());
         }
 
         @Test
@@ -128,10 +125,7 @@ class ContainerImageTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.of(StackSettings.defaults().toBuilder().promotionTargets(List.of("prod", "210987654321/prod")).build());
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder().promotionTargets(List.of("prod", "210987654321/prod")).build()));
         }
 
         @Test
@@ -171,10 +165,7 @@ class ContainerImageTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.of(StackSettings.defaults().toBuilder().image(IMAGE).build());
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder().image(IMAGE).build()));
         }
 
         @Test
@@ -221,10 +212,7 @@ class ContainerImageTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = prodReading(devOutputs("linux/arm64", List.of(PROD_PULLER)));
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> prodReading(devOutputs("linux/arm64", List.of(PROD_PULLER))));
         }
 
         @Test

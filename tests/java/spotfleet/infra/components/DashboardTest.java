@@ -29,10 +29,7 @@ class DashboardTest {
 
     @BeforeEach
     void declare() {
-        if (stack != null && !DeclaredStack.declarePerTest()) {
-            return;
-        }
-        stack = DeclaredStack.of(StackSettings.defaults().toBuilder().awsRegion("eu-west-1").build());
+        stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder().awsRegion("eu-west-1").build()));
         var body = jsonInput(stack.one(DASHBOARD, "dashboard-cloudwatch"), "dashboardBody").getAsJsonObject();
         widgets = body.getAsJsonArray("widgets").asList().stream().map(JsonElement::getAsJsonObject).toList();
     }

@@ -33,10 +33,7 @@ class FargateSpotAlertsTest {
 
     @BeforeEach
     void declare() {
-        if (stack != null && !DeclaredStack.declarePerTest()) {
-            return;
-        }
-        stack = DeclaredStack.of(FargateTest.fargate().build());
+        stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(FargateTest.fargate().build()));
         rule = stack.one(EVENT_RULE, "spotalerts-task-interruptions");
     }
 

@@ -32,10 +32,7 @@ class FargateStackTest {
 
     @BeforeEach
     void declare() {
-        if (stack != null && !DeclaredStack.declarePerTest()) {
-            return;
-        }
-        stack = DeclaredStack.of(FargateTest.fargate().containerPort(8080).stopTimeoutSeconds(120).build());
+        stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(FargateTest.fargate().containerPort(8080).stopTimeoutSeconds(120).build()));
     }
 
     @Test

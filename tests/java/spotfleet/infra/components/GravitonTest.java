@@ -24,10 +24,7 @@ class GravitonTest {
 
     @BeforeEach
     void declare() {
-        if (stack != null && !DeclaredStack.declarePerTest()) {
-            return;
-        }
-        stack = DeclaredStack.of(StackSettings.defaults().toBuilder().instanceTypes(List.of("t4g.micro", "t4g.small")).build());
+        stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder().instanceTypes(List.of("t4g.micro", "t4g.small")).build()));
     }
 
     @Test

@@ -27,11 +27,8 @@ class HttpsEndpointTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
-                    .domainName("app.example.com").hostedZoneName("example.com").build());
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder()
+                    .domainName("app.example.com").hostedZoneName("example.com").build()));
         }
 
         @Test
@@ -165,11 +162,8 @@ class HttpsEndpointTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
-                    .domainName("example.com").hostedZoneId("Z1D633PJN98FT9").build());
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder()
+                    .domainName("example.com").hostedZoneId("Z1D633PJN98FT9").build()));
         }
 
         @Test

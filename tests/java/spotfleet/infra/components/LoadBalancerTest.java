@@ -19,10 +19,7 @@ class LoadBalancerTest {
 
     @BeforeEach
     void declare() {
-        if (stack != null && !DeclaredStack.declarePerTest()) {
-            return;
-        }
-        stack = DeclaredStack.withDefaults();
+        stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.withDefaults());
     }
 
     @Test

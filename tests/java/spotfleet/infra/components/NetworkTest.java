@@ -25,10 +25,7 @@ class NetworkTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.withDefaults();
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.withDefaults());
         }
 
         @Test
@@ -120,11 +117,8 @@ class NetworkTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
-                    .azCount(3).natGateways(NatGateways.PER_AZ).vpcCidr("172.20.0.0/22").build());
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder()
+                    .azCount(3).natGateways(NatGateways.PER_AZ).vpcCidr("172.20.0.0/22").build()));
         }
 
         @Test

@@ -22,11 +22,8 @@ class ProtectionTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.of(StackSettings.defaults().toBuilder().protect(true)
-                    .domainName("app.example.com").hostedZoneName("example.com").build());
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder().protect(true)
+                    .domainName("app.example.com").hostedZoneName("example.com").build()));
         }
 
         @Test
@@ -53,10 +50,7 @@ class ProtectionTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.of(StackSettings.defaults().toBuilder().promotionTargets(java.util.List.of("prod")).build());
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder().promotionTargets(java.util.List.of("prod")).build()));
         }
 
         @Test
@@ -77,10 +71,7 @@ class ProtectionTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.withDefaults();
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.withDefaults());
         }
 
         @Test

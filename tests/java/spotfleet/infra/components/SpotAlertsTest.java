@@ -41,10 +41,7 @@ class SpotAlertsTest {
 
     @BeforeEach
     void declare() {
-        if (stack != null && !DeclaredStack.declarePerTest()) {
-            return;
-        }
-        stack = DeclaredStack.withDefaults();
+        stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.withDefaults());
     }
 
     @Test

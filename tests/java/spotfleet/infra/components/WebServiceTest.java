@@ -31,13 +31,10 @@ class WebServiceTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder()
                     .containerPort(8080).taskCpu(512).taskMemory(640).stopTimeoutSeconds(45)
                     .serviceMinTasks(3).serviceMaxTasks(9).serviceCpuTarget(60).scaleInCooldown(240).scaleOutCooldown(45)
-                    .build());
+                    .build()));
         }
 
         @Test
@@ -254,10 +251,7 @@ class WebServiceTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.of(StackSettings.defaults().toBuilder().instanceScaling(InstanceScaling.CPU).build());
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder().instanceScaling(InstanceScaling.CPU).build()));
         }
 
         @Test
@@ -280,15 +274,12 @@ class WebServiceTest {
 
         @BeforeEach
         void declare() {
-            if (stack != null && !DeclaredStack.declarePerTest()) {
-                return;
-            }
-            stack = DeclaredStack.of(StackSettings.defaults().toBuilder()
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder()
                     .containerPort(8080).healthCheckPath("/actuator/health")
                     .environment(List.of("LOG_LEVEL=info", "FEATURES=a,b"))
                     .secrets(List.of("DB_PASSWORD=" + DB_PASSWORD, "API_KEY=" + API_KEY, "API_USER=" + API_KEY + ":user::"))
                     .serviceScalingMetric(ServiceScalingMetric.REQUESTS).serviceRequestsPerTarget(600)
-                    .build());
+                    .build()));
         }
 
         @Test

@@ -78,9 +78,9 @@ class AllowListTest {
         // when prod (Graviton m7g first) is checked
         var findings = check.run(List.of(ContractStacks.named("prod"))).findings();
 
-        // then exactly the m7g override is rejected
-        assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.resourceName()).isEqualTo("capacity-asg");
+        // then exactly the m7g override is rejected, in each of the two groups (Spot and on-demand) that list it
+        assertThat(findings).extracting(f -> f.resourceName()).containsExactlyInAnyOrder("capacity-asg", "capacity-on-demand-asg");
+        assertThat(findings).allSatisfy(f -> {
             assertThat(f.memberPath()).isEqualTo("MixedInstancesPolicy.LaunchTemplate.Overrides[0].InstanceType");
             assertThat(f.kind()).isEqualTo(CheckKind.DOC_TEXT);
             assertThat(f.message()).contains("\"m7g.medium\" is not an EC2 instance type");

@@ -102,7 +102,8 @@ final class Ec2Mappings {
             r.request("ec2", "CreateLaunchTemplate").name("LaunchTemplateName")
                     .copy("description", "VersionDescription")
                     .into("LaunchTemplateData", data, "blockDeviceMappings", "iamInstanceProfile", "imageId", "metadataOptions",
-                            "monitoring", "tagSpecifications", "userData", "vpcSecurityGroupIds", "instanceType", "keyName")
+                            "monitoring", "tagSpecifications", "userData", "vpcSecurityGroupIds", "instanceType", "keyName",
+                            "creditSpecification")
                     .tags(Tags.specifications("launch-template"));
             r.notSent("updateDefaultVersion", "provider-side: on updates the provider makes the new version the default "
                     + "(ModifyLaunchTemplate); a boolean, not part of the create request");

@@ -22,7 +22,7 @@ final class EcrMappings {
         // repository's name and the policy text (the resource's name is not sent: a repository has one policy).
         mappings.add("aws:ecr/repositoryPolicy:RepositoryPolicy", DIR + "repository_policy.go", r ->
                 r.request("ecr", "SetRepositoryPolicy").copy("repository", "repositoryName")
-                        .document("policy", "policyText", IamPolicies.resource()));
+                        .document("policy", "policyText", IamPolicies.repository()));
         mappings.add("aws:ecr/lifecyclePolicy:LifecyclePolicy", DIR + "lifecycle_policy.go", r ->
                 r.request("ecr", "PutLifecyclePolicy").copy("repository", "repositoryName")
                         .document("policy", "lifecyclePolicyText", new EcrLifecyclePolicies()));

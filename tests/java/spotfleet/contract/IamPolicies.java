@@ -20,7 +20,15 @@ public final class IamPolicies implements DocumentCheck {
         /** A policy attached to an identity: no Principal ("Policy document should not specify a principal"). */
         IDENTITY,
         /** A resource's own policy (SNS topic, KMS key): Principal and Resource required. */
-        RESOURCE
+        RESOURCE,
+        /**
+         * An ECR repository's policy: Principal required, and no Resource. SetRepositoryPolicy refuses one with "Invalid
+         * parameter at 'PolicyText' failed to satisfy constraint: 'Invalid repository policy provided'" (aws/aws-cdk
+         * issues #3583 and #24314, fixed by dropping it in pull requests #3590 and #24401; awsdocs/amazon-ecr-user-guide
+         * pull request #20, "ECR Repository does not support Resource attribute", removed it from the user guide's
+         * examples).
+         */
+        REPOSITORY
     }
 
     static final List<String> VERSIONS = List.of("2012-10-17", "2008-10-17");
@@ -59,12 +67,17 @@ public final class IamPolicies implements DocumentCheck {
         return new IamPolicies(Kind.RESOURCE);
     }
 
+    public static IamPolicies repository() {
+        return new IamPolicies(Kind.REPOSITORY);
+    }
+
     @Override
     public String kind() {
         return switch (kind) {
             case TRUST -> "IAM trust policy";
             case IDENTITY -> "IAM policy";
             case RESOURCE -> "IAM resource policy";
+            case REPOSITORY -> "ECR repository policy";
         };
     }
 
@@ -178,6 +191,13 @@ public final class IamPolicies implements DocumentCheck {
         if (kind == Kind.TRUST) {
             if (present) {
                 sink.fail(path + ".Resource", k, "a trust policy must not have a Resource (its resource is the role)");
+            }
+            return;
+        }
+        if (kind == Kind.REPOSITORY) {
+            if (present) {
+                sink.fail(path + ".Resource", k, "an ECR repository policy must not have a Resource (its resource is the"
+                        + " repository; SetRepositoryPolicy answers \"Invalid repository policy provided\")");
             }
             return;
         }

@@ -100,8 +100,11 @@ class SpotfleetStackTest {
         var evaluation = OfflineEvaluation.run(new OfflineMocks(), "spotfleet", "dev", Main::stack);
         // then
         assertThat(evaluation.resources()).extracting(DeclaredResource::name).contains("web-service", "capacity-asg");
-        assertThat(evaluation.resources()).filteredOn(r -> r.type().equals(AUTO_SCALING_GROUP)).singleElement()
-                .satisfies(group -> assertThat(input(group, "maxSize")).isEqualTo(4.0));
+        // the Spot group at Pulumi.yaml's maxInstances, and the on-demand group for the default onDemandTasks of 1
+        assertThat(evaluation.resources()).filteredOn(r -> r.type().equals(AUTO_SCALING_GROUP))
+                .extracting(DeclaredResource::name, group -> input(group, "maxSize"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("capacity-asg", 4.0),
+                        org.assertj.core.groups.Tuple.tuple("capacity-on-demand-asg", 2.0));
     }
 
     @Test

@@ -83,7 +83,7 @@ public record SpotfleetStack(
         var cluster = new Cluster("cluster", settings.cluster(), settings.protect(), !settings.image().promotionTargets().isEmpty(), onAws);
         var onFargate = settings.capacity().onFargate();
         var capacity = onFargate ? Optional.<Capacity>empty() : Optional.of(new Capacity("capacity", settings.capacity(),
-                new Capacity.Args(cluster.clusterName, network.vpcId, network.privateSubnetIds, loadBalancer.securityGroupId, tags),
+                new Capacity.Args(PullPrincipals.rolePath(ctx.projectName(), ctx.stackName()), cluster.clusterName, network.vpcId, network.privateSubnetIds, loadBalancer.securityGroupId, tags),
                 onAws));
         var fargate = onFargate ? Optional.of(new FargateCapacity("fargate", new FargateCapacity.Args(cluster.clusterName,
                 network.vpcId, loadBalancer.securityGroupId, settings.service().containerPort(),
@@ -108,7 +108,7 @@ public record SpotfleetStack(
         var none = Output.of(""); // what a Fargate stack has no group or function for
         var dimensions = Metrics.DimensionValues.of(loadBalancer.arnSuffix, service.targetGroupArnSuffix,
                 cluster.clusterName, service.serviceName, capacity.map(c -> c.autoScalingGroupName).orElse(none),
-                fleetWatch.map(f -> f.functionName).orElse(none));
+                capacity.flatMap(c -> c.onDemandGroupName).orElse(none), fleetWatch.map(f -> f.functionName).orElse(none));
         var alarms = new Alarms("alarms", settings.monitoring(), settings.service().serviceMinTasks(),
                 new Alarms.Args(prefix, alertTopic.topicArn, dimensions, fleetWatch.isPresent()), onAws);
         SpotAlerts.Watched watched = fleetWatch.isPresent()
@@ -144,7 +144,7 @@ public record SpotfleetStack(
     /** The service's tasks on the stack's instances, or on Fargate in the private subnets behind their own security group. */
     private static TaskPlacement placement(StackSettings settings, Network network, Optional<Capacity> capacity,
                                            Optional<FargateCapacity> fargate) {
-        return capacity.<TaskPlacement>map(instances -> new TaskPlacement.OnInstances(instances.capacityProviderName, instances))
+        return capacity.<TaskPlacement>map(instances -> new TaskPlacement.OnInstances(instances.strategy, instances))
                 .orElseGet(() -> new TaskPlacement.OnFargate(network.privateSubnetIds, fargate.orElseThrow().securityGroupId,
                         settings.capacity().fargateOnDemandTasks(), settings.capacity().architecture(), fargate.orElseThrow()));
     }

@@ -37,6 +37,7 @@ class AlarmsTest {
         // then
         assertThat(alarms).extracting(a -> input(a, "name")).containsExactly("spotfleet-dev-target-5xx-rate",
                 "spotfleet-dev-unhealthy-targets", "spotfleet-dev-p99-latency", "spotfleet-dev-too-few-tasks",
+                "spotfleet-dev-lb-5xx-rate", "spotfleet-dev-no-healthy-targets",
                 "spotfleet-dev-fleet-watch-errors", "spotfleet-dev-fleet-watch-silent");
         assertThat(alarms).allSatisfy(alarm -> {
             assertThat(input(alarm, "alarmActions")).as(alarm.name()).isEqualTo(topic);
@@ -54,7 +55,7 @@ class AlarmsTest {
                         .map(q -> (Map<?, ?>) ((Map<?, ?>) q.get("metric")).get("dimensions"))
                 : java.util.stream.Stream.of((Map<?, ?>) input(alarm, "dimensions"))).toList();
         // when / then
-        assertThat(metricDimensions).hasSize(7).allSatisfy(dims -> assertThat(dims).isNotEmpty()
+        assertThat(metricDimensions).hasSize(10).allSatisfy(dims -> assertThat(dims).isNotEmpty()
                 .allSatisfy((name, value) -> assertThat(value).as("%s", name)
                         .isEqualTo(name.equals("PurchaseOption") ? "OnDemand" : dimensions.get(name))));
     }
@@ -74,6 +75,33 @@ class AlarmsTest {
         assertThat(input(alarm, "metricQueries.2.expression")).isEqualTo("100 * FILL(errors, 0) / requests");
         assertThat(input(alarm, "metricQueries.2.returnData")).isEqualTo(true);
         assertWindow(alarm, "GreaterThanThreshold", 5.0, 5, 3, "notBreaching");
+    }
+
+    @Test
+    void theLoadBalancersOwnErrorRateIsItsOwn5xxOverAllItsRequests() {
+        // given
+        var alarm = alarm("alarms-lb-5xx-rate");
+        // when
+        var queries = (List<?>) input(alarm, "metricQueries");
+        // then: the load balancer's own answers (502/503/504), over every request it took, by load balancer only
+        assertThat(queries).hasSize(3);
+        assertThat(input(alarm, "metricQueries.0")).isEqualTo(Map.of("id", "errors", "returnData", false, "metric", Map.of(
+                "namespace", "AWS/ApplicationELB", "metricName", "HTTPCode_ELB_5XX_Count", "stat", "Sum", "period", 60.0,
+                "dimensions", Map.of("LoadBalancer", dimensions.get("LoadBalancer")))));
+        assertThat(input(alarm, "metricQueries.1.metric.metricName")).isEqualTo("RequestCount");
+        assertThat(input(alarm, "metricQueries.1.metric.dimensions")).isEqualTo(Map.of("LoadBalancer", dimensions.get("LoadBalancer")));
+        assertThat(input(alarm, "metricQueries.2.expression")).isEqualTo("100 * FILL(errors, 0) / requests");
+        assertWindow(alarm, "GreaterThanThreshold", 5.0, 5, 3, "notBreaching");
+    }
+
+    @Test
+    void noHealthyTargetAlarmsAfterTwoMinutesAndTreatsSilenceAsNone() {
+        // given / when
+        var alarm = alarm("alarms-no-healthy-targets");
+        // then
+        assertThat(input(alarm, "metricName")).isEqualTo("HealthyHostCount");
+        assertThat(input(alarm, "statistic")).isEqualTo("Minimum");
+        assertWindow(alarm, "LessThanThreshold", 1.0, 2, 2, "breaching");
     }
 
     @Test

@@ -35,8 +35,7 @@ class CapacityTest {
             // the seed's spot mix, with values other than the defaults so each can be traced to its key
             stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder()
                     .instanceTypes(List.of("m5.large", "m5a.large", "m6i.large"))
-                    .onDemandBaseCapacity(2)
-                    .onDemandPercentageAboveBaseCapacity(25)
+                    .onDemandTasks(2)
                     .spotAllocationStrategy(SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED)
                     .minInstances(2)
                     .maxInstances(8)
@@ -61,6 +60,8 @@ class CapacityTest {
                     "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
                     "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
             assertThat(role.inputs()).doesNotContainKeys("inlinePolicies", "managedPolicyArns");
+            // the stack's path, which a source stack's pull grant names: on EC2 the agent may pull with this role
+            assertThat(input(role, "path")).isEqualTo("/spotfleet/dev/");
             assertThat(input(stack.one(INSTANCE_PROFILE, "capacity-instance-profile"), "role")).isEqualTo(output(role, "name"));
         }
 
@@ -95,6 +96,10 @@ class CapacityTest {
             assertThat(input(template, "iamInstanceProfile.arn")).isEqualTo(output(stack.one(INSTANCE_PROFILE, "capacity-instance-profile"), "arn"));
             assertThat(input(template, "vpcSecurityGroupIds")).isEqualTo(List.of(stack.one(SECURITY_GROUP, "capacity-sg").id()));
             assertThat(template.inputs()).doesNotContainKey("instanceType"); // the group's overrides choose it
+            // m5/m6i are not burstable: no credit mode to pin
+            assertThat(template.inputs()).doesNotContainKey("creditSpecification");
+            // an AMI release does not change the template on the next deploy; taking one is its own step
+            assertThat(template.ignoreChanges()).containsExactly("imageId");
         }
 
         @Test
@@ -108,6 +113,9 @@ class CapacityTest {
                     .contains("ECS_CLUSTER=" + output(stack.one(ECS_CLUSTER, "cluster-ecs"), "name") + "\n")
                     .contains("ECS_ENABLE_SPOT_INSTANCE_DRAINING=true\n")
                     .contains("ECS_RESERVED_MEMORY=256\n")
+                    // once, not prefer-cached: the agent's image cleanup stays on
+                    .contains("ECS_IMAGE_PULL_BEHAVIOR=once\n")
+                    .doesNotContain("prefer-cached")
                     .contains(">> /etc/ecs/ecs.config");
         }
 
@@ -123,19 +131,40 @@ class CapacityTest {
         }
 
         @Test
-        void theGroupMixesOnDemandAndSpotAsConfigured() {
-            // given / when
-            var group = stack.one(AUTO_SCALING_GROUP, "capacity-asg");
+        void theSpotGroupIsAllSpotAndTheOnDemandGroupAllOnDemand() {
+            // given
+            var spot = stack.one(AUTO_SCALING_GROUP, "capacity-asg");
+            // when
+            var onDemand = stack.one(AUTO_SCALING_GROUP, "capacity-on-demand-asg");
             // then
-            assertThat(input(group, "mixedInstancesPolicy.instancesDistribution")).isEqualTo(Map.of(
-                    "onDemandBaseCapacity", 2.0,
-                    "onDemandPercentageAboveBaseCapacity", 25.0,
+            assertThat(input(spot, "mixedInstancesPolicy.instancesDistribution")).isEqualTo(Map.of(
+                    "onDemandBaseCapacity", 0.0,
+                    "onDemandPercentageAboveBaseCapacity", 0.0,
                     "spotAllocationStrategy", "price-capacity-optimized"));
-            assertThat(input(group, "mixedInstancesPolicy.launchTemplate.overrides")).isEqualTo(List.of(
-                    Map.of("instanceType", "m5.large"), Map.of("instanceType", "m5a.large"), Map.of("instanceType", "m6i.large")));
+            assertThat(input(onDemand, "mixedInstancesPolicy.instancesDistribution")).isEqualTo(Map.of(
+                    "onDemandBaseCapacity", 0.0,
+                    "onDemandPercentageAboveBaseCapacity", 100.0,
+                    "onDemandAllocationStrategy", "prioritized"));
             var template = stack.one(LAUNCH_TEMPLATE, "capacity-launch-template");
-            assertThat(input(group, "mixedInstancesPolicy.launchTemplate.launchTemplateSpecification")).isEqualTo(Map.of(
-                    "launchTemplateId", template.id(), "version", "1"));
+            assertThat(List.of(spot, onDemand)).allSatisfy(group -> {
+                assertThat(input(group, "mixedInstancesPolicy.launchTemplate.overrides")).isEqualTo(List.of(
+                        Map.of("instanceType", "m5.large"), Map.of("instanceType", "m5a.large"), Map.of("instanceType", "m6i.large")));
+                assertThat(input(group, "mixedInstancesPolicy.launchTemplate.launchTemplateSpecification")).isEqualTo(Map.of(
+                        "launchTemplateId", template.id(), "version", "1"));
+            });
+        }
+
+        @Test
+        void theOnDemandGroupStartsEmptyAndHoldsTwiceTheOnDemandTasksAtMost() {
+            // given / when
+            var onDemand = stack.one(AUTO_SCALING_GROUP, "capacity-on-demand-asg");
+            // then: ECS sizes it to the base tasks; at worst one per instance, old and new during a deploy
+            assertThat(input(onDemand, "minSize")).isEqualTo(0.0);
+            assertThat(input(onDemand, "desiredCapacity")).isEqualTo(0.0);
+            assertThat(input(onDemand, "maxSize")).isEqualTo(4.0);
+            assertThat(input(onDemand, "capacityRebalance")).isEqualTo(false); // no Spot to rebalance
+            assertThat(input(onDemand, "protectFromScaleIn")).isEqualTo(true);
+            assertThat(input(onDemand, "tags.3")).isEqualTo(Map.of("key", "Name", "value", "capacity-on-demand", "propagateAtLaunch", true));
         }
 
         @Test
@@ -201,31 +230,113 @@ class CapacityTest {
         }
 
         @Test
-        void theCapacityProviderScalesDrainsAndProtectsTheGroup() {
+        void eachGroupHasItsCapacityProviderThatScalesDrainsAndProtectsIt() {
             // given
-            var group = stack.one(AUTO_SCALING_GROUP, "capacity-asg");
-            var provider = stack.one(CAPACITY_PROVIDER, "capacity-provider");
-            // when / then
-            assertThat(input(provider, "autoScalingGroupProvider")).isEqualTo(Map.of(
-                    "autoScalingGroupArn", output(group, "arn"),
-                    "managedScaling", Map.of("status", "ENABLED", "targetCapacity", 90.0),
+            var spot = stack.one(AUTO_SCALING_GROUP, "capacity-asg");
+            var onDemand = stack.one(AUTO_SCALING_GROUP, "capacity-on-demand-asg");
+            // when
+            var spotProvider = stack.one(CAPACITY_PROVIDER, "capacity-provider");
+            var onDemandProvider = stack.one(CAPACITY_PROVIDER, "capacity-on-demand-provider");
+            // then: Spot keeps the configured headroom and scales out a third of its maximum at once; on-demand runs full
+            assertThat(input(spotProvider, "autoScalingGroupProvider")).isEqualTo(Map.of(
+                    "autoScalingGroupArn", output(spot, "arn"),
+                    "managedScaling", Map.of("status", "ENABLED", "targetCapacity", 90.0, "minimumScalingStepSize", 3.0,
+                            "instanceWarmupPeriod", 120.0),
                     "managedTerminationProtection", "ENABLED",
                     "managedDraining", "ENABLED"));
-            assertThat(input(group, "protectFromScaleIn")).isEqualTo(true); // managed termination protection needs it
+            assertThat(input(onDemandProvider, "autoScalingGroupProvider")).isEqualTo(Map.of(
+                    "autoScalingGroupArn", output(onDemand, "arn"),
+                    "managedScaling", Map.of("status", "ENABLED", "targetCapacity", 100.0, "minimumScalingStepSize", 1.0,
+                            "instanceWarmupPeriod", 120.0),
+                    "managedTerminationProtection", "ENABLED",
+                    "managedDraining", "ENABLED"));
+            assertThat(input(spot, "protectFromScaleIn")).isEqualTo(true); // managed termination protection needs it
             assertThat(stack.all(AUTO_SCALING_POLICY)).isEmpty();
         }
 
         @Test
-        void theCapacityProviderIsTheClustersDefault() {
+        void theClustersDefaultStrategyKeepsTheOnDemandTasksOnTheOnDemandProvider() {
             // given
-            var providerName = output(stack.one(CAPACITY_PROVIDER, "capacity-provider"), "name");
+            var spotName = output(stack.one(CAPACITY_PROVIDER, "capacity-provider"), "name");
+            var onDemandName = output(stack.one(CAPACITY_PROVIDER, "capacity-on-demand-provider"), "name");
             // when
             var association = stack.one(CLUSTER_CAPACITY_PROVIDERS, "capacity-cluster-providers");
             // then
             assertThat(input(association, "clusterName")).isEqualTo(output(stack.one(ECS_CLUSTER, "cluster-ecs"), "name"));
-            assertThat(input(association, "capacityProviders")).isEqualTo(List.of(providerName));
+            assertThat(input(association, "capacityProviders")).isEqualTo(List.of(onDemandName, spotName));
             assertThat(input(association, "defaultCapacityProviderStrategies")).isEqualTo(List.of(
-                    Map.of("capacityProvider", providerName, "weight", 1.0, "base", 0.0)));
+                    Map.of("capacityProvider", onDemandName, "weight", 0.0, "base", 2.0),
+                    Map.of("capacityProvider", spotName, "weight", 1.0)));
+        }
+
+        @Test
+        void theServicePlacesItsOnDemandTasksOnTheOnDemandProviderAndTheRestOnSpot() {
+            // given
+            var spotName = output(stack.one(CAPACITY_PROVIDER, "capacity-provider"), "name");
+            var onDemandName = output(stack.one(CAPACITY_PROVIDER, "capacity-on-demand-provider"), "name");
+            // when
+            var service = stack.one(ECS_SERVICE, "web-service");
+            // then
+            assertThat(input(service, "capacityProviderStrategies")).isEqualTo(List.of(
+                    Map.of("capacityProvider", onDemandName, "weight", 0.0, "base", 2.0),
+                    Map.of("capacityProvider", spotName, "weight", 1.0)));
+            assertThat(service.inputs()).doesNotContainKey("launchType");
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class WithoutOnDemandTasks {
+        DeclaredStack stack;
+
+        @BeforeEach
+        void declare() {
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder()
+                    .onDemandTasks(0).build()));
+        }
+
+        @Test
+        void thereIsNoOnDemandGroupAndTheStrategyIsSpotAlone() {
+            // given
+            var spotName = output(stack.one(CAPACITY_PROVIDER, "capacity-provider"), "name");
+            // when
+            var service = stack.one(ECS_SERVICE, "web-service");
+            // then
+            assertThat(stack.all(AUTO_SCALING_GROUP)).extracting(r -> r.name()).containsExactly("capacity-asg");
+            assertThat(stack.all(CAPACITY_PROVIDER)).hasSize(1);
+            assertThat(input(service, "capacityProviderStrategies")).isEqualTo(List.of(
+                    Map.of("capacityProvider", spotName, "weight", 1.0)));
+        }
+
+        @Test
+        void burstableTypesArePinnedToStandardCredits() {
+            // given: the defaults, t3/t3a/t2 only
+            // when
+            var template = stack.one(LAUNCH_TEMPLATE, "capacity-launch-template");
+            // then
+            assertThat(input(template, "creditSpecification")).isEqualTo(Map.of("cpuCredits", "standard"));
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class WithAPinnedAmi {
+        DeclaredStack stack;
+
+        @BeforeEach
+        void declare() {
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder()
+                    .ecsAmiId("ami-0123456789abcdef0").build()));
+        }
+
+        @Test
+        void theTemplateRunsThePinnedAmiAndAChangeToItIsApplied() {
+            // given / when
+            var template = stack.one(LAUNCH_TEMPLATE, "capacity-launch-template");
+            // then: no lookup, and no ignoreChanges: a new id in the stack file is a deploy of its own
+            assertThat(input(template, "imageId")).isEqualTo("ami-0123456789abcdef0");
+            assertThat(stack.invokes(GET_PARAMETER)).isEmpty();
+            assertThat(template.ignoreChanges()).isEmpty();
         }
     }
 
@@ -237,7 +348,7 @@ class CapacityTest {
         @BeforeEach
         void declare() {
             stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder()
-                    .instanceScaling(InstanceScaling.CPU).instanceCpuTarget(65).build()));
+                    .instanceScaling(InstanceScaling.CPU).onDemandTasks(0).instanceCpuTarget(65).build()));
         }
 
         @Test

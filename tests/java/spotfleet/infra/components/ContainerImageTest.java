@@ -142,7 +142,6 @@ class ContainerImageTest {
                     {"Sid": "PullByPromotionTarget1", "Effect": "Allow",
                      "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
                      "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
-                     "Resource": "*",
                      "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::123456789012:role/spotfleet/prod/*"}}}"""));
             assertThat(statements.get(1).getAsJsonObject().get("Principal").getAsJsonObject().get("AWS").getAsString())
                     .isEqualTo("arn:aws:iam::210987654321:root");

@@ -61,6 +61,10 @@ class DashboardTest {
             dimensions.forEach((name, value) -> {
                 if (name.equals("PurchaseOption")) {
                     assertThat(value).as("%s", metric).isIn("OnDemand", "Spot", "Other");
+                } else if (label(metric).equals("on-demand group")) {
+                    // the on-demand group's own count, under the dimension name the Spot group's has too
+                    assertThat(value).as("%s of %s", name, metric)
+                            .isEqualTo(output(stack.one(AUTO_SCALING_GROUP, "capacity-on-demand-asg"), "name"));
                 } else {
                     assertThat(value).as("%s of %s", name, metric).isEqualTo(expected.get(name));
                     seen.put(name, value);
@@ -81,7 +85,9 @@ class DashboardTest {
         assertThat(shown).contains("RequestCount Sum", "HTTPCode_ELB_5XX_Count Sum", "HTTPCode_Target_5XX_Count Sum",
                 "TargetResponseTime p50", "TargetResponseTime p99", "HealthyHostCount Minimum", "UnHealthyHostCount Maximum",
                 "CPUUtilization Average", "MemoryUtilization Average", "RunningTaskCount Average", "DesiredTaskCount Average",
-                "InServiceInstances Maximum OnDemand", "InServiceInstances Maximum Spot", "InServiceInstances Maximum Other");
+                "GroupInServiceInstances Maximum", "InServiceInstances Maximum Spot", "InServiceInstances Maximum Other");
+        // the on-demand instances are their own group's, not FleetWatch's count of the Spot group
+        assertThat(shown).doesNotContain("InServiceInstances Maximum OnDemand");
     }
 
     @Test
@@ -103,7 +109,7 @@ class DashboardTest {
         // then
         assertThat(alarmWidget).singleElement().satisfies(w -> assertThat(
                 w.getAsJsonObject("properties").getAsJsonArray("alarms").asList().stream().map(JsonElement::getAsString).toList())
-                .isEqualTo(alarmArns).hasSize(6));
+                .isEqualTo(alarmArns).hasSize(8));
     }
 
     @Test
@@ -134,6 +140,11 @@ class DashboardTest {
         var fargate = DashboardLayout.picture(DashboardLayout.FARGATE_WIDGETS);
         assertThat(fargate).isNotEqualTo(picture).contains("Fargate Spot interruptions").doesNotContain("fleet-watch");
         assertThat(guide).contains("```text\n" + fargate + "```");
+    }
+
+    private static String label(JsonArray metric) {
+        var options = metric.get(metric.size() - 1).getAsJsonObject();
+        return options.has("label") ? options.get("label").getAsString() : "";
     }
 
     /** Every metric line of every graph: {@code [namespace, name, dimension, value, ..., {stat, label}]}. */

@@ -146,7 +146,7 @@ class FargateStackTest {
         var alarms = stack.all(METRIC_ALARM).stream().map(DeclaredResource::name).toList();
         // then
         assertThat(alarms).containsExactly("alarms-target-5xx-rate", "alarms-unhealthy-targets", "alarms-p99-latency",
-                "alarms-too-few-tasks");
+                "alarms-too-few-tasks", "alarms-lb-5xx-rate", "alarms-no-healthy-targets");
         assertThat(FargateTest.alarmWidgetArns(stack)).isEqualTo(stack.all(METRIC_ALARM).stream().map(a -> output(a, "arn")).toList());
     }
 }

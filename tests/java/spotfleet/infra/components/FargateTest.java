@@ -86,7 +86,7 @@ class FargateTest {
         assertThat(stack.one(ECS_SERVICE, "web-service").inputs()).doesNotContainKey("networkConfiguration");
         assertThat(stack.all(SECURITY_GROUP)).extracting(DeclaredResource::name).doesNotContain("fargate-tasks-sg");
         assertThat(container(stack).getAsJsonArray("portMappings").get(0).getAsJsonObject().get("hostPort").getAsInt()).isZero();
-        assertThat(alarmWidgetArns(stack)).hasSize(6).isEqualTo(stack.all(METRIC_ALARM).stream().map(a -> output(a, "arn")).toList());
+        assertThat(alarmWidgetArns(stack)).hasSize(8).isEqualTo(stack.all(METRIC_ALARM).stream().map(a -> output(a, "arn")).toList());
     }
 
     /** The alarm ARNs the dashboard's alarm widget shows. */

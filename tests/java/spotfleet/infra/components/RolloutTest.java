@@ -45,9 +45,10 @@ class RolloutTest {
         var stack = DeclaredStack.withDefaults();
         // when
         var service = stack.one(ECS_SERVICE, "web-service");
-        // then: rollout 300 + 60 + 80 + 35, two rounds of failing tasks 2 x (90 + 35), rollback 80 + 35 = 840 s
+        // then: rollout 300 + 60 + 80 + 35, two rounds of failing tasks 2 x (90 + 35) six minutes apart (360), rollback
+        // 80 + 35 = 1200 s
         assertThat(input(service, "waitForSteadyState")).isEqualTo(true);
-        assertThat(service.customTimeouts()).isEqualTo(Map.of("create", "14m", "update", "14m"));
+        assertThat(service.customTimeouts()).isEqualTo(Map.of("create", "20m", "update", "20m"));
     }
 
     @Test
@@ -66,9 +67,10 @@ class RolloutTest {
         var settings = new ServiceSettings(5000, 256, 256, 1, 1, 70, 300, 60, 30);
         // when
         var timeout = RolloutTimeout.of(settings);
-        // then: 300 + 60 + 80 + 35 + 3 x (90 + 35) + 80 + 35 = 965 s, 16 min 5 s, rounded up to 17 min
+        // then: 300 + 60 + 80 + 35 + 3 x (90 + 35) + 2 x 360 (ECS's spacing between rounds) + 80 + 35 = 1685 s,
+        // 28 min 5 s, rounded up to 29 min: pulumi/pulumi-awsx #1848 saw the rollback start 18 minutes after the deploy
         assertThat(RolloutTimeout.failedRounds(settings)).isEqualTo(3);
-        assertThat(timeout).isEqualTo(Duration.ofMinutes(17));
+        assertThat(timeout).isEqualTo(Duration.ofMinutes(29));
     }
 
     @ParameterizedTest(name = "{0} to {1} tasks: {2} rounds")

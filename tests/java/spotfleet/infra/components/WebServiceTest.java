@@ -150,13 +150,19 @@ class WebServiceTest {
             assertThat(input(service, "taskDefinition")).isEqualTo(output(stack.one(TASK_DEFINITION, "web-task"), "arn"));
             assertThat(input(service, "desiredCount")).isEqualTo(3.0);
             assertThat(service.ignoreChanges()).containsExactly("desiredCount");
-            assertThat(input(service, "deploymentMinimumHealthyPercent")).isEqualTo(100.0);
+            // 50 on instances: a DRAINING Spot instance's tasks may stop before their replacements are healthy
+            assertThat(input(service, "deploymentMinimumHealthyPercent")).isEqualTo(50.0);
+            assertThat(input(service, "deploymentMaximumPercent")).isEqualTo(200.0);
             assertThat(input(service, "deploymentCircuitBreaker")).isEqualTo(Map.of("enable", true, "rollback", true));
+            // a strategy change (onDemandTasks) updates the service in place instead of replacing it
+            assertThat(input(service, "forceNewDeployment")).isEqualTo(true);
             assertThat(input(service, "healthCheckGracePeriodSeconds")).isEqualTo(60.0);
             assertThat(input(service, "loadBalancers.0.containerName")).isEqualTo("app");
             assertThat(input(service, "loadBalancers.0.containerPort")).isEqualTo(8080.0);
-            assertThat(input(service, "orderedPlacementStrategies.0")).isEqualTo(
-                    Map.of("type", "spread", "field", "attribute:ecs.availability-zone"));
+            // across AZs, then packed by memory so that instances empty and the spare stays free
+            assertThat(input(service, "orderedPlacementStrategies")).isEqualTo(List.of(
+                    Map.of("type", "spread", "field", "attribute:ecs.availability-zone"),
+                    Map.of("type", "binpack", "field", "memory")));
         }
 
         @Test
@@ -164,9 +170,11 @@ class WebServiceTest {
             // given / when
             var service = service();
             // then
-            assertThat(input(service, "capacityProviderStrategies")).isEqualTo(List.of(Map.of(
-                    "capacityProvider", output(stack.one(CAPACITY_PROVIDER, "capacity-provider"), "name"),
-                    "weight", 1.0, "base", 0.0)));
+            assertThat(input(service, "capacityProviderStrategies")).isEqualTo(List.of(
+                    Map.of("capacityProvider", output(stack.one(CAPACITY_PROVIDER, "capacity-on-demand-provider"), "name"),
+                            "weight", 0.0, "base", 1.0),
+                    Map.of("capacityProvider", output(stack.one(CAPACITY_PROVIDER, "capacity-provider"), "name"),
+                            "weight", 1.0)));
             assertThat(service.inputs()).doesNotContainKey("launchType");
             assertThat(service.dependsOn()).containsExactlyInAnyOrder("web-rule", "capacity", "web-execution-permissions");
         }
@@ -251,7 +259,7 @@ class WebServiceTest {
 
         @BeforeEach
         void declare() {
-            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder().instanceScaling(InstanceScaling.CPU).build()));
+            stack = DeclaredStack.reuseOrDeclare(stack, () -> DeclaredStack.of(StackSettings.defaults().toBuilder().instanceScaling(InstanceScaling.CPU).onDemandTasks(0).build()));
         }
 
         @Test

@@ -13,12 +13,12 @@ class CapacitySettingsTest {
     @Test
     void anEc2StackMayNotBeCappedAtNoInstances() {
         // given a group with room for no instance at all (every other limit at 0 so that only this one is wrong)
-        var raw = Map.of("spotfleet:minInstances", "0", "spotfleet:maxInstances", "0", "spotfleet:onDemandBaseCapacity", "0");
+        var raw = Map.of("spotfleet:minInstances", "0", "spotfleet:maxInstances", "0", "spotfleet:onDemandTasks", "0");
         // when / then
         assertThatThrownBy(() -> StackConfig.parse(raw)).isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("spotfleet:maxInstances (0) must be >= 1");
         assertThatCode(() -> StackConfig.parse(Map.of("spotfleet:minInstances", "0", "spotfleet:maxInstances", "1",
-                "spotfleet:onDemandBaseCapacity", "0"))).doesNotThrowAnyException();
+                "spotfleet:onDemandTasks", "0"))).doesNotThrowAnyException();
     }
 
     @Test

@@ -22,7 +22,7 @@ class ConfigDocumentationTest {
 
     private static final List<String> JAVA_KEYS = StackConfig.KEYS.stream().map(ConfigKey::name).toList();
     /** Keys whose range the reference states in prose (a list's contents, a CIDR, names), so it is not probed. */
-    private static final List<String> RANGES_IN_PROSE = List.of("instanceTypes", "image", "promotionTargets", "healthCheckPath",
+    private static final List<String> RANGES_IN_PROSE = List.of("instanceTypes", "ecsAmiId", "image", "promotionTargets", "healthCheckPath",
             "environment", "secrets", "vpcCidr", "domainName", "hostedZoneId", "hostedZoneName", "alarmEmail");
     private static final String BOUND = "(-?\\d+|`\\w+`)";
     private static final Pattern FROM_TO = Pattern.compile(BOUND + " to " + BOUND);

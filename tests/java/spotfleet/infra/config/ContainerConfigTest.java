@@ -86,7 +86,7 @@ class ContainerConfigTest {
     @ParameterizedTest
     @ValueSource(ints = {ServiceSettings.MIN_STOP_TIMEOUT_SECONDS, ServiceSettings.MAX_STOP_TIMEOUT_SECONDS})
     void theStopTimeoutsBoundsAreAccepted(int seconds) {
-        // given / when / then: 6 and 114, each end of the range
+        // given / when / then: 6 and 104, each end of the range
         assertThat(StackConfig.parse(Map.of("spotfleet:stopTimeoutSeconds", String.valueOf(seconds))).service().stopTimeoutSeconds())
                 .isEqualTo(seconds);
     }

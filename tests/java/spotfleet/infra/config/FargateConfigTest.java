@@ -113,10 +113,10 @@ class FargateConfigTest {
                 arguments(fargate("spotfleet:stopTimeoutSeconds", "5"),
                         "spotfleet:stopTimeoutSeconds (5) must be between 6 (the app drains for 3 s, then needs 2 s to exit before"
                                 + " SIGKILL) and 120"),
-                arguments(Map.of("spotfleet:stopTimeoutSeconds", "115"),
-                        "spotfleet:stopTimeoutSeconds (115) must be between 6 (the app drains for 3 s, then needs 2 s to exit before"
-                                + " SIGKILL) and 114 (the 5 s target deregistration plus the stop timeout must end inside the 120 s"
-                                + " Spot interruption notice)"),
+                arguments(Map.of("spotfleet:stopTimeoutSeconds", "105"),
+                        "spotfleet:stopTimeoutSeconds (105) must be between 6 (the app drains for 3 s, then needs 2 s to exit before"
+                                + " SIGKILL) and 104 (the agent's 1 s poll, the scheduler's 10 s allowance, the 5 s target"
+                                + " deregistration and the stop timeout must end inside the 120 s Spot interruption notice)"),
                 arguments(Map.of(RUN_ON, "lambda"), "spotfleet:runOn (lambda) must be one of ec2, fargate"),
                 arguments(fargate("spotfleet:fargateArchitecture", "amd64"),
                         "spotfleet:fargateArchitecture (amd64) must be one of x86_64, arm64"),
@@ -148,7 +148,7 @@ class FargateConfigTest {
     @Test
     void everyInstanceKeySetOnFargateIsNamedAtOnce() {
         // given a prod-like EC2 stack file switched to Fargate without removing its instance keys
-        var raw = fargate("spotfleet:instanceTypes", "[\"m7g.medium\"]", "spotfleet:onDemandBaseCapacity", "2",
+        var raw = fargate("spotfleet:instanceTypes", "[\"m7g.medium\"]", "spotfleet:onDemandTasks", "2",
                 "spotfleet:maxInstances", "12", "spotfleet:spotAllocationStrategy", "price-capacity-optimized");
         // when / then
         assertThatThrownBy(() -> StackConfig.parse(raw)).isInstanceOf(InvalidConfigException.class)

@@ -35,8 +35,8 @@ class StackConfigTest {
                 Map.entry("spotfleet:fargateOnDemandTasks", "1"),
                 Map.entry("spotfleet:fargateArchitecture", "arm64"),
                 Map.entry("spotfleet:instanceTypes", "[\"m7g.large\", \"c7g.large\"]"),
-                Map.entry("spotfleet:onDemandBaseCapacity", "2"),
-                Map.entry("spotfleet:onDemandPercentageAboveBaseCapacity", "25"),
+                // 0: with cpu scaling nothing could keep a task on on-demand instances
+                Map.entry("spotfleet:onDemandTasks", "0"),
                 Map.entry("spotfleet:spotAllocationStrategy", "price-capacity-optimized"),
                 Map.entry("spotfleet:minInstances", "2"),
                 Map.entry("spotfleet:maxInstances", "10"),
@@ -44,6 +44,7 @@ class StackConfigTest {
                 Map.entry("spotfleet:capacityTargetPercent", "90"),
                 Map.entry("spotfleet:instanceCpuTarget", "60"),
                 Map.entry("spotfleet:instanceRefresh", "false"),
+                Map.entry("spotfleet:ecsAmiId", "ami-0123456789abcdef0"),
                 Map.entry("spotfleet:serviceMinTasks", "3"),
                 Map.entry("spotfleet:serviceMaxTasks", "12"),
                 Map.entry("spotfleet:serviceScalingMetric", "requests"),
@@ -82,8 +83,8 @@ class StackConfigTest {
                 AwsSettings.fromEnvironment().with("region", "eu-west-1").with("profile", "deploy"),
                 new NetworkSettings("172.20.0.0/20", 3, NatGateways.PER_AZ),
                 new ClusterSettings(30),
-                new CapacitySettings(RunOn.EC2, 1, Architecture.ARM64, List.of("m7g.large", "c7g.large"), 2, 25, SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED,
-                        2, 10, InstanceScaling.CPU, 90, 60, false),
+                new CapacitySettings(RunOn.EC2, 1, Architecture.ARM64, List.of("m7g.large", "c7g.large"), 0, SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED,
+                        2, 10, InstanceScaling.CPU, 90, 60, false, Optional.of("ami-0123456789abcdef0")),
                 new ServiceSettings(8080, 512, 1024, 3, 12, ServiceScalingMetric.REQUESTS, 55, 600, 120, 30, 45, "/ready",
                         List.of(new EnvironmentVariable("LOG_LEVEL", "debug"), new EnvironmentVariable("GREETING", "a=b")),
                         List.of(new ContainerSecret("DB_PASSWORD", "arn:aws:ssm:eu-west-1:111122223333:parameter/shop/db-password",
@@ -110,16 +111,24 @@ class StackConfigTest {
         return Stream.of(
                 arguments(Map.of("spotfleet:minInstances", "5", "spotfleet:maxInstances", "2"),
                         "spotfleet:minInstances (5) must be <= spotfleet:maxInstances (2)"),
-                arguments(Map.of("spotfleet:onDemandBaseCapacity", "5"),
-                        "spotfleet:onDemandBaseCapacity (5) must be <= spotfleet:maxInstances (4)"),
+                arguments(Map.of("spotfleet:onDemandTasks", "5"),
+                        "spotfleet:onDemandTasks (5) must be <= spotfleet:serviceMaxTasks (4)"),
+                arguments(Map.of("spotfleet:onDemandTasks", "-1"),
+                        "spotfleet:onDemandTasks (-1) must be >= 0"),
+                arguments(Map.of("spotfleet:instanceScaling", "cpu"),
+                        "spotfleet:onDemandTasks (1) needs spotfleet:instanceScaling capacityProvider: with cpu the service places its tasks with launch type EC2, and nothing keeps any of them on on-demand instances; set onDemandTasks to 0 or use the capacity provider"),
+                arguments(Map.of("spotfleet:instanceTypes", "[\"t4g.small\", \"m7g.medium\"]"),
+                        "spotfleet:instanceTypes mixes burstable types (t4g.small) with others: T3, T3a and T4g instances run in unlimited credit mode unless the launch template says otherwise, and one launch template serves them all; list only burstable or only non-burstable types"),
+                arguments(Map.of("spotfleet:onDemandBaseCapacity", "2"),
+                        "spotfleet:onDemandBaseCapacity was retired: it counted instances, which ECS could leave empty and release: set spotfleet:onDemandTasks, the tasks ECS keeps on on-demand capacity (docs/design.md, \"Tasks on on-demand capacity\")"),
+                arguments(Map.of("spotfleet:onDemandPercentageAboveBaseCapacity", "25"),
+                        "spotfleet:onDemandPercentageAboveBaseCapacity was retired: the Spot group is all Spot now: raise spotfleet:onDemandTasks for more on-demand capacity (docs/design.md, \"Tasks on on-demand capacity\")"),
                 arguments(Map.of("spotfleet:capacityTargetPercent", "0"),
                         "spotfleet:capacityTargetPercent (0) must be between 1 and 100"),
                 arguments(Map.of("spotfleet:instanceCpuTarget", "101"),
                         "spotfleet:instanceCpuTarget (101) must be between 1 and 100"),
                 arguments(Map.of("spotfleet:serviceCpuTarget", "0"),
                         "spotfleet:serviceCpuTarget (0) must be between 1 and 100"),
-                arguments(Map.of("spotfleet:onDemandPercentageAboveBaseCapacity", "120"),
-                        "spotfleet:onDemandPercentageAboveBaseCapacity (120) must be between 0 and 100"),
                 arguments(Map.of("spotfleet:serviceMinTasks", "5"),
                         "spotfleet:serviceMinTasks (5) must be <= spotfleet:serviceMaxTasks (4)"),
                 arguments(Map.of("spotfleet:instanceTypes", "[]"),
@@ -128,9 +137,9 @@ class StackConfigTest {
                         "spotfleet:instanceTypes lists t3.micro more than once"),
                 arguments(Map.of("spotfleet:instanceTypes", "[\"t3micro\"]"),
                         "spotfleet:instanceTypes entry (t3micro) is not an EC2 instance type name such as t3.micro or m7g.large"),
-                arguments(Map.of("spotfleet:instanceTypes", "[\"t3.micro\", \"t4g.micro\", \"m5.large\"]"),
-                        "spotfleet:instanceTypes (t3.micro, t4g.micro, m5.large) mixes x86_64 types (t3.micro, m5.large)"
-                                + " with Graviton arm64 types (t4g.micro): the group launches one AMI, so list types of one architecture"),
+                arguments(Map.of("spotfleet:instanceTypes", "[\"c5.large\", \"m6g.large\", \"m5.large\"]"),
+                        "spotfleet:instanceTypes (c5.large, m6g.large, m5.large) mixes x86_64 types (c5.large, m5.large)"
+                                + " with Graviton arm64 types (m6g.large): the group launches one AMI, so list types of one architecture"),
                 arguments(Map.of("spotfleet:instanceTypes", "\"t3.micro\""),
                         "spotfleet:instanceTypes (\"t3.micro\") must be a list of strings, e.g. [\"t3.micro\", \"t3a.micro\"]"),
                 arguments(Map.of("spotfleet:taskMemory", "128"),
@@ -165,18 +174,22 @@ class StackConfigTest {
                 arguments(Map.of("spotfleet:vpcCidr", "10.0.0.0/24", "spotfleet:azCount", "5"),
                         "spotfleet:azCount (5) needs 10 subnets of at least /27 (the load balancer's minimum) but"
                                 + " spotfleet:vpcCidr (10.0.0.0/24) holds 8: use azCount <= 4 or a larger block"),
-                arguments(Map.of("spotfleet:stopTimeoutSeconds", "120"),
-                        "spotfleet:stopTimeoutSeconds (120) must be between 6 (the app drains for 3 s, then needs 2 s to exit before SIGKILL) and 114"
-                                + " (the 5 s target deregistration plus the stop timeout must end inside the 120 s Spot interruption notice)"),
+                arguments(Map.of("spotfleet:stopTimeoutSeconds", "105"),
+                        "spotfleet:stopTimeoutSeconds (105) must be between 6 (the app drains for 3 s, then needs 2 s to exit before SIGKILL) and 104"
+                                + " (the agent's 1 s poll, the scheduler's 10 s allowance, the 5 s target deregistration and the stop"
+                                + " timeout must end inside the 120 s Spot interruption notice)"),
                 arguments(Map.of("spotfleet:stopTimeoutSeconds", "5"),
-                        "spotfleet:stopTimeoutSeconds (5) must be between 6 (the app drains for 3 s, then needs 2 s to exit before SIGKILL) and 114"
-                                + " (the 5 s target deregistration plus the stop timeout must end inside the 120 s Spot interruption notice)"),
+                        "spotfleet:stopTimeoutSeconds (5) must be between 6 (the app drains for 3 s, then needs 2 s to exit before SIGKILL) and 104"
+                                + " (the agent's 1 s poll, the scheduler's 10 s allowance, the 5 s target deregistration and the stop"
+                                + " timeout must end inside the 120 s Spot interruption notice)"),
                 arguments(Map.of("spotfleet:logRetentionDays", "10"),
                         "spotfleet:logRetentionDays (10) must be one of CloudWatch Logs' retention periods: 1, 3, 5, 7, 14, 30,"
                                 + " 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653"),
                 arguments(Map.of("spotfleet:containerPort", "0"), "spotfleet:containerPort (0) must be between 1 and 65535"),
                 arguments(Map.of("spotfleet:maxInstances", "four"), "spotfleet:maxInstances (four) must be a whole number"),
                 arguments(Map.of("spotfleet:instanceRefresh", "yes"), "spotfleet:instanceRefresh (yes) must be true or false"),
+                arguments(Map.of("spotfleet:ecsAmiId", "ami-123"), "spotfleet:ecsAmiId (ami-123) is not an AMI id such as"
+                        + " ami-0123456789abcdef0: leave it empty for the recommended ECS AMI"),
                 arguments(Map.of("spotfleet:domainName", "app.example.com"),
                         "spotfleet:domainName (app.example.com) needs its Route 53 hosted zone: set spotfleet:hostedZoneId"
                                 + " or spotfleet:hostedZoneName"),

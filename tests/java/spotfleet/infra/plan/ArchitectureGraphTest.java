@@ -62,7 +62,8 @@ class ArchitectureGraphTest {
         assertThat(node(dev(), "network-private-*").title()).isEqualTo("private subnet ×2");
         assertThat(node(dev(), "network-public-*").title()).isEqualTo("public subnet ×2");
         assertThat(node(dev(), "capacity-asg-spot").details()).containsExactly("capacity-optimized");
-        assertThat(node(dev(), "capacity-asg-on-demand").details()).containsExactly("base 1");
+        // the on-demand group, all on demand, sized by ECS to the tasks the strategy keeps there
+        assertThat(node(dev(), "capacity-asg-on-demand").details()).isEmpty();
     }
 
     @Test
@@ -276,11 +277,11 @@ class ArchitectureGraphTest {
         assertThat(options(Map.of())).containsExactly("on-demand instances []");
         assertThat(options(distribution(0, 0))).containsExactly("Spot instances [capacity-optimized]");
         assertThat(options(distribution(2, 0))).containsExactly("Spot instances [capacity-optimized]", "on-demand instances [base 2]");
-        assertThat(options(distribution(0, 100))).containsExactly("on-demand instances [100% above 0]");
+        assertThat(options(distribution(0, 100))).containsExactly("on-demand instances []");
         assertThat(options(distribution(1, 20))).containsExactly("Spot instances [capacity-optimized]",
                 "on-demand instances [base 1, 20% above it]");
         assertThat(options(Map.of("mixedInstancesPolicy", Map.of("instancesDistribution", Map.of()))))
-                .containsExactly("on-demand instances [100% above 0]");
+                .containsExactly("on-demand instances []");
     }
 
     private static Map<String, Object> distribution(long base, long above) {

@@ -335,7 +335,7 @@ class PreviewRolePolicyTest {
         }
         configs.add(DeclaredStack.committed("prod", Map.of("spotfleet:domainName", "app.example.com",
                 "spotfleet:hostedZoneName", "example.com", "spotfleet:alarmEmail", "ops@example.com")));
-        configs.add(DeclaredStack.of(StackSettings.defaults().toBuilder().instanceScaling(InstanceScaling.CPU).build()));
+        configs.add(DeclaredStack.of(StackSettings.defaults().toBuilder().instanceScaling(InstanceScaling.CPU).onDemandTasks(0).build()));
         return configs;
     }
 

@@ -22,7 +22,7 @@ class StackFileTest {
                 config:
                   aws:region: eu-west-1
                   spotfleet:instanceTypes: [t4g.small, m7g.medium]
-                  spotfleet:onDemandBaseCapacity: 2
+                  spotfleet:onDemandTasks: 2
                   spotfleet:protect: true
                 """);
         // when
@@ -33,7 +33,7 @@ class StackFileTest {
         assertThat(stack.config()).containsExactly(
                 java.util.Map.entry("aws:region", "eu-west-1"),
                 java.util.Map.entry("spotfleet:instanceTypes", "[\"t4g.small\",\"m7g.medium\"]"),
-                java.util.Map.entry("spotfleet:onDemandBaseCapacity", "2"),
+                java.util.Map.entry("spotfleet:onDemandTasks", "2"),
                 java.util.Map.entry("spotfleet:protect", "true"));
         assertThat(stack.problems()).isEmpty();
     }

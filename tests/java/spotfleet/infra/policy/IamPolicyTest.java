@@ -247,21 +247,25 @@ class IamPolicyTest {
     }
 
     @PolicyCheck
-    void onlyTheExecutionRoleLivesUnderTheStacksPullPath(PolicyStack stack) {
-        // given: repository policies let roles under /<project>/<stack>/ pull, so nothing but the execution role may be there
+    void onlyTheRolesThatPullLiveUnderTheStacksPullPath(PolicyStack stack) {
+        // given: repository policies let roles under /<project>/<stack>/ pull, so exactly the roles that pull images are
+        // there: the task execution role, and the container instances' role, which the agent pulls with on EC2 unless ECS
+        // marks the container to pull with the execution role
         var findings = new Findings(stack);
         var pullPath = "/%s/%s/".formatted(spotfleet.infra.DeclaredStack.PROJECT, stack.stackName());
-        var executionRoles = stack.each(TASK_DEFINITION).stream()
-                .map(task -> stack.referencedBy(ROLE, input(task, "executionRoleArn")).name()).toList();
+        var pullers = new java.util.ArrayList<>(stack.each(TASK_DEFINITION).stream()
+                .map(task -> stack.referencedBy(ROLE, input(task, "executionRoleArn")).name()).toList());
+        stack.each(INSTANCE_PROFILE).forEach(profile -> pullers.add(stack.each(ROLE).stream()
+                .filter(role -> role.outputs().get("name").equals(input(profile, "role"))).findFirst().orElseThrow().name()));
         // when
         for (var role : stack.each(ROLE)) {
             var path = String.valueOf(Optional.ofNullable(input(role, "path")).orElse("/"));
-            var execution = executionRoles.contains(role.name());
-            findings.require(execution == path.equals(pullPath), role, "has the path %s; only the task execution role lives under %s",
+            var pulls = pullers.contains(role.name());
+            findings.require(pulls == path.equals(pullPath), role, "has the path %s; only the roles that pull images live under %s",
                     path, pullPath);
         }
         // then
-        findings.assertNone("a promotion source's grant reaches the target's task execution role and no other role");
+        findings.assertNone("a promotion source's grant reaches the target's roles that pull images and no other role");
     }
 
     @PolicyCheck
@@ -287,9 +291,9 @@ class IamPolicyTest {
                         statement.sid(), statement.principals(), statement.effect());
                 findings.require(Set.copyOf(statement.actions()).equals(PULL_ACTIONS), policy, "%s lets them %s, not only pull",
                         statement.sid(), statement.actions());
-                // in a repository's own policy "*" is the repository itself; anything else names other resources
-                findings.require(statement.resources().equals(List.of("*")) && statement.notResources().isEmpty(), policy,
-                        "%s names resources %s; a repository policy's statements are about the repository (*)", statement.sid(),
+                // a repository's policy is about the repository: ECR refuses a Resource in it (aws/aws-cdk #3583, #24314)
+                findings.require(statement.resources().isEmpty() && statement.notResources().isEmpty(), policy,
+                        "%s names resources %s; ECR refuses a repository policy with a Resource", statement.sid(),
                         statement.resources());
                 findings.require(patterns.size() == 1 && statement.condition().has("ArnLike") && root != null && root.matches()
                                 && patterns.getFirst().matches("arn:aws(-cn|-us-gov)?:iam::" + root.group(2) + ":role/"

@@ -84,7 +84,7 @@ final class PolicyDecisions {
                     + " checked as Role and RolePolicyAttachment")),
             // IAM
             entry(ROLE, Decision.checkedBy("rolesTrustOnlyAwsServicesOfThisAccount", "theServicesTaskRoleHasNoPermissions",
-                    "onlyTheAllowedAwsManagedPoliciesAreAttached", "onlyTheExecutionRoleLivesUnderTheStacksPullPath")),
+                    "onlyTheAllowedAwsManagedPoliciesAreAttached", "onlyTheRolesThatPullLiveUnderTheStacksPullPath")),
             entry(ROLE_POLICY_ATTACHMENT, Decision.checkedBy("onlyTheAllowedAwsManagedPoliciesAreAttached")),
             entry(ROLE_POLICY, Decision.checkedBy("rolePoliciesGrantNoWildcardActions", "rolePoliciesGrantAllResourcesOnlyForActionsAwsCannotScope",
                     "theExecutionRolePullsOnlyItsImagesRepositoryAndReadsOnlyItsSecrets")),
@@ -93,7 +93,7 @@ final class PolicyDecisions {
             entry(TASK_DEFINITION, Decision.checkedBy("containersAreNotPrivileged", "containerRootFilesystemsAreReadOnly",
                     "tasksShareNoNamespaceWithTheInstance", "containersLogToADeclaredLogGroup", "noSecretsInPlainEnvironmentVariables",
                     "theServiceRunsItsImageByDigest", "stoppingATaskFitsInsideTheSpotNotice")),
-            entry(ECS_SERVICE, Decision.checkedBy("tasksSpreadOverAzsAndInstances", "deploymentsKeepCapacityAndRollBackOnFailure")),
+            entry(ECS_SERVICE, Decision.checkedBy("tasksSpreadOverAzsAndPackWithinEach", "deploymentsKeepCapacityAndRollBackOnFailure")),
             entry(SCALING_TARGET, Decision.nothingToCheck("the task count's bounds: grants nothing, holds no data")),
             entry(SCALING_POLICY, Decision.nothingToCheck("target tracking on CPU or on requests per task: grants nothing, holds no data")),
             entry(ECR_REPOSITORY, Decision.checkedBy("imageRepositoryScansOnPushAndExpiresOldImages", "tagsMayMoveBecauseTasksPinDigests",

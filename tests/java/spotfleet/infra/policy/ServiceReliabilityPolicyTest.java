@@ -34,9 +34,11 @@ class ServiceReliabilityPolicyTest {
                             "stopTimeout (%d s) or deregistration (%d s) outlasts the %d s Fargate Spot warning", stopTimeout,
                             deregistration, ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS);
                 } else {
-                    findings.require(deregistration + stopTimeout < ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS, task,
-                            "deregistration (%d s) plus stopTimeout (%d s) do not fit in the %d s Spot notice", deregistration,
-                            stopTimeout, ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS);
+                    // the agent's poll and the scheduler come first (docs/interruption-timeline.md)
+                    var before = ServiceSettings.AGENT_NOTICE_POLL_SECONDS + ServiceSettings.SCHEDULER_REACTION_SECONDS;
+                    findings.require(before + deregistration + stopTimeout <= ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS, task,
+                            "the agent and scheduler (%d s), deregistration (%d s) and stopTimeout (%d s) do not fit in the %d s Spot notice",
+                            before, deregistration, stopTimeout, ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS);
                 }
                 var grace = environment(container).get("SHUTDOWN_GRACE_SECONDS");
                 findings.require(grace != null && Integer.parseInt(grace) < stopTimeout, task,
@@ -49,11 +51,12 @@ class ServiceReliabilityPolicyTest {
     }
 
     @PolicyCheck
-    void tasksSpreadOverAzsAndInstances(PolicyStack stack) {
-        // given
+    void tasksSpreadOverAzsAndPackWithinEach(PolicyStack stack) {
+        // given: across AZs, then packed by memory, so that instances empty and managed termination protection can release
+        // them, and the capacity target's spare instance stays free for an interrupted instance's tasks
         var findings = new Findings(stack);
         var expected = List.of(Map.of("type", "spread", "field", "attribute:ecs.availability-zone"),
-                Map.of("type", "spread", "field", "instanceId"));
+                Map.of("type", "binpack", "field", "memory"));
         // when
         for (var service : stack.each(ECS_SERVICE)) {
             if (stack.onFargate()) {
@@ -65,7 +68,7 @@ class ServiceReliabilityPolicyTest {
                 findings.require(azs >= 2, service, "runs its Fargate tasks in %d AZ(s): an AZ outage would take them all", azs);
             } else {
                 findings.require(expected.equals(input(service, "orderedPlacementStrategies")), service,
-                        "places tasks by %s, not spread over AZs then instances", input(service, "orderedPlacementStrategies"));
+                        "places tasks by %s, not spread over AZs then packed by memory", input(service, "orderedPlacementStrategies"));
             }
             var minTasks = ((Number) input(service, "desiredCount")).intValue();
             findings.require(minTasks >= 2, service, "starts %d task(s): one interruption would take the service down", minTasks);
@@ -84,12 +87,20 @@ class ServiceReliabilityPolicyTest {
                     && Boolean.TRUE.equals(input(service, "deploymentCircuitBreaker.rollback")), service,
                     "deploymentCircuitBreaker is %s: a release that never turns healthy stays half-deployed",
                     input(service, "deploymentCircuitBreaker"));
-            findings.require(((Number) input(service, "deploymentMinimumHealthyPercent")).intValue() >= 100, service,
-                    "deploymentMinimumHealthyPercent is %s: deploys stop old tasks before new ones are healthy",
-                    input(service, "deploymentMinimumHealthyPercent"));
+            // On instances 50: a DRAINING instance's tasks may stop before their replacements are healthy, and half the tasks
+            // always serve. On Fargate 100: the interruption stops the task itself, so the minimum only shapes deploys.
+            var minimum = stack.onFargate() ? 100 : 50;
+            findings.require(((Number) input(service, "deploymentMinimumHealthyPercent")).intValue() == minimum, service,
+                    "deploymentMinimumHealthyPercent is %s, not %d", input(service, "deploymentMinimumHealthyPercent"), minimum);
+            findings.require(((Number) input(service, "deploymentMaximumPercent")).intValue() == 200, service,
+                    "deploymentMaximumPercent is %s: a deploy cannot start the new set before it stops the old one",
+                    input(service, "deploymentMaximumPercent"));
+            findings.require(Boolean.TRUE.equals(input(service, "forceNewDeployment")), service,
+                    "forceNewDeployment is %s: changing the capacity provider strategy would replace the service",
+                    input(service, "forceNewDeployment"));
         }
         // then
-        findings.assertNone("deploys never drop below the running capacity and undo themselves when they fail");
+        findings.assertNone("deploys keep half the tasks or more serving, roll back when they fail, and never replace the service");
     }
 
     @PolicyCheck

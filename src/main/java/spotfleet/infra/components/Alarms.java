@@ -29,13 +29,16 @@ public final class Alarms extends ComponentResource {
     static final String UNHEALTHY_TARGETS = "unhealthy-targets";
     static final String SLOW_RESPONSES = "p99-latency";
     static final String TOO_FEW_TASKS = "too-few-tasks";
+    static final String LOAD_BALANCER_ERROR_RATE = "lb-5xx-rate";
+    static final String NO_HEALTHY_TARGETS = "no-healthy-targets";
     static final String FLEET_WATCH_ERRORS = "fleet-watch-errors";
     static final String FLEET_WATCH_SILENT = "fleet-watch-silent";
     /** The alarms on the service, on every stack. */
-    static final List<String> SERVICE_ALARMS = List.of(ERROR_RATE, UNHEALTHY_TARGETS, SLOW_RESPONSES, TOO_FEW_TASKS);
+    static final List<String> SERVICE_ALARMS = List.of(ERROR_RATE, UNHEALTHY_TARGETS, SLOW_RESPONSES, TOO_FEW_TASKS,
+            LOAD_BALANCER_ERROR_RATE, NO_HEALTHY_TARGETS);
     /** In the order they are declared on an EC2 stack; also the dashboard's alarm widget legend. */
     static final List<String> ALARMS = List.of(ERROR_RATE, UNHEALTHY_TARGETS, SLOW_RESPONSES, TOO_FEW_TASKS,
-            FLEET_WATCH_ERRORS, FLEET_WATCH_SILENT);
+            LOAD_BALANCER_ERROR_RATE, NO_HEALTHY_TARGETS, FLEET_WATCH_ERRORS, FLEET_WATCH_SILENT);
 
     /**
      * The service's own errors (ALB-made 5xx are not in it): a hello-world service should have none, and 5% over
@@ -69,24 +72,10 @@ public final class Alarms extends ComponentResource {
         var child = CustomResourceOptions.builder().parent(this).build();
         var dims = args.dimensions();
 
-        var errorRate = alarm(name, ERROR_RATE, args, child, MetricAlarmArgs.builder()
+        var errorRate = alarm(name, ERROR_RATE, args, child, errorRate(Metrics.TARGET_5XX, Metrics.TARGET_REQUESTS, dims,
+                "target 5xx, % of requests")
                 .alarmDescription("More than %.0f%% of the requests forwarded to the service were answered with 5xx by the service"
-                        .formatted(ERROR_RATE_PERCENT))
-                .metricQueries(
-                        query("errors", Metrics.TARGET_5XX, "Sum", dims),
-                        query("requests", Metrics.TARGET_REQUESTS, "Sum", dims),
-                        // No 5xx in a minute means no data point for it: count that as 0, not as missing.
-                        MetricAlarmMetricQueryArgs.builder()
-                                .id("rate")
-                                .expression("100 * FILL(errors, 0) / requests")
-                                .label("target 5xx, % of requests")
-                                .returnData(true)
-                                .build())
-                .comparisonOperator("GreaterThanThreshold")
-                .threshold(ERROR_RATE_PERCENT)
-                .evaluationPeriods(5)
-                .datapointsToAlarm(3)
-                .treatMissingData("notBreaching")); // no requests at all: nothing failed
+                        .formatted(ERROR_RATE_PERCENT)));
 
         var unhealthy = alarm(name, UNHEALTHY_TARGETS, args, child, single(Metrics.UNHEALTHY_HOSTS, "Maximum", dims)
                 .alarmDescription("Targets of the service have failed the load balancer's health checks for 5 minutes:"
@@ -123,7 +112,26 @@ public final class Alarms extends ComponentResource {
                 // Container Insights reports the service every minute; silence means the service or its metrics are gone.
                 .treatMissingData("breaching"));
 
-        var arns = new ArrayList<>(List.of(errorRate.arn(), unhealthy.arn(), slow.arn(), tooFew.arn()));
+        // What the load balancer answers itself (502, 503, 504): a task that closed a connection under it, no target
+        // to send to, a target too slow. The service's own 5xx are the alarm above; these never reach it.
+        var loadBalancerErrors = alarm(name, LOAD_BALANCER_ERROR_RATE, args, child, errorRate(Metrics.ELB_5XX,
+                Metrics.ALB_REQUESTS, dims, "load balancer 5xx, % of requests")
+                .alarmDescription("More than %.0f%% of the requests to the load balancer were answered with 5xx by the load balancer itself"
+                        .formatted(ERROR_RATE_PERCENT)));
+
+        // Nothing to serve with: every request gets a 503 from the load balancer. Two minutes, so a deploy's handover
+        // (new tasks healthy before old ones go) never trips it.
+        var noHealthy = alarm(name, NO_HEALTHY_TARGETS, args, child, single(Metrics.HEALTHY_HOSTS, "Minimum", dims)
+                .alarmDescription("The service has had no healthy target behind the load balancer for 2 minutes: every request gets a 503")
+                .comparisonOperator("LessThanThreshold")
+                .threshold(1.0)
+                .evaluationPeriods(2)
+                .datapointsToAlarm(2)
+                // the load balancer reports the count every minute while the target group is in use
+                .treatMissingData("breaching"));
+
+        var arns = new ArrayList<>(List.of(errorRate.arn(), unhealthy.arn(), slow.arn(), tooFew.arn(),
+                loadBalancerErrors.arn(), noHealthy.arn()));
         if (args.fleetWatch()) {
             arns.addAll(fleetWatchAlarms(name, args, child));
         }
@@ -160,6 +168,28 @@ public final class Alarms extends ComponentResource {
     }
 
     /** Names the alarm after the stack and sends both its ALARM and its OK transitions to the topic. */
+    /**
+     * {@code errors} as a percentage of {@code requests}, above {@link #ERROR_RATE_PERCENT} in 3 of 5 minutes. No 5xx in a
+     * minute means no data point for them: counted as 0, not as missing; no requests at all: nothing failed.
+     */
+    private static MetricAlarmArgs.Builder errorRate(Metric errors, Metric requests, Output<DimensionValues> dims, String label) {
+        return MetricAlarmArgs.builder()
+                .metricQueries(
+                        query("errors", errors, "Sum", dims),
+                        query("requests", requests, "Sum", dims),
+                        MetricAlarmMetricQueryArgs.builder()
+                                .id("rate")
+                                .expression("100 * FILL(errors, 0) / requests")
+                                .label(label)
+                                .returnData(true)
+                                .build())
+                .comparisonOperator("GreaterThanThreshold")
+                .threshold(ERROR_RATE_PERCENT)
+                .evaluationPeriods(5)
+                .datapointsToAlarm(3)
+                .treatMissingData("notBreaching");
+    }
+
     private static MetricAlarm alarm(String name, String alarm, Args args, CustomResourceOptions options,
                                      MetricAlarmArgs.Builder definition) {
         var topic = args.topicArn().applyValue(List::of);

@@ -19,6 +19,7 @@ import com.pulumi.aws.ec2.LaunchTemplateArgs;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingEbsArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateCreditSpecificationArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateIamInstanceProfileArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateMonitoringArgs;
@@ -29,7 +30,6 @@ import com.pulumi.aws.ecs.ClusterCapacityProviders;
 import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
 import com.pulumi.aws.ecs.inputs.CapacityProviderAutoScalingGroupProviderArgs;
 import com.pulumi.aws.ecs.inputs.CapacityProviderAutoScalingGroupProviderManagedScalingArgs;
-import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
 import com.pulumi.aws.iam.InstanceProfile;
 import com.pulumi.aws.iam.InstanceProfileArgs;
 import com.pulumi.aws.ssm.SsmFunctions;
@@ -50,9 +50,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The machines (the seed's machines.yml): ECS-optimized Amazon Linux 2023 instances in the private subnets,
- * launched by an Auto Scaling group that mixes on-demand and Spot across the configured instance types,
- * reachable only from the load balancer, and scaled by an ECS capacity provider or by average CPU.
+ * The machines (the seed's machines.yml): ECS-optimized Amazon Linux 2023 instances in the private subnets, reachable
+ * only from the load balancer. With ECS capacity providers (the default) two Auto Scaling groups over one launch
+ * template: a Spot group across the configured instance types, and an on-demand group that ECS sizes to exactly the
+ * service's on-demand tasks ({@link CapacityStrategy}); each scaled by its own capacity provider. With CPU scaling one
+ * Spot group, scaled by its average CPU.
  */
 public final class Capacity extends ComponentResource {
 
@@ -67,6 +69,15 @@ public final class Capacity extends ComponentResource {
      * boot and join the cluster before a failed check replaces it.
      */
     static final int HEALTH_CHECK_GRACE_SECONDS = 300;
+    /**
+     * The time from launch until a new instance has booted and its agent has registered with the cluster: ECS managed
+     * scaling counts an instance in its metric only after this warm-up (botocore ecs, ManagedScaling.instanceWarmupPeriod,
+     * "If this parameter is omitted, the default value of 300 seconds is used"). An allowance, not a measurement: the
+     * acceptance run (docs/interruption-timeline.md) is where a deploy measures it.
+     */
+    static final int INSTANCE_WARMUP_SECONDS = 120;
+    /** The on-demand group runs exactly the instances its base tasks need: its tasks are never interrupted. */
+    static final int ON_DEMAND_TARGET_PERCENT = 100;
     /** An instance refresh launches replacements before it terminates anything, at most half the group more at once. */
     static final int REFRESH_MIN_HEALTHY_PERCENT = 100;
     static final int REFRESH_MAX_HEALTHY_PERCENT = 150;
@@ -74,9 +85,12 @@ public final class Capacity extends ComponentResource {
     /**
      * What the machines need from the other components.
      *
-     * @param tags tags every instance and volume carries (ASG-launched instances do not get the provider's default tags)
+     * @param rolePath the IAM path of the instance role, the stack's ({@link PullPrincipals#rolePath}): on EC2 the agent
+     *                 may pull images with the instance role, so a repository's pull grant must match it too
+     * @param tags     tags every instance and volume carries (ASG-launched instances do not get the provider's default tags)
      */
     public record Args(
+            String rolePath,
             Output<String> clusterName,
             Output<String> vpcId,
             Output<List<String>> privateSubnetIds,
@@ -84,6 +98,7 @@ public final class Capacity extends ComponentResource {
             Map<String, String> tags) {
     }
 
+    /** The Spot group: where interruptions happen, which FleetWatch and the Spot alerts watch. */
     @Export(name = "autoScalingGroupName", refs = String.class)
     public final Output<String> autoScalingGroupName;
     @Export(name = "autoScalingGroupArn", refs = String.class)
@@ -92,15 +107,17 @@ public final class Capacity extends ComponentResource {
     public final Output<String> securityGroupId;
     @Export(name = "launchTemplateId", refs = String.class)
     public final Output<String> launchTemplateId;
-    /** The ECS capacity provider services place tasks with; empty when {@code instanceScaling} is {@code cpu}. */
-    public final Optional<Output<String>> capacityProviderName;
+    /** The on-demand group, present when ECS keeps tasks on on-demand capacity ({@code onDemandTasks} above 0). */
+    public final Optional<Output<String>> onDemandGroupName;
+    /** How the service places its tasks on the two groups; empty when {@code instanceScaling} is {@code cpu} (launch type EC2). */
+    public final Optional<CapacityStrategy> strategy;
 
     public Capacity(String name, CapacitySettings settings, Args args, ComponentResourceOptions options) {
         super("spotfleet:index:Capacity", name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
 
         var role = IamRoles.assumedBy(name + "-instance-role", "ec2.amazonaws.com",
-                "ECS container instances: join the cluster, pull images, be reachable through SSM", child);
+                "ECS container instances: join the cluster, pull images, be reachable through SSM", args.rolePath(), child);
         var ecsPolicy = IamRoles.attachManaged(name + "-instance-ecs", role, "service-role/AmazonEC2ContainerServiceforEC2Role",
                 this, child);
         var ssmPolicy = IamRoles.attachManaged(name + "-instance-ssm", role, "AmazonSSMManagedInstanceCore", this, child);
@@ -111,36 +128,41 @@ public final class Capacity extends ComponentResource {
         var securityGroup = instanceSecurityGroup(name, args, child);
         // An instance whose role has no policies yet cannot register with ECS, and its agent does not retry for long:
         // the launch template (and so every launch) comes after the policies and the profile.
-        var afterIam = CustomResourceOptions.builder().parent(this).dependsOn(ecsPolicy, ssmPolicy, profile).build();
-        var launchTemplate = launchTemplate(name, settings, args, profile, securityGroup, afterIam);
-        var group = autoScalingGroup(name, settings, args, launchTemplate);
+        var afterIam = CustomResourceOptions.builder().parent(this).dependsOn(ecsPolicy, ssmPolicy, profile);
+        if (settings.ecsAmiId().isEmpty()) {
+            // The recommended AMI is read at creation and kept: a release would otherwise change the template on the next
+            // deploy, whose rollout its instance refresh would then drain (docs/operations.md, "Taking a new ECS AMI").
+            afterIam.ignoreChanges("imageId");
+        }
+        var launchTemplate = launchTemplate(name, settings, args, profile, securityGroup, afterIam.build());
+        var capacityProvider = settings.instanceScaling() == InstanceScaling.CAPACITY_PROVIDER;
+        var spotGroup = autoScalingGroup(name, new GroupShape(name, settings.minInstances(), settings.maxInstances(), false,
+                capacityProvider), settings, args, launchTemplate);
+        // Only when tasks must run there: with none, the group would sit empty.
+        var onDemandGroup = capacityProvider && settings.onDemandTasks() > 0
+                ? Optional.of(autoScalingGroup(name + "-on-demand", new GroupShape(name + "-on-demand", 0,
+                        onDemandMaxInstances(settings.onDemandTasks()), true, true), settings, args, launchTemplate))
+                : Optional.<Group>empty();
 
-        if (settings.instanceScaling() == InstanceScaling.CAPACITY_PROVIDER) {
-            var provider = new CapacityProvider(name + "-provider", CapacityProviderArgs.builder()
-                    .autoScalingGroupProvider(CapacityProviderAutoScalingGroupProviderArgs.builder()
-                            .autoScalingGroupArn(group.arn())
-                            .managedScaling(CapacityProviderAutoScalingGroupProviderManagedScalingArgs.builder()
-                                    .status("ENABLED")
-                                    .targetCapacity(settings.capacityTargetPercent())
-                                    .build())
-                            // ECS keeps instances that still run tasks from being scaled in, and drains them first.
-                            .managedTerminationProtection("ENABLED")
-                            .managedDraining("ENABLED")
-                            .build())
-                    .build(), child);
+        if (capacityProvider) {
+            var spotProvider = capacityProvider(name + "-provider", spotGroup, settings.capacityTargetPercent(),
+                    spotScalingStep(settings), child);
+            var onDemandProvider = onDemandGroup.map(group ->
+                    capacityProvider(name + "-on-demand-provider", group, ON_DEMAND_TARGET_PERCENT, 1, child));
+            var strategy = CapacityStrategy.onDemandBaseThenSpot(
+                    onDemandProvider.map(CapacityProvider::name).orElse(Output.of("")), spotProvider.name(), settings.onDemandTasks());
+            var providers = new ArrayList<Output<String>>();
+            onDemandProvider.ifPresent(provider -> providers.add(provider.name()));
+            providers.add(spotProvider.name());
             new ClusterCapacityProviders(name + "-cluster-providers", ClusterCapacityProvidersArgs.builder()
                     .clusterName(args.clusterName())
-                    .capacityProviders(provider.name().applyValue(List::of))
-                    .defaultCapacityProviderStrategies(ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
-                            .capacityProvider(provider.name())
-                            .weight(1)
-                            .base(0)
-                            .build())
+                    .capacityProviders(Output.all(providers))
+                    .defaultCapacityProviderStrategies(strategy.forCluster())
                     .build(), child);
-            this.capacityProviderName = Optional.of(provider.name());
+            this.strategy = Optional.of(strategy);
         } else {
             new Policy(name + "-cpu-target", PolicyArgs.builder()
-                    .autoscalingGroupName(group.name())
+                    .autoscalingGroupName(spotGroup.name())
                     .policyType("TargetTrackingScaling")
                     .targetTrackingConfiguration(PolicyTargetTrackingConfigurationArgs.builder()
                             .predefinedMetricSpecification(PolicyTargetTrackingConfigurationPredefinedMetricSpecificationArgs.builder()
@@ -149,11 +171,12 @@ public final class Capacity extends ComponentResource {
                             .targetValue((double) settings.instanceCpuTarget())
                             .build())
                     .build(), child);
-            this.capacityProviderName = Optional.empty();
+            this.strategy = Optional.empty();
         }
 
-        this.autoScalingGroupName = group.name();
-        this.autoScalingGroupArn = group.arn();
+        this.autoScalingGroupName = spotGroup.name();
+        this.autoScalingGroupArn = spotGroup.arn();
+        this.onDemandGroupName = onDemandGroup.map(Group::name);
         this.securityGroupId = securityGroup.id();
         this.launchTemplateId = launchTemplate.id();
         var outputs = new LinkedHashMap<String, Output<?>>(Map.of(
@@ -161,8 +184,56 @@ public final class Capacity extends ComponentResource {
                 "autoScalingGroupArn", autoScalingGroupArn,
                 "securityGroupId", securityGroupId,
                 "launchTemplateId", launchTemplateId));
-        capacityProviderName.ifPresent(provider -> outputs.put("capacityProviderName", provider));
+        onDemandGroupName.ifPresent(group -> outputs.put("onDemandGroupName", group));
         registerOutputs(outputs);
+    }
+
+    /**
+     * What tells the two groups apart.
+     *
+     * @param onDemand on-demand only (else Spot only)
+     * @param managed  scaled by an ECS capacity provider: new instances are protected from scale-in, so that ECS's managed
+     *                 termination protection releases only instances that run no task
+     */
+    private record GroupShape(String instanceName, int minSize, int maxSize, boolean onDemand, boolean managed) {
+    }
+
+    /**
+     * The on-demand group's ceiling: one instance per on-demand task at worst (the smallest type may hold only one), twice
+     * over, since a deploy (maximum 200%) starts the new base tasks before it stops the old ones.
+     */
+    static int onDemandMaxInstances(int onDemandTasks) {
+        return 2 * onDemandTasks;
+    }
+
+    /**
+     * The Spot provider's minimum scale-out: a third of the group's maximum, the wave docs/interruption-timeline.md
+     * plans for. ECS scales out by at least this many instances at once ("When additional capacity is required, Amazon
+     * ECS will scale up the minimum scaling step size even if the actual demand is less", botocore ecs,
+     * ManagedScaling.minimumScalingStepSize), so a wave is replaced in one launch instead of one instance per
+     * warm-up; a small scale-out overshoots by the rest, which managed scaling releases once it is empty.
+     */
+    static int spotScalingStep(CapacitySettings settings) {
+        return Math.max(1, (settings.maxInstances() + 2) / 3);
+    }
+
+    /** An ECS capacity provider for {@code group}, with managed scaling, termination protection and draining. */
+    private static CapacityProvider capacityProvider(String name, Group group, int targetPercent, int minimumStep,
+                                                     CustomResourceOptions options) {
+        return new CapacityProvider(name, CapacityProviderArgs.builder()
+                .autoScalingGroupProvider(CapacityProviderAutoScalingGroupProviderArgs.builder()
+                        .autoScalingGroupArn(group.arn())
+                        .managedScaling(CapacityProviderAutoScalingGroupProviderManagedScalingArgs.builder()
+                                .status("ENABLED")
+                                .targetCapacity(targetPercent)
+                                .minimumScalingStepSize(minimumStep)
+                                .instanceWarmupPeriod(INSTANCE_WARMUP_SECONDS)
+                                .build())
+                        // ECS keeps instances that still run tasks from being scaled in, and drains them first.
+                        .managedTerminationProtection("ENABLED")
+                        .managedDraining("ENABLED")
+                        .build())
+                .build(), options);
     }
 
     /**
@@ -178,14 +249,14 @@ public final class Capacity extends ComponentResource {
 
     private LaunchTemplate launchTemplate(String name, CapacitySettings settings, Args args, InstanceProfile profile,
                                           SecurityGroup securityGroup, CustomResourceOptions options) {
-        var ami = SsmFunctions.getParameter(GetParameterArgs.builder()
+        var ami = settings.ecsAmiId().map(Output::of).orElseGet(() -> SsmFunctions.getParameter(GetParameterArgs.builder()
                 .name(settings.architecture().ecsAmiParameter())
-                .build(), InvokeOptions.builder().parent(this).build());
+                .build(), InvokeOptions.builder().parent(this).build()).applyValue(parameter -> parameter.value()));
         var instanceTags = new LinkedHashMap<>(args.tags());
         instanceTags.put("Name", name);
-        return new LaunchTemplate(name + "-launch-template", LaunchTemplateArgs.builder()
+        var template = LaunchTemplateArgs.builder()
                 .description("ECS-optimized Amazon Linux 2023 (%s) joining the cluster".formatted(settings.architecture().dockerPlatform()))
-                .imageId(ami.applyValue(parameter -> parameter.value()))
+                .imageId(ami)
                 .iamInstanceProfile(LaunchTemplateIamInstanceProfileArgs.builder().arn(profile.arn()).build())
                 .vpcSecurityGroupIds(securityGroup.id().applyValue(List::of))
                 .userData(args.clusterName().applyValue(UserData::encoded))
@@ -209,44 +280,54 @@ public final class Capacity extends ComponentResource {
                 .tagSpecifications(
                         LaunchTemplateTagSpecificationArgs.builder().resourceType("instance").tags(instanceTags).build(),
                         LaunchTemplateTagSpecificationArgs.builder().resourceType("volume").tags(instanceTags).build())
-                .updateDefaultVersion(true)
-                .build(), options);
+                .updateDefaultVersion(true);
+        if (settings.allBurstable()) {
+            // T3, T3a and T4g launch unlimited unless told otherwise, and sustained load is then billed as surplus
+            // credits (EC2 User Guide, burstable performance instances); standard throttles to the baseline instead.
+            template.creditSpecification(LaunchTemplateCreditSpecificationArgs.builder().cpuCredits("standard").build());
+        }
+        return new LaunchTemplate(name + "-launch-template", template.build(), options);
     }
 
-    private Group autoScalingGroup(String name, CapacitySettings settings, Args args, LaunchTemplate launchTemplate) {
-        var managedByCapacityProvider = settings.instanceScaling() == InstanceScaling.CAPACITY_PROVIDER;
+    private Group autoScalingGroup(String name, GroupShape shape, CapacitySettings settings, Args args,
+                                  LaunchTemplate launchTemplate) {
         var tags = new ArrayList<GroupTagArgs>();
         args.tags().forEach((key, value) -> tags.add(propagated(key, value)));
-        tags.add(propagated("Name", name));
+        tags.add(propagated("Name", shape.instanceName()));
         // ECS adds this tag itself once a capacity provider manages the group; declaring it keeps the diff quiet.
         tags.add(propagated("AmazonECSManaged", ""));
 
         var overrides = settings.instanceTypes().stream()
                 .map(type -> GroupMixedInstancesPolicyLaunchTemplateOverrideArgs.builder().instanceType(type).build())
                 .toList();
+        var distribution = GroupMixedInstancesPolicyInstancesDistributionArgs.builder()
+                .onDemandBaseCapacity(0);
+        if (shape.onDemand()) {
+            // the first listed type that has capacity, as Spot's prioritised strategies read the same list
+            distribution.onDemandPercentageAboveBaseCapacity(100).onDemandAllocationStrategy("prioritized");
+        } else {
+            distribution.onDemandPercentageAboveBaseCapacity(0).spotAllocationStrategy(settings.spotAllocationStrategy().configValue());
+        }
         // Scaling owns the desired capacity after creation; a deploy must not reset it.
         var options = CustomResourceOptions.builder().parent(this).ignoreChanges("desiredCapacity").build();
         var group = GroupArgs.builder()
                 .vpcZoneIdentifiers(args.privateSubnetIds())
-                .minSize(settings.minInstances())
-                .maxSize(settings.maxInstances())
-                .desiredCapacity(settings.minInstances())
-                .capacityRebalance(true) // replace Spot instances at elevated interruption risk before they are reclaimed
+                .minSize(shape.minSize())
+                .maxSize(shape.maxSize())
+                .desiredCapacity(shape.minSize())
+                // Spot only: replace instances at elevated interruption risk before they are reclaimed
+                .capacityRebalance(!shape.onDemand())
                 .healthCheckType("EC2")
                 .healthCheckGracePeriod(HEALTH_CHECK_GRACE_SECONDS)
                 // Managed termination protection only works when the group protects new instances from scale-in.
-                .protectFromScaleIn(managedByCapacityProvider)
+                .protectFromScaleIn(shape.managed())
                 // Terminate protected instances on destroy instead of waiting for a scale-in that never comes.
                 .forceDelete(true)
                 .metricsGranularity("1Minute")
                 .enabledMetrics("GroupDesiredCapacity", "GroupInServiceInstances", "GroupPendingInstances",
                         "GroupTerminatingInstances", "GroupTotalInstances")
                 .mixedInstancesPolicy(GroupMixedInstancesPolicyArgs.builder()
-                        .instancesDistribution(GroupMixedInstancesPolicyInstancesDistributionArgs.builder()
-                                .onDemandBaseCapacity(settings.onDemandBaseCapacity())
-                                .onDemandPercentageAboveBaseCapacity(settings.onDemandPercentageAboveBaseCapacity())
-                                .spotAllocationStrategy(settings.spotAllocationStrategy().configValue())
-                                .build())
+                        .instancesDistribution(distribution.build())
                         .launchTemplate(GroupMixedInstancesPolicyLaunchTemplateArgs.builder()
                                 .launchTemplateSpecification(GroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecificationArgs.builder()
                                         .launchTemplateId(launchTemplate.id())

@@ -160,9 +160,11 @@ public final class ContainerImage extends ComponentResource {
 
     /**
      * One statement per target: its account as the principal (an account can be named before any of its roles exist),
-     * narrowed to the target's execution role by {@code aws:PrincipalArn}, allowed only to pull. {@code Resource: *} in a
-     * repository's own policy is that repository, as the ECR user guide's repository policy examples write it
-     * ("Private repository policy examples in Amazon ECR").
+     * narrowed to the roles under the target stack's IAM path by {@code aws:PrincipalArn} (its task execution role, and on
+     * EC2 its instance role, which the agent may pull with), allowed only to pull. No {@code Resource}: a repository
+     * policy applies to its repository, and ECR's SetRepositoryPolicy has refused policies that carry one ("Invalid
+     * repository policy provided", aws/aws-cdk issues #3583 and #24314; CDK's Repository.addToResourcePolicy warns
+     * that a resource section makes it fail).
      */
     static String pullPolicy(List<String> principals, String partition) {
         var statements = new ArrayList<Map<String, Object>>();
@@ -174,7 +176,6 @@ public final class ContainerImage extends ComponentResource {
                     "Effect", "Allow",
                     "Principal", Map.of("AWS", "arn:%s:iam::%s:root".formatted(partition, account)),
                     "Action", PULL_ACTIONS,
-                    "Resource", "*",
                     "Condition", Map.of("ArnLike", Map.of("aws:PrincipalArn", pattern))));
         }
         return Json.of(Json.object("Version", "2012-10-17", "Statement", statements));

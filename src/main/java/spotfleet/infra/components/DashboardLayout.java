@@ -71,10 +71,10 @@ final class DashboardLayout {
                     new Line(Metrics.RUNNING_TASKS, "Average", "running"),
                     new Line(Metrics.DESIRED_TASKS, "Average", "desired"))),
             new Graph("Instances in service", "instances", 0, 12, 8, 8, List.of(
-                    new Line(Metrics.IN_SERVICE_ON_DEMAND, "Maximum", "on-demand"),
+                    new Line(Metrics.ON_DEMAND_GROUP_IN_SERVICE, "Maximum", "on-demand group"),
                     new Line(Metrics.IN_SERVICE_SPOT, "Maximum", "Spot"),
                     new Line(Metrics.IN_SERVICE_OTHER, "Maximum", "other purchase options"),
-                    new Line(Metrics.GROUP_IN_SERVICE, "Maximum", "all (Auto Scaling)"))),
+                    new Line(Metrics.GROUP_IN_SERVICE, "Maximum", "Spot group (Auto Scaling)"))),
             new Graph("Spot interruptions", "events", 8, 12, 8, 8, List.of(
                     new Line(Metrics.SPOT_INTERRUPTION_WARNINGS, "Sum", "interruption warnings"),
                     new Line(Metrics.REBALANCE_RECOMMENDATIONS, "Sum", "rebalance recommendations"))),

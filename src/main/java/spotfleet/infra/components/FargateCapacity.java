@@ -2,17 +2,13 @@ package spotfleet.infra.components;
 
 import com.pulumi.aws.ecs.ClusterCapacityProviders;
 import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
-import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Fargate as the cluster's capacity, in place of {@link Capacity}'s instances: the cluster gets the {@code FARGATE} and
@@ -25,15 +21,6 @@ public final class FargateCapacity extends ComponentResource {
 
     public static final String FARGATE = "FARGATE";
     public static final String FARGATE_SPOT = "FARGATE_SPOT";
-
-    /**
-     * One entry of a capacity provider strategy.
-     *
-     * @param base   tasks that always run on this provider before the weights apply; empty: none (only one entry may set it)
-     * @param weight this provider's share of the tasks above the base
-     */
-    public record StrategyItem(String capacityProvider, Optional<Integer> base, int weight) {
-    }
 
     /**
      * @param containerPort the port the load balancer reaches each task on (awsvpc: the container's own port)
@@ -52,15 +39,7 @@ public final class FargateCapacity extends ComponentResource {
         new ClusterCapacityProviders(name + "-cluster-providers", ClusterCapacityProvidersArgs.builder()
                 .clusterName(args.clusterName())
                 .capacityProviders(FARGATE, FARGATE_SPOT)
-                .defaultCapacityProviderStrategies(strategy(args.onDemandTasks()).stream()
-                        .map(item -> {
-                            var entry = ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
-                                    .capacityProvider(item.capacityProvider())
-                                    .weight(item.weight());
-                            item.base().ifPresent(entry::base);
-                            return entry.build();
-                        })
-                        .toList())
+                .defaultCapacityProviderStrategies(strategy(args.onDemandTasks()).forCluster())
                 .build(), child);
 
         // The load balancer's egress follows the tasks: their container port only, not Capacity's ephemeral range.
@@ -74,19 +53,8 @@ public final class FargateCapacity extends ComponentResource {
         registerOutputs(Map.of("securityGroupId", securityGroupId));
     }
 
-    /**
-     * The strategy the service places its tasks with: {@code onDemandTasks} on {@code FARGATE} as the base, with weight
-     * 0 so that no task above the base goes there, and every other task on {@code FARGATE_SPOT} (weight 1). AWS Copilot
-     * writes the same strategy for its "spot_from" setting (aws/copilot-cli internal/pkg/deploy/cloudformation/stack/
-     * transformers.go, convertCapacityProviders: FARGATE with Base spotFrom - 1 and Weight 0, FARGATE_SPOT Weight 1).
-     * With no on-demand tasks {@code FARGATE} is left out, as Copilot does too: the strategy is Spot alone.
-     */
-    public static List<StrategyItem> strategy(int onDemandTasks) {
-        var items = new ArrayList<StrategyItem>();
-        if (onDemandTasks > 0) {
-            items.add(new StrategyItem(FARGATE, Optional.of(onDemandTasks), 0));
-        }
-        items.add(new StrategyItem(FARGATE_SPOT, Optional.empty(), 1));
-        return List.copyOf(items);
+    /** The strategy the service places its tasks with: {@code onDemandTasks} on {@code FARGATE}, the rest on {@code FARGATE_SPOT}. */
+    public static CapacityStrategy strategy(int onDemandTasks) {
+        return CapacityStrategy.onDemandBaseThenSpot(Output.of(FARGATE), Output.of(FARGATE_SPOT), onDemandTasks);
     }
 }

@@ -18,10 +18,18 @@ final class IamRoles {
 
     /** A role only {@code service} (e.g. {@code ec2.amazonaws.com}) may assume. */
     static Role assumedBy(String name, String service, String description, CustomResourceOptions options) {
-        return new Role(name, RoleArgs.builder()
+        return assumedBy(name, service, description, "/", options);
+    }
+
+    /** The same, under the IAM path {@code path}, which policies can name before the role exists. */
+    static Role assumedBy(String name, String service, String description, String path, CustomResourceOptions options) {
+        var role = RoleArgs.builder()
                 .description(description)
-                .assumeRolePolicy(Json.of(trustPolicy(service, Map.of())))
-                .build(), options);
+                .assumeRolePolicy(Json.of(trustPolicy(service, Map.of())));
+        if (!path.equals("/")) {
+            role.path(path);
+        }
+        return new Role(name, role.build(), options);
     }
 
     /**

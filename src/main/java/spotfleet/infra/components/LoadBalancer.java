@@ -17,6 +17,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
+import spotfleet.infra.config.ServiceSettings;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +91,8 @@ public final class LoadBalancer extends ComponentResource {
                 .subnets(args.publicSubnetIds())
                 .securityGroups(securityGroup.id().applyValue(List::of))
                 .dropInvalidHeaderFields(true) // refuse headers that could smuggle requests past the service
+                // shorter than the app's keep-alive, so the load balancer, not the app, closes idle connections
+                .idleTimeout(ServiceSettings.LOAD_BALANCER_IDLE_TIMEOUT_SECONDS)
                 .enableDeletionProtection(args.deletionProtection());
         args.accessLogs().ifPresent(logs -> albArgs.accessLogs(LoadBalancerAccessLogsArgs.builder()
                 .bucket(logs.bucketName)

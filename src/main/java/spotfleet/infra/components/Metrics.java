@@ -24,6 +24,8 @@ public final class Metrics {
         CLUSTER("ClusterName"),
         SERVICE("ServiceName"),
         AUTO_SCALING_GROUP("AutoScalingGroupName"),
+        /** The on-demand group's name, under the same CloudWatch dimension as the Spot group's. */
+        ON_DEMAND_GROUP("AutoScalingGroupName"),
         FUNCTION("FunctionName"),
         RULE("RuleName");
 
@@ -39,25 +41,28 @@ public final class Metrics {
      * A stack on Fargate has no group and no {@link FleetWatch} function, one on EC2 no task interruption rule: those
      * are empty, and no metric of that stack's dashboard or alarms uses them.
      *
+     * @param autoScalingGroup  the Spot group, which {@link FleetWatch} watches
+     * @param onDemandGroup     the on-demand group ({@code onDemandTasks} above 0)
      * @param function          the {@link FleetWatch} function
      * @param interruptionRule  the {@link SpotAlerts} rule that matches the cluster's interrupted Fargate Spot tasks
      */
     public record DimensionValues(String loadBalancer, String targetGroup, String cluster, String service,
-                                  String autoScalingGroup, String function, String interruptionRule) {
+                                  String autoScalingGroup, String onDemandGroup, String function, String interruptionRule) {
 
         /** The values of a stack without a task interruption rule (yet). */
         public static Output<DimensionValues> of(Output<String> loadBalancerArnSuffix, Output<String> targetGroupArnSuffix,
                                           Output<String> clusterName, Output<String> serviceName,
-                                          Output<String> autoScalingGroupName, Output<String> functionName) {
+                                          Output<String> autoScalingGroupName, Output<String> onDemandGroupName,
+                                          Output<String> functionName) {
             return Output.tuple(loadBalancerArnSuffix, targetGroupArnSuffix, clusterName, serviceName, autoScalingGroupName,
-                            functionName)
-                    .applyValue(t -> new DimensionValues(t.t1, t.t2, t.t3, t.t4, t.t5, t.t6, ""));
+                            onDemandGroupName, functionName)
+                    .applyValue(t -> new DimensionValues(t.t1, t.t2, t.t3, t.t4, t.t5, t.t6, t.t7, ""));
         }
 
         /** These values with the task interruption rule's name. */
         public static Output<DimensionValues> withInterruptionRule(Output<DimensionValues> values, Output<String> ruleName) {
             return Output.tuple(values, ruleName).applyValue(t -> new DimensionValues(t.t1.loadBalancer, t.t1.targetGroup,
-                    t.t1.cluster, t.t1.service, t.t1.autoScalingGroup, t.t1.function, t.t2));
+                    t.t1.cluster, t.t1.service, t.t1.autoScalingGroup, t.t1.onDemandGroup, t.t1.function, t.t2));
         }
 
         String of(Dimension dimension) {
@@ -67,6 +72,7 @@ public final class Metrics {
                 case CLUSTER -> cluster;
                 case SERVICE -> service;
                 case AUTO_SCALING_GROUP -> autoScalingGroup;
+                case ON_DEMAND_GROUP -> onDemandGroup;
                 case FUNCTION -> function;
                 case RULE -> interruptionRule;
             };
@@ -110,6 +116,9 @@ public final class Metrics {
     static final Metric DESIRED_TASKS = new Metric("ECS/ContainerInsights", "DesiredTaskCount", ECS_SERVICE, Map.of());
     /** The group's own count (its enabled metrics), the total of the two below. */
     static final Metric GROUP_IN_SERVICE = new Metric("AWS/AutoScaling", "GroupInServiceInstances", ASG, Map.of());
+    /** The on-demand group's in-service instances: FleetWatch counts the Spot group's, where interruptions happen. */
+    static final Metric ON_DEMAND_GROUP_IN_SERVICE = new Metric("AWS/AutoScaling", "GroupInServiceInstances",
+            List.of(Dimension.ON_DEMAND_GROUP), Map.of());
     static final Metric IN_SERVICE_ON_DEMAND = fleet("InServiceInstances", Map.of(PURCHASE_OPTION, "OnDemand"));
     static final Metric IN_SERVICE_SPOT = fleet("InServiceInstances", Map.of(PURCHASE_OPTION, "Spot"));
     /** Neither on-demand nor Spot: a capacity block, a scheduled or an interruptible capacity reservation instance. */

@@ -12,14 +12,17 @@ import java.time.Duration;
  * healthy  = IMAGE_PULL + service grace + healthy threshold x interval     a new task starts and turns healthy
  * stop     = target deregistration delay + stopTimeoutSeconds              an old task drains and stops
  * rollout  = instance grace + healthy + stop                               one wave (maximum 200%), on a new instance
- * failure  = rounds x (service grace + unhealthy threshold x interval + stop)
+ * failure  = rounds x (service grace + unhealthy threshold x interval + stop) + (rounds - 1) x RETRY_SPACING
  *            rounds = ceil(threshold / desired), threshold = max(desired / 2, 3) (so ceil(3 / desired)), worst
- *            desired in [serviceMinTasks, serviceMaxTasks]: the failed tasks the circuit breaker counts before it gives up
+ *            desired in [serviceMinTasks, serviceMaxTasks]: the failed tasks the circuit breaker counts before it gives up;
+ *            ECS does not start the rounds back to back but minutes apart
  * rollback = service grace + healthy threshold x interval + stop           back to the last good revision
  * timeout  = rollout + failure + rollback, rounded up to whole minutes
  * </pre>
- * With the defaults that is 14 minutes. A failed rollout fails the deploy either way: by the rollback check in
- * {@link WebService}, or by running into this timeout.
+ * With the defaults that is 20 minutes. The timeout outlasts the rollback on purpose: a deploy that times out while ECS
+ * still rolls back leaves the new task definition in Pulumi's state, and a later {@code up} without {@code --refresh}
+ * sees no difference; ending after the rollback, the deploy fails on the rollback check in {@link WebService}, which
+ * names both revisions.
  */
 final class RolloutTimeout {
 
@@ -31,6 +34,13 @@ final class RolloutTimeout {
      * rounds: half the desired count always fits in one round.
      */
     static final int CIRCUIT_BREAKER_MIN_FAILURES = 3;
+    /**
+     * Between one round of failed tasks and the next, ECS waits: in the event timeline of pulumi/pulumi-awsx issue
+     * #1848 (a service of one task whose health checks fail) the tasks stop at 20:37 and 20:45 and the next attempts
+     * start at 20:43 and 20:51, six minutes later each time, and the rollback starts at 20:53. A reported observation,
+     * not a documented constant.
+     */
+    static final int RETRY_SPACING_SECONDS = 360;
 
     private RolloutTimeout() {
     }
@@ -42,7 +52,8 @@ final class RolloutTimeout {
         var turnsUnhealthy = WebService.HEALTH_CHECK_GRACE_SECONDS
                 + WebService.UNHEALTHY_THRESHOLD * WebService.HEALTH_CHECK_INTERVAL_SECONDS;
         var rollout = Capacity.HEALTH_CHECK_GRACE_SECONDS + IMAGE_PULL_SECONDS + turnsHealthy + stop;
-        var failure = failedRounds(settings) * (turnsUnhealthy + stop);
+        var rounds = failedRounds(settings);
+        var failure = rounds * (turnsUnhealthy + stop) + (rounds - 1) * RETRY_SPACING_SECONDS;
         var rollback = turnsHealthy + stop;
         var seconds = rollout + failure + rollback;
         return Duration.ofMinutes((seconds + 59) / 60);

@@ -7,8 +7,12 @@ import java.util.Base64;
 
 /**
  * The boot script of the ECS instances: the ECS agent's settings, written before the agent starts.
- * {@code prefer-cached} is safe because task definitions name images by digest, so a cached copy is
- * always the right one, and tasks moved after a Spot interruption start without waiting for a pull.
+ * {@code once}: task definitions name images by digest, so a cached copy is always the right one, and tasks moved after
+ * a Spot interruption start without waiting for a pull. Not {@code prefer-cached}, which turns the agent's image cleanup
+ * off ("If the image pull behavior is prefer cached, don't clean up the image", aws/amazon-ecs-agent
+ * agent/engine/docker_image_manager.go, StartImageCleanupProcess), so every digest ever run would stay on a long-lived
+ * host; with {@code once} "the image/digest will be pulled remotely if it has not been pulled before or if the image was
+ * removed by image cleanup" (the agent's README, ECS_IMAGE_PULL_BEHAVIOR).
  */
 final class UserData {
 
@@ -24,7 +28,7 @@ final class UserData {
                 ECS_CLUSTER=%s
                 ECS_ENABLE_SPOT_INSTANCE_DRAINING=true
                 ECS_RESERVED_MEMORY=%d
-                ECS_IMAGE_PULL_BEHAVIOR=prefer-cached
+                ECS_IMAGE_PULL_BEHAVIOR=once
                 EOF
                 """.formatted(clusterName, InstanceCatalog.ECS_RESERVED_MEMORY_MIB);
     }

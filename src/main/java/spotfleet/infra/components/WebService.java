@@ -12,7 +12,6 @@ import com.pulumi.aws.ecs.Service;
 import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
-import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
@@ -247,9 +246,15 @@ public final class WebService extends ComponentResource {
                 .cluster(args.clusterArn())
                 .taskDefinition(taskDefinition.arn())
                 .desiredCount(settings.serviceMinTasks())
-                // New tasks start and turn healthy before old ones stop: no capacity is lost during a deploy.
-                .deploymentMinimumHealthyPercent(100)
+                .deploymentMinimumHealthyPercent(args.placement().minimumHealthyPercent())
+                // A deploy starts the whole new set before it stops the old one, where there is room.
                 .deploymentMaximumPercent(200)
+                // A change of the capacity provider strategy (onDemandTasks) updates the service in place: without this
+                // the provider replaces it, "to be backward compatible, should ForceNew almost always (previous
+                // behavior), unless: force_new_deployment is true and neither the old set nor new set is 0 length"
+                // (terraform-provider-aws internal/service/ecs/service.go, capacityProviderStrategyCustomizeDiff); a new
+                // service would start again at serviceMinTasks. Every update of the service then starts a deployment.
+                .forceNewDeployment(true)
                 .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
                 // `pulumi up` ends only once the new tasks serve (or fails): a deploy that goes on to the next stack
                 // has a healthy service behind it.
@@ -266,29 +271,22 @@ public final class WebService extends ComponentResource {
                 .propagateTags("SERVICE");
         switch (args.placement()) {
             case TaskPlacement.OnInstances instances -> {
-                // One AZ or one Spot instance going away takes as few tasks with it as possible.
+                // Across AZs, so one AZ going away takes as few tasks with it as possible; then packed by memory within
+                // each AZ ("distribute tasks across Availability Zones and bin pack tasks based on memory within each
+                // Availability Zone", ECS developer guide, task-placement-strategies), so that instances empty: managed
+                // termination protection releases only instances that run no task, and the spare instance the
+                // capacity target keeps stays free for an interrupted instance's tasks. Spread by instance would put a
+                // task on the spare at the next deploy, and managed scaling would then add another.
                 service.orderedPlacementStrategies(
                         ServiceOrderedPlacementStrategyArgs.builder().type("spread").field("attribute:ecs.availability-zone").build(),
-                        ServiceOrderedPlacementStrategyArgs.builder().type("spread").field("instanceId").build());
-                instances.capacityProvider().ifPresentOrElse(
-                        provider -> service.capacityProviderStrategies(ServiceCapacityProviderStrategyArgs.builder()
-                                .capacityProvider(provider)
-                                .weight(1)
-                                .base(0)
-                                .build()),
+                        ServiceOrderedPlacementStrategyArgs.builder().type("binpack").field("memory").build());
+                instances.strategy().ifPresentOrElse(
+                        strategy -> service.capacityProviderStrategies(strategy.forService()),
                         () -> service.launchType("EC2"));
             }
             // No placement strategies: ECS refuses them for Fargate, which spreads tasks across the subnets' AZs itself.
             case TaskPlacement.OnFargate fargate -> service
-                    .capacityProviderStrategies(FargateCapacity.strategy(fargate.onDemandTasks()).stream()
-                            .map(item -> {
-                                var entry = ServiceCapacityProviderStrategyArgs.builder()
-                                        .capacityProvider(item.capacityProvider())
-                                        .weight(item.weight());
-                                item.base().ifPresent(entry::base);
-                                return entry.build();
-                            })
-                            .toList())
+                    .capacityProviderStrategies(FargateCapacity.strategy(fargate.onDemandTasks()).forService())
                     .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                             .subnets(fargate.subnetIds())
                             .securityGroups(fargate.securityGroupId().applyValue(List::of))

@@ -37,6 +37,11 @@ public record InstanceType(String name, String series, int generation, String at
         return graviton ? Architecture.ARM64 : Architecture.X86_64;
     }
 
+    /** Burstable performance (T series: t2, t3, t3a, t4g), which earns and spends CPU credits. */
+    public boolean burstable() {
+        return series.equals("t");
+    }
+
     @Override
     public String toString() {
         return name;

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  */
 public record MonitoringSettings(Optional<String> alarmEmail, int latencyP99ThresholdMs) {
 
-    /** The load balancer's default idle timeout: a target answering later than this is cut off anyway. */
-    public static final int MAX_LATENCY_THRESHOLD_MS = 60_000;
+    /** The load balancer's idle timeout: a target answering later than this is cut off anyway. */
+    public static final int MAX_LATENCY_THRESHOLD_MS = ServiceSettings.LOAD_BALANCER_IDLE_TIMEOUT_SECONDS * 1000;
     /** A pragmatic check, not RFC 5322: one @, a local part without spaces, a host name after it. */
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@([^@\\s]+)");
 

@@ -68,6 +68,16 @@ public record ServiceSettings(
     public static final int MIN_TASK_MEMORY_MIB = 256;
     /** ECS's smallest task-level CPU reservation for tasks on EC2. */
     public static final int MIN_TASK_CPU = 128;
+    /**
+     * The load balancer's connection idle timeout, ELB's default, written out because the app's keep-alive timeout
+     * (app/src/main/resources/application.yaml, server.idle-connection-timeout) must be longer: "We also recommend that
+     * you configure the idle timeout of your application to be larger than the idle timeout configured for the load
+     * balancer. Otherwise, if the application closes the TCP connection to the load balancer ungracefully, the load
+     * balancer might send a request to the application before it receives the packet indicating that the connection is
+     * closed. If this is the case, then the load balancer sends an HTTP 502 Bad Gateway error to the client" (ELB user
+     * guide for Application Load Balancers, edit-load-balancer-attributes, connection idle timeout).
+     */
+    public static final int LOAD_BALANCER_IDLE_TIMEOUT_SECONDS = 60;
     /** EC2 warns two minutes before it reclaims a Spot instance. */
     public static final int SPOT_INTERRUPTION_NOTICE_SECONDS = 120;
     /**
@@ -76,10 +86,23 @@ public record ServiceSettings(
      */
     public static final int DEREGISTRATION_DELAY_SECONDS = 5;
     /**
-     * On EC2, ECS stops an interrupted instance's tasks by draining each from the target group first, then SIGTERM, then
-     * SIGKILL after the stop timeout: the two one after the other must end inside the notice.
+     * The agent polls the instance metadata's spot/instance-action every second and sets its instance DRAINING when the
+     * notice appears (aws/amazon-ecs-agent agent/app/agent.go, startSpotInstanceDrainingPoller: time.Sleep(time.Second)
+     * between polls of spotInstanceDrainingPoller, which calls UpdateContainerInstancesState with DRAINING).
      */
-    public static final int MAX_STOP_TIMEOUT_SECONDS = SPOT_INTERRUPTION_NOTICE_SECONDS - DEREGISTRATION_DELAY_SECONDS - 1;
+    public static final int AGENT_NOTICE_POLL_SECONDS = 1;
+    /**
+     * From DRAINING to the scheduler acting on the instance's tasks: ECS documents no figure, so this is an allowance,
+     * not a measurement; the acceptance run measures it (docs/interruption-timeline.md).
+     */
+    public static final int SCHEDULER_REACTION_SECONDS = 10;
+    /**
+     * On EC2, once the instance is DRAINING the scheduler deregisters each task from the target group, waits the
+     * deregistration delay, then stops it: SIGTERM, and SIGKILL after the stop timeout. All of it must end inside the
+     * notice (docs/interruption-timeline.md has the sequence and its sources).
+     */
+    public static final int MAX_STOP_TIMEOUT_SECONDS = SPOT_INTERRUPTION_NOTICE_SECONDS - AGENT_NOTICE_POLL_SECONDS
+            - SCHEDULER_REACTION_SECONDS - DEREGISTRATION_DELAY_SECONDS;
     /**
      * On Fargate Spot the SIGTERM comes with the two-minute warning itself ("The warning is sent as a task state change
      * event to Amazon EventBridge and as a SIGTERM signal to the running task", AWS knowledge center,

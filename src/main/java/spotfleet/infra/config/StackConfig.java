@@ -25,9 +25,7 @@ public final class StackConfig {
             ConfigKey.choice("fargateArchitecture", Architecture.class, StackSettings.Builder::fargateArchitecture,
                     s -> s.capacity().fargateArchitecture()),
             ConfigKey.stringList("instanceTypes", StackSettings.Builder::instanceTypes, s -> s.capacity().instanceTypes()),
-            ConfigKey.integer("onDemandBaseCapacity", StackSettings.Builder::onDemandBaseCapacity, s -> s.capacity().onDemandBaseCapacity()),
-            ConfigKey.integer("onDemandPercentageAboveBaseCapacity", StackSettings.Builder::onDemandPercentageAboveBaseCapacity,
-                    s -> s.capacity().onDemandPercentageAboveBaseCapacity()),
+            ConfigKey.integer("onDemandTasks", StackSettings.Builder::onDemandTasks, s -> s.capacity().onDemandTasks()),
             ConfigKey.choice("spotAllocationStrategy", SpotAllocationStrategy.class, StackSettings.Builder::spotAllocationStrategy,
                     s -> s.capacity().spotAllocationStrategy()),
             ConfigKey.integer("minInstances", StackSettings.Builder::minInstances, s -> s.capacity().minInstances()),
@@ -37,6 +35,7 @@ public final class StackConfig {
             ConfigKey.integer("capacityTargetPercent", StackSettings.Builder::capacityTargetPercent, s -> s.capacity().capacityTargetPercent()),
             ConfigKey.integer("instanceCpuTarget", StackSettings.Builder::instanceCpuTarget, s -> s.capacity().instanceCpuTarget()),
             ConfigKey.bool("instanceRefresh", StackSettings.Builder::instanceRefresh, s -> s.capacity().instanceRefresh()),
+            ConfigKey.string("ecsAmiId", StackSettings.Builder::ecsAmiId, s -> s.capacity().ecsAmiId().orElse("")),
             ConfigKey.integer("serviceMinTasks", StackSettings.Builder::serviceMinTasks, s -> s.service().serviceMinTasks()),
             ConfigKey.integer("serviceMaxTasks", StackSettings.Builder::serviceMaxTasks, s -> s.service().serviceMaxTasks()),
             ConfigKey.choice("serviceScalingMetric", ServiceScalingMetric.class, StackSettings.Builder::serviceScalingMetric,
@@ -73,11 +72,21 @@ public final class StackConfig {
             ConfigKey.bool("protect", StackSettings.Builder::protect, StackSettings::protect));
 
     /** The keys that only mean something on EC2 instances: on a Fargate stack they must keep their defaults. */
-    public static final List<String> EC2_ONLY_KEYS = List.of("instanceTypes", "onDemandBaseCapacity",
-            "onDemandPercentageAboveBaseCapacity", "spotAllocationStrategy", "minInstances", "maxInstances", "instanceScaling",
-            "capacityTargetPercent", "instanceCpuTarget", "instanceRefresh");
+    public static final List<String> EC2_ONLY_KEYS = List.of("instanceTypes", "onDemandTasks",
+            "spotAllocationStrategy", "minInstances", "maxInstances", "instanceScaling",
+            "capacityTargetPercent", "instanceCpuTarget", "instanceRefresh", "ecsAmiId");
     /** The keys that only mean something on Fargate: on an EC2 stack they must keep their defaults. */
     public static final List<String> FARGATE_ONLY_KEYS = List.of("fargateOnDemandTasks", "fargateArchitecture");
+
+    /**
+     * Keys earlier versions had, with what replaced them: a stack file that still sets one is told what to write
+     * instead, rather than that the key is unknown.
+     */
+    public static final Map<String, String> RETIRED_KEYS = Map.of(
+            "onDemandBaseCapacity", "it counted instances, which ECS could leave empty and release: set spotfleet:onDemandTasks,"
+                    + " the tasks ECS keeps on on-demand capacity (docs/design.md, \"Tasks on on-demand capacity\")",
+            "onDemandPercentageAboveBaseCapacity", "the Spot group is all Spot now: raise spotfleet:onDemandTasks for more"
+                    + " on-demand capacity (docs/design.md, \"Tasks on on-demand capacity\")");
 
     private StackConfig() {
     }
@@ -103,7 +112,11 @@ public final class StackConfig {
         var builder = StackSettings.defaults().toBuilder();
         var keys = KEYS.stream().collect(Collectors.toMap(ConfigKey::qualifiedName, Function.identity()));
         new TreeSet<>(raw.keySet()).stream()
-                .filter(key -> key.startsWith(NAMESPACE + ":") && !keys.containsKey(key))
+                .filter(key -> key.startsWith(NAMESPACE + ":") && RETIRED_KEYS.containsKey(key.substring(NAMESPACE.length() + 1)))
+                .forEach(key -> problems.add("%s was retired: %s".formatted(key, RETIRED_KEYS.get(key.substring(NAMESPACE.length() + 1)))));
+        new TreeSet<>(raw.keySet()).stream()
+                .filter(key -> key.startsWith(NAMESPACE + ":") && !keys.containsKey(key)
+                        && !RETIRED_KEYS.containsKey(key.substring(NAMESPACE.length() + 1)))
                 .forEach(key -> problems.add("%s is not a config key of this program (known keys: %s)"
                         .formatted(key, KEYS.stream().map(ConfigKey::name).collect(Collectors.joining(", ")))));
         KEYS.forEach(key -> {

@@ -47,6 +47,8 @@ public record StackSettings(
                     service.serviceMaxTasks());
         } else {
             checkTaskFitsInstances(problems, capacity, service);
+            problems.notAbove("spotfleet:onDemandTasks", capacity.onDemandTasks(), "spotfleet:serviceMaxTasks",
+                    service.serviceMaxTasks());
         }
         checkStopTimeout(problems, capacity, service);
         problems.throwIfAny();
@@ -92,8 +94,10 @@ public record StackSettings(
         var why = capacity.onFargate()
                 ? "on Fargate the SIGTERM comes with the %d s Spot interruption warning, and ECS allows no more"
                         .formatted(ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS)
-                : "the %d s target deregistration plus the stop timeout must end inside the %d s Spot interruption notice"
-                        .formatted(ServiceSettings.DEREGISTRATION_DELAY_SECONDS, ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS);
+                : ("the agent's %d s poll, the scheduler's %d s allowance, the %d s target deregistration and the stop timeout"
+                        + " must end inside the %d s Spot interruption notice").formatted(ServiceSettings.AGENT_NOTICE_POLL_SECONDS,
+                        ServiceSettings.SCHEDULER_REACTION_SECONDS, ServiceSettings.DEREGISTRATION_DELAY_SECONDS,
+                        ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS);
         problems.check(stopTimeout >= ServiceSettings.MIN_STOP_TIMEOUT_SECONDS && stopTimeout <= max,
                 "spotfleet:stopTimeoutSeconds (%d) must be between %d (the app drains for %d s, then needs %d s to exit before SIGKILL) and %d (%s)"
                         .formatted(stopTimeout, ServiceSettings.MIN_STOP_TIMEOUT_SECONDS, ServiceSettings.APP_DRAIN_SECONDS,
@@ -136,8 +140,7 @@ public record StackSettings(
         private int fargateOnDemandTasks;
         private Architecture fargateArchitecture;
         private List<String> instanceTypes;
-        private int onDemandBaseCapacity;
-        private int onDemandPercentageAboveBaseCapacity;
+        private int onDemandTasks;
         private SpotAllocationStrategy spotAllocationStrategy;
         private int minInstances;
         private int maxInstances;
@@ -145,6 +148,7 @@ public record StackSettings(
         private int capacityTargetPercent;
         private int instanceCpuTarget;
         private boolean instanceRefresh;
+        private Optional<String> ecsAmiId;
         private int containerPort;
         private int taskCpu;
         private int taskMemory;
@@ -180,8 +184,7 @@ public record StackSettings(
             fargateOnDemandTasks = c.fargateOnDemandTasks();
             fargateArchitecture = c.fargateArchitecture();
             instanceTypes = c.instanceTypes();
-            onDemandBaseCapacity = c.onDemandBaseCapacity();
-            onDemandPercentageAboveBaseCapacity = c.onDemandPercentageAboveBaseCapacity();
+            onDemandTasks = c.onDemandTasks();
             spotAllocationStrategy = c.spotAllocationStrategy();
             minInstances = c.minInstances();
             maxInstances = c.maxInstances();
@@ -189,6 +192,7 @@ public record StackSettings(
             capacityTargetPercent = c.capacityTargetPercent();
             instanceCpuTarget = c.instanceCpuTarget();
             instanceRefresh = c.instanceRefresh();
+            ecsAmiId = c.ecsAmiId();
             var s = from.service;
             containerPort = s.containerPort();
             taskCpu = s.taskCpu();
@@ -226,8 +230,7 @@ public record StackSettings(
         public Builder fargateOnDemandTasks(int v) { fargateOnDemandTasks = v; return this; }
         public Builder fargateArchitecture(Architecture v) { fargateArchitecture = v; return this; }
         public Builder instanceTypes(List<String> v) { instanceTypes = List.copyOf(v); return this; }
-        public Builder onDemandBaseCapacity(int v) { onDemandBaseCapacity = v; return this; }
-        public Builder onDemandPercentageAboveBaseCapacity(int v) { onDemandPercentageAboveBaseCapacity = v; return this; }
+        public Builder onDemandTasks(int v) { onDemandTasks = v; return this; }
         public Builder spotAllocationStrategy(SpotAllocationStrategy v) { spotAllocationStrategy = v; return this; }
         public Builder minInstances(int v) { minInstances = v; return this; }
         public Builder maxInstances(int v) { maxInstances = v; return this; }
@@ -235,6 +238,8 @@ public record StackSettings(
         public Builder capacityTargetPercent(int v) { capacityTargetPercent = v; return this; }
         public Builder instanceCpuTarget(int v) { instanceCpuTarget = v; return this; }
         public Builder instanceRefresh(boolean v) { instanceRefresh = v; return this; }
+        /** Empty or blank: the recommended ECS AMI, taken when the stack is created (Pulumi.yaml's default is the empty string). */
+        public Builder ecsAmiId(String v) { ecsAmiId = presentUnlessBlank(v); return this; }
         public Builder containerPort(int v) { containerPort = v; return this; }
         public Builder taskCpu(int v) { taskCpu = v; return this; }
         public Builder taskMemory(int v) { taskMemory = v; return this; }
@@ -269,9 +274,8 @@ public record StackSettings(
             var network = validated(problems, () -> new NetworkSettings(vpcCidr, azCount, natGateways));
             var cluster = validated(problems, () -> new ClusterSettings(logRetentionDays));
             var capacity = validated(problems, () -> new CapacitySettings(runOn, fargateOnDemandTasks, fargateArchitecture,
-                    instanceTypes, onDemandBaseCapacity,
-                    onDemandPercentageAboveBaseCapacity, spotAllocationStrategy, minInstances, maxInstances,
-                    instanceScaling, capacityTargetPercent, instanceCpuTarget, instanceRefresh));
+                    instanceTypes, onDemandTasks, spotAllocationStrategy, minInstances, maxInstances,
+                    instanceScaling, capacityTargetPercent, instanceCpuTarget, instanceRefresh, ecsAmiId));
             var service = validated(problems, () -> new ServiceSettings(containerPort, taskCpu, taskMemory,
                     serviceMinTasks, serviceMaxTasks, serviceScalingMetric, serviceCpuTarget, serviceRequestsPerTarget,
                     scaleInCooldown, scaleOutCooldown, stopTimeoutSeconds, healthCheckPath,

@@ -171,7 +171,9 @@ record ArchitectureGraph(Map<String, String> components, List<Node> nodes, List<
                     exits.add(node);
                 }
                 if (host.type().equals(ResourceKinds.AUTO_SCALING_GROUP)) {
-                    instances(node, host);
+                    // the groups that share a launch template share a box: a Spot group and an on-demand group
+                    members.stream().filter(r -> r.type().equals(ResourceKinds.AUTO_SCALING_GROUP))
+                            .forEach(group -> instances(node, group));
                 }
             }
             if (!entrances.isEmpty()) {
@@ -199,6 +201,9 @@ record ArchitectureGraph(Map<String, String> components, List<Node> nodes, List<
                             && clusters.contains(boxOf.get(ref.resource()))))
                     .map(r -> boxOf.get(r.name())).distinct().toList();
             var at = nodes.indexOf(group) + 1;
+            while (at < nodes.size() && nodes.get(at).id().startsWith(group.id() + "-") && nodes.get(at).derived()) {
+                at++; // after the purchase options an earlier group of the box added
+            }
             for (var option : NodeDetails.purchaseOptions(host)) {
                 var id = group.id() + "-" + option.id();
                 nodes.add(at++, new Node(id, group.component(), option.title(), option.details(), Tier.TRAFFIC, true));

@@ -120,7 +120,9 @@ final class NodeDetails {
             options.add(new PurchaseOption("spot", "Spot instances", value(group, distribution + "spotAllocationStrategy")
                     .map(List::of).orElse(List.of())));
         }
-        if (base > 0 || above > 0) {
+        if (base == 0 && above == 100) {
+            options.add(new PurchaseOption("on-demand", "on-demand instances", List.of()));
+        } else if (base > 0 || above > 0) {
             var share = new ArrayList<String>();
             if (base > 0) {
                 share.add("base " + base);

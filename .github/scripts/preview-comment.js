@@ -4,7 +4,10 @@
 // Everything in the artifact was written by the pull request's code, so it is hostile input:
 //   - a stack name (a plan file's name) must match STACK_NAME, or the file is left out and only counted;
 //   - an exit status must match STATUS, or it is reported as unreadable, never quoted;
-//   - plan text goes inside a code fence longer than any backtick run in it, cut to fit GitHub's comment limit;
+//   - plan text goes inside a code fence longer than any backtick run in it, cut so that the whole comment, fences
+//     included, fits GitHub's limit;
+//   - control characters, bidirectional ones included (which can make text read differently from what it is,
+//     CVE-2021-42574 "Trojan Source"), are replaced with U+FFFD;
 //   - only regular files are read (no symlink to a runner file), and never more bytes than will be shown;
 //   - the pull request number must be a number, and that pull request's head must still be the planned commit.
 // The comment to update is the bot's own (user github-actions[bot]) that starts with the marker.
@@ -18,8 +21,15 @@ const BOT_LOGIN = "github-actions[bot]";
 const STACK_NAME = /^[A-Za-z0-9_.-]+$/;
 const STATUS = /^\d{1,3}$/;
 const PR_NUMBER = /^[1-9]\d{0,9}$/;
-// GitHub refuses comment bodies over 65536 characters; the plans share what the header and fences leave.
+// GitHub refuses comment bodies over 65536 characters ("Body is too long (maximum is 65536 characters)"). The plan
+// sections share what the header leaves, at most PLAN_BUDGET: each section counts whole, its fences and the
+// <details> around it included, since a fence grows with the longest backtick run in the plan.
+const MAX_BODY = 65536;
 const PLAN_BUDGET = 60000;
+const CUT_NOTE = "\n... cut here: the whole plan is in the run's offline-plan artifact\n";
+// C0 controls but tab and newline, DEL, and the bidirectional embeddings, overrides and isolates
+// (U+202A-U+202E, U+2066-U+2069).
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 const MAX_STACKS = 10;
 // Enough for any value the patterns accept: a longer file cannot match them once cut.
 const SMALL_FILE = 64;
@@ -69,17 +79,37 @@ function statusLine(dir, stack) {
   return value === "0" ? null : `config problems (exit ${value})`;
 }
 
-function section(dir, stack, limit) {
-  const plan = readRegularFile(dir, `${stack}.txt`, limit);
-  // Control characters other than tab and newline have no place in a plan; NUL would cut the comment short.
-  let text = plan.text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\ufffd");
-  if (plan.cut) {
-    text += "\n... cut here: the whole plan is in the run's offline-plan artifact\n";
-  }
+/** Plan text as it may be shown: no control characters (NUL would cut the comment short), no bidirectional ones. */
+function neutralised(text) {
+  return text.replace(UNSAFE, "\ufffd");
+}
+
+function wrap(summary, text) {
   const fence = fenceFor(text);
+  return `<details><summary>${summary}</summary>\n\n${fence}text\n${text}\n${fence}\n</details>`;
+}
+
+/** One stack's section, at most `budget` characters long, fences included. */
+function section(dir, stack, budget) {
   const problem = statusLine(dir, stack);
   const summary = `Offline plan of <code>${stack}</code>` + (problem === null ? "" : `: ${problem}`);
-  return `<details><summary>${summary}</summary>\n\n${fence}text\n${text}\n${fence}\n</details>`;
+  // UTF-8 never takes fewer bytes than JavaScript's UTF-16 takes characters, so `budget` bytes are enough to read.
+  const plan = readRegularFile(dir, `${stack}.txt`, budget);
+  const whole = neutralised(plan.text);
+  let text = plan.cut ? whole + CUT_NOTE : whole;
+  let shown = whole.length;
+  // Each pass cuts at least what the section is over, fences and note counted, so the text shrinks until it fits.
+  while (wrap(summary, text).length > budget) {
+    shown = Math.max(0, shown - (wrap(summary, text).length - budget));
+    if (shown > 0 && /[\ud800-\udbff]/.test(whole[shown - 1])) {
+      shown -= 1; // never half of a surrogate pair
+    }
+    text = whole.slice(0, shown) + CUT_NOTE;
+    if (shown === 0 && wrap(summary, text).length > budget) {
+      return wrap(summary, "");
+    }
+  }
+  return wrap(summary, text);
 }
 
 /** The comment's body, from the artifact in `dir` alone. */
@@ -89,9 +119,7 @@ function commentBody(dir, runUrl) {
     .filter((stack) => STACK_NAME.test(stack) && readRegularFile(dir, `${stack}.txt`, 0) !== null);
   const shown = stacks.slice(0, MAX_STACKS);
   const leftOut = entries.length - shown.length;
-  const limit = shown.length === 0 ? 0 : Math.floor(PLAN_BUDGET / shown.length);
-  const sections = shown.map((stack) => section(dir, stack, limit));
-  const run = /^https:\/\/[A-Za-z0-9./_-]+$/.test(runUrl) ? ` [Run](${runUrl})` : "";
+  const run = /^https:\/\/[A-Za-z0-9./_-]{1,200}$/.test(runUrl) ? ` [Run](${runUrl})` : "";
   const notes = [];
   if (shown.length === 0) {
     notes.push("The run's artifact holds no plan.");
@@ -99,10 +127,18 @@ function commentBody(dir, runUrl) {
   if (leftOut > 0) {
     notes.push(`${leftOut} file${leftOut === 1 ? "" : "s"} left out: not a plan of a stack this comment shows.`);
   }
-  return [MARKER,
+  const header = [MARKER,
     "**Offline plan** (this pull request comes from a fork, so it gets no `pulumi preview`): the program " +
     "evaluated under Pulumi's mock engine, not a diff against AWS." + run,
-    ...notes, ...sections].join("\n\n");
+    ...notes].join("\n\n");
+  // What the header and the blank lines between sections leave, shared equally.
+  const left = Math.min(PLAN_BUDGET, MAX_BODY - header.length - 2 * shown.length);
+  const each = shown.length === 0 ? 0 : Math.floor(left / shown.length);
+  const body = [header, ...shown.map((stack) => section(dir, stack, each))].join("\n\n");
+  if (body.length > MAX_BODY) {
+    throw new Error(`the comment would be ${body.length} characters, over GitHub's ${MAX_BODY}`);
+  }
+  return body;
 }
 
 /**
@@ -135,3 +171,4 @@ async function previewComment({ github, context, core, dir, headSha, runUrl }) {
 module.exports = previewComment;
 module.exports.commentBody = commentBody;
 module.exports.MARKER = MARKER;
+module.exports.MAX_BODY = MAX_BODY;

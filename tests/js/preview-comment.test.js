@@ -10,7 +10,7 @@ const os = require("node:os");
 const path = require("node:path");
 
 const previewComment = require("../../.github/scripts/preview-comment.js");
-const { MARKER } = previewComment;
+const { MARKER, MAX_BODY } = previewComment;
 
 const HEAD = "0123456789abcdef0123456789abcdef01234567";
 const RUN_URL = "https://github.com/octo-org/spotfleet/actions/runs/42";
@@ -275,4 +275,54 @@ test("with only look-alike comments, a new comment is created", async () => {
   const fake = fakeGitHub({ comments });
   await post(artifact({ "dev.txt": "plan", "dev.status": "0" }), fake);
   assert.equal(fake.calls.created.length, 1);
+});
+
+test("plans made of backtick runs cannot push the comment over GitHub's limit", async () => {
+  // The fence grows with the longest run: a plan of backticks alone would double its size in fences.
+  const plans = ["`".repeat(200000), "``` ".repeat(50000), `${"x".repeat(59000)}\n${"`".repeat(30000)}`,
+                 "`".repeat(59990), `${"`".repeat(20000)}${"\u00e9".repeat(40000)}`];
+  for (const plan of plans) {
+    for (const count of [1, 2, 10]) {
+      const files = {};
+      for (let i = 0; i < count; i++) {
+        files[`s${i}.txt`] = plan;
+        files[`s${i}.status`] = "0";
+      }
+      const body = await post(artifact(files), fakeGitHub());
+      assert.ok(body.length <= MAX_BODY, `${count} x ${plan.slice(0, 8)}...: ${body.length} characters`);
+      const { outside, blocks } = parse(body);
+      assert.equal(blocks.length, count);
+      for (const block of blocks) {
+        const cut = block.indexOf("\n... cut here: the whole plan is in the run's offline-plan artifact");
+        assert.ok(cut >= 0, "the cut is said");
+        assert.ok(plan.startsWith(block.slice(0, cut)), "what is shown is the plan's beginning");
+      }
+      assertOnlyOurMarkdown(outside);
+    }
+  }
+});
+
+test("a plan that fits is shown whole, however long its backtick runs", async () => {
+  const plan = `a\n${"`".repeat(1000)}\nb`;
+  const body = await post(artifact({ "dev.txt": plan, "dev.status": "0" }), fakeGitHub());
+  assert.deepEqual(parse(body).blocks, [plan]);
+  assert.doesNotMatch(body, /cut here/);
+});
+
+test("bidirectional control characters in a plan are replaced", async () => {
+  const bidi = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"];
+  const plan = bidi.map((c) => `x${c}y`).join("\n");
+  const body = await post(artifact({ "dev.txt": plan, "dev.status": "0" }), fakeGitHub());
+  assert.deepEqual(parse(body).blocks, [bidi.map(() => "x\ufffdy").join("\n")]);
+  assert.doesNotMatch(body, /[\u202a-\u202e\u2066-\u2069]/);
+  // letters of right-to-left scripts are text, not controls, and stay
+  const arabic = "\u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd";
+  assert.deepEqual(parse(await post(artifact({ "dev.txt": arabic, "dev.status": "0" }), fakeGitHub())).blocks, [arabic]);
+});
+
+test("a cut never splits a character outside the Basic Multilingual Plane", async () => {
+  const plan = "\u{1F680}".repeat(40000);
+  const body = await post(artifact({ "dev.txt": plan, "dev.status": "0" }), fakeGitHub());
+  assert.ok(body.length <= MAX_BODY);
+  assert.doesNotMatch(body, /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
 });

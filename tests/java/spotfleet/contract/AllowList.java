@@ -16,7 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What AWS accepts that the botocore 1.29 models (December 2022) do not know yet, in one file,
+ * What AWS accepts that Debian's botocore 1.29 models (December 2022, the floor the check must pass on) do not know
+ * yet, in one file,
  * {@value #FILE}: enum values (instance types, Lambda runtimes), members and operations AWS added later. Each entry
  * carries its evidence; where it names an AWS SDK for Java v2 class ({@code sdk}), {@code AllowListTest} checks the
  * class really has the value, member or operation, so the list is verified rather than trusted.
@@ -102,6 +103,22 @@ public final class AllowList {
 
     public List<Entry> entries() {
         return List.copyOf(entries.values());
+    }
+
+    /** The entries {@code models} already know (the value, member or operation is in them): stale where those are the floor. */
+    public List<Entry> knownTo(ServiceModels models) {
+        return entries.values().stream().filter(entry -> knows(models, entry.key())).toList();
+    }
+
+    static boolean knows(ServiceModels models, Key key) {
+        var model = models.service(key.service());
+        if (!key.operation().isEmpty()) {
+            return model.input(key.operation()).isPresent();
+        }
+        if (!key.member().isEmpty()) {
+            return model.shape(key.shape()).members().containsKey(key.member());
+        }
+        return model.shape(key.shape()).enumValues().contains(key.value());
     }
 
     public Set<Key> used() {

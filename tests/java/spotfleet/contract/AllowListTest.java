@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The allow-list is evidence, not trust: each entry's AWS SDK for Java v2 (2.57.8) class must really have the value,
- * member or operation, and the botocore 1.29 model must really lack it (else the entry is not needed). Without its
- * entry, a newer value fails the check.
+ * member or operation, and Debian's botocore 1.29 model (the floor) must really lack it (else the entry is not needed;
+ * newer models that know it are reported by AwsContractTest). Without its entry, a newer value fails the check on the
+ * floor's models; an EC2 instance type needs no entry (the SDK's enum), and a typo in one fails everywhere.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AllowListTest {
@@ -24,7 +25,7 @@ class AllowListTest {
 
     @BeforeAll
     void load() {
-        models = ServiceModels.installed();
+        models = ServiceModels.floorRequired();
         allowList = AllowList.load();
     }
 
@@ -55,35 +56,56 @@ class AllowListTest {
     }
 
     @Test
-    void everyEntryIsSomethingTheModelsLack() {
-        // given every entry / when the botocore model is asked / then it does not know it (else the entry is noise)
-        for (var entry : allowList.entries()) {
-            var key = entry.key();
-            var model = models.service(key.service());
-            if (!key.operation().isEmpty()) {
-                assertThat(model.input(key.operation())).as("%s", key).isEmpty();
-            } else if (!key.member().isEmpty()) {
-                assertThat(model.shape(key.shape()).members()).as("%s", key).doesNotContainKey(key.member());
-            } else {
-                assertThat(model.shape(key.shape()).enumValues()).as("%s", key).doesNotContain(key.value());
-            }
-        }
+    void everyEntryIsSomethingTheFloorsModelsLack() {
+        // given every entry / when Debian's botocore 1.29 model is asked / then it does not know it (else the entry is noise)
+        assertThat(allowList.knownTo(models)).as("entries %s already knows", models.describe()).isEmpty();
+        assertThat(allowList.entries()).isNotEmpty();
     }
 
     @Test
-    void withoutItsEntryANewerInstanceTypeFails() throws Exception {
-        // given the allow-list without m7g.medium
-        var check = checkWithout("(?s)\\{\\s*\"service\": \"ec2\", \"shape\": \"InstanceType\", \"value\": \"m7g.medium\".*?},");
+    void anEntryTheModelsKnowIsReportedAsKnown() {
+        // given an entry for a value the floor's model has (t3.micro is in botocore 1.29's InstanceType enum)
+        var known = AllowList.parse("{\"entries\":[{\"service\":\"ec2\",\"shape\":\"InstanceType\",\"value\":\"t3.micro\","
+                + "\"evidence\":\"x\",\"sdk\":\"software.amazon.awssdk.services.ec2.model.InstanceType\"}]}");
+        // when / then
+        assertThat(known.knownTo(models)).extracting(AllowList.Entry::key).containsExactly(AllowList.Key.value("ec2", "InstanceType", "t3.micro"));
+    }
 
-        // when prod (Graviton m7g first) is checked
-        var findings = check.run(List.of(ContractStacks.named("prod"))).findings();
-
-        // then exactly the m7g override is rejected, in each of the two groups (Spot and on-demand) that list it
-        assertThat(findings).extracting(f -> f.resourceName()).containsExactlyInAnyOrder("capacity-asg", "capacity-on-demand-asg");
-        assertThat(findings).allSatisfy(f -> {
+    @Test
+    void anInstanceTypeNewerThanTheFloorsModelsPassesAndATypoFails() {
+        // given prod (Graviton m7g.medium first, which botocore 1.29 does not know), as is and with a typo
+        var check = new ContractCheck(models, Mappings.all(), DocumentedConstraints.all(models), allowList);
+        var prod = ContractStacks.named("prod");
+        var asg = prod.resources().stream().filter(r -> r.name().equals("capacity-asg")).findFirst().orElseThrow();
+        var path = "mixedInstancesPolicy.launchTemplate.overrides[0].instanceType";
+        assertThat(models.service("ec2").shape("InstanceType").enumValues()).doesNotContain("m7g.medium", "m7g.large");
+        // when
+        var asIs = check.run(List.of(prod)).findings();
+        var typo = check.run(List.of(ContractMutationTest.only(prod, PlanMutations.set(asg, path, "m7g.mediun")))).findings();
+        var large = check.run(List.of(ContractMutationTest.only(prod, PlanMutations.set(asg, path, "m7g.large")))).findings();
+        // then: the AWS SDK's InstanceType enum knows m7g (no allow-list entry needed); a typo is in neither
+        assertThat(asIs).isEmpty();
+        assertThat(large).isEmpty();
+        assertThat(typo).singleElement().satisfies(f -> {
+            assertThat(f.resourceName()).isEqualTo("capacity-asg");
             assertThat(f.memberPath()).isEqualTo("MixedInstancesPolicy.LaunchTemplate.Overrides[0].InstanceType");
             assertThat(f.kind()).isEqualTo(CheckKind.DOC_TEXT);
-            assertThat(f.message()).contains("\"m7g.medium\" is not an EC2 instance type");
+            assertThat(f.message()).contains("\"m7g.mediun\" is not an EC2 instance type");
+        });
+    }
+
+    @Test
+    void withoutItsEntryANewerRuntimeFails() throws Exception {
+        // given the allow-list without Lambda's python3.13
+        var check = checkWithout("(?s)\\{\\s*\"service\": \"lambda\", \"shape\": \"Runtime\", \"value\": \"python3.13\".*?},");
+
+        // when dev (its fleet-watch function runs python3.13) is checked
+        var findings = check.run(List.of(ContractStacks.named("dev"))).findings();
+
+        // then exactly the function's runtime is rejected
+        assertThat(findings).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.planPath()).isEqualTo("runtime");
+            assertThat(f.message()).contains("python3.13");
         });
     }
 
@@ -109,13 +131,13 @@ class AllowListTest {
         var json = Files.readString(Path.of(AllowList.FILE));
         var without = json.replaceFirst(entry, "");
         assertThat(without).as("the entry to remove").isNotEqualTo(json);
-        return new ContractCheck(models, Mappings.all(), DocumentedConstraints.all(), AllowList.parse(without));
+        return new ContractCheck(models, Mappings.all(), DocumentedConstraints.all(models), AllowList.parse(without));
     }
 
     @Test
     void anAllowListedMemberIsStillCheckedAgainstTheSdk() {
         // given prod's service with an Availability Zone rebalancing value the SDK does not know
-        var check = ContractCheck.standard();
+        var check = ContractCheck.standard(models);
         var prod = ContractStacks.named("prod");
         var service = prod.resources().stream().filter(r -> r.name().equals("web-service")).findFirst().orElseThrow();
         var changed = PlanMutations.set(service, "availabilityZoneRebalancing", "SOMETIMES");

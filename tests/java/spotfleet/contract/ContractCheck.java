@@ -28,7 +28,16 @@ public final class ContractCheck {
 
     /** The check as the build runs it: the installed models, every mapping, the committed allow-list. */
     public static ContractCheck standard() {
-        return new ContractCheck(ServiceModels.installed(), Mappings.all(), DocumentedConstraints.all(), AllowList.load());
+        return standard(ServiceModels.installed());
+    }
+
+    /** The check against {@code models}: every mapping, the constraints as those models let them apply, the allow-list. */
+    public static ContractCheck standard(ServiceModels models) {
+        return new ContractCheck(models, Mappings.all(), DocumentedConstraints.all(models), AllowList.load());
+    }
+
+    public ServiceModels models() {
+        return models;
     }
 
     public AllowList allowList() {

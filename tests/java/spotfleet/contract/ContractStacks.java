@@ -55,7 +55,8 @@ public final class ContractStacks {
                 .orElseThrow(() -> new IllegalArgumentException("no contract stack " + stack));
     }
 
-    private static PlannedStack plan(Path projectDir, String stack, String source) {
+    /** The plan of {@code stack} in {@code projectDir} (its Pulumi.yaml and Pulumi.&lt;stack&gt;.yaml), as the check reads it. */
+    public static PlannedStack plan(Path projectDir, String stack, String source) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int status;
@@ -74,7 +75,7 @@ public final class ContractStacks {
      * A project directory holding the real Pulumi.yaml and the one extra stack file, as ./plan --dir expects:
      * target/aws-contract/projects/{@code <stack>}.
      */
-    private static Path withProjectFile(Path extra, String stack) {
+    public static Path withProjectFile(Path extra, String stack) {
         try {
             var dir = Files.createDirectories(Path.of("target/aws-contract/projects", stack));
             Files.copy(PROJECT.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"), StandardCopyOption.REPLACE_EXISTING);

@@ -16,8 +16,14 @@ public final class CoverageReport {
     private CoverageReport() {
     }
 
+    /** The report of a check on {@code models}: {@value #FILE} for the models in use, a file of its own for others. */
+    public static Path file(ServiceModels models) {
+        return models.equals(ServiceModels.installed()) ? Path.of(FILE)
+                : Path.of(FILE.replace(".md", "-botocore-" + models.version().orElse("unknown") + ".md"));
+    }
+
     public static Path write(ContractCheck.Result result, AllowList allowList, ServiceModels models) throws IOException {
-        var file = Path.of(FILE);
+        var file = file(models);
         Files.createDirectories(file.getParent());
         Files.writeString(file, render(result, allowList, models));
         return file;
@@ -28,8 +34,7 @@ public final class CoverageReport {
         var kinds = Arrays.stream(CheckKind.values()).filter(k -> coverage.total(k) > 0).toList();
         var out = new StringBuilder();
         out.append("# AWS API contract check: coverage\n\n");
-        out.append("Written by `AwsContractTest` (docs/aws-contract-check.md). Models: Debian's python3-botocore at `%s`.\n\n"
-                .formatted(models.directory()));
+        out.append("Written by `AwsContractTest` (docs/aws-contract-check.md). Models: %s.\n\n".formatted(models.describe()));
         out.append("Stacks planned: ").append(String.join(", ", coverage.stacks())).append(".\n\n");
         out.append("Findings: **%d**. Checks made: **%d** (values only known at deploy time, skipped: %d).\n\n"
                 .formatted(result.findings().size(), coverage.totalChecked(), coverage.total(CheckKind.COMPUTED)));
@@ -64,6 +69,12 @@ public final class CoverageReport {
         var used = allowList.used();
         allowList.entries().forEach(entry -> out.append("- %s%s: %s\n".formatted(entry.key(),
                 used.contains(entry.key()) ? "" : " (**unused**)", entry.evidence())));
+
+        var known = allowList.knownTo(models);
+        out.append("\n## Allow-list entries these models already know (%d)\n\n".formatted(known.size()));
+        out.append(known.isEmpty() ? "None.\n" : "Not needed with these models; remove each once Debian's python3-botocore (the floor "
+                + "`.ci/run` installs) knows it too.\n\n");
+        known.forEach(entry -> out.append("- %s\n".formatted(entry.key())));
 
         if (!result.findings().isEmpty()) {
             out.append("\n## Findings\n\n");

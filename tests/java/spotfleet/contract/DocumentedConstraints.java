@@ -21,18 +21,27 @@ public final class DocumentedConstraints {
         this.byMember = all.stream().collect(Collectors.groupingBy(c -> key(c.service(), c.shape(), c.member())));
     }
 
+    /** Every constraint, as the models in use ({@link ServiceModels#installed()}) let them be applied. */
     public static DocumentedConstraints all() {
+        return all(ServiceModels.installed());
+    }
+
+    /**
+     * Every constraint, as {@code models} let them be applied: a rule whose source text those models no longer have
+     * fails every value it meets ({@link DocumentedConstraint#against}), never runs on a guess.
+     */
+    public static DocumentedConstraints all(ServiceModels models) {
         var all = new ArrayList<DocumentedConstraint>();
         all.addAll(Ec2Constraints.all());
-        all.addAll(ElbConstraints.all());
-        all.addAll(AutoScalingConstraints.all());
-        all.addAll(EcsConstraints.all());
+        all.addAll(ElbConstraints.all(models));
+        all.addAll(AutoScalingConstraints.all(models));
+        all.addAll(EcsConstraints.all(models));
         all.addAll(CloudWatchConstraints.all());
         all.addAll(EventsConstraints.all());
         all.addAll(MessagingConstraints.all());
         all.addAll(SecurityConstraints.all());
         all.addAll(S3Constraints.all());
-        return new DocumentedConstraints(all);
+        return new DocumentedConstraints(all.stream().map(constraint -> constraint.against(models)).toList());
     }
 
     /** The constraints on {@code member} of {@code shape} (empty member: on the whole structure). */
@@ -53,6 +62,12 @@ public final class DocumentedConstraints {
     static DocumentedConstraint constraint(String service, String shape, String member, String quote,
                                            java.util.function.Function<Object, List<Violation>> rule) {
         return new DocumentedConstraint(service, shape, member, quote, rule);
+    }
+
+    /** A rule AWS reworded: Debian's botocore 1.29 wording first, then the newer ones. */
+    static DocumentedConstraint constraint(String service, String shape, String member, List<String> quotes,
+                                           java.util.function.Function<Object, List<Violation>> rule) {
+        return new DocumentedConstraint(service, shape, member, quotes, rule);
     }
 
     /** Only the characters of {@code allowed} (written as the docs write them: {@code a-z}, {@code A-Z}, {@code 0-9} and single characters), at most {@code max}. */

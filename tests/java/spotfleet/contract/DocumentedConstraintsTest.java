@@ -2,6 +2,7 @@ package spotfleet.contract;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,13 +11,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocumentedConstraintsTest {
 
     @Test
-    void everyConstraintQuotesItsMemberDocumentationInTheModel() {
-        // given the installed models / when each constraint's quote is looked up / then the model says it
+    void everyConstraintQuotesItsMemberDocumentationInEveryCheckedModel() {
+        for (var models : ServiceModels.checked()) {
+            // given the models (the newest and Debian's) / when each constraint's quotes are looked up / then the model says one
+            assertThat(DocumentedConstraints.all(models).list()).isNotEmpty();
+            assertThat(DocumentedConstraints.all(models).list().stream().filter(c -> c.source().isEmpty() && !c.quotesTheModel(models))
+                    .map(c -> "%s:%s.%s quotes \"%s\"".formatted(c.service(), c.shape(), c.member(), c.quote())))
+                    .as("constraints whose quotes %s does not have", models.describe()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRuleWhoseSourceTextIsMissingFailsClosed() {
+        // given a rule quoting text the model does not have, which would accept anything
         var models = ServiceModels.installed();
-        assertThat(DocumentedConstraints.all().list())
-                .isNotEmpty()
-                .allSatisfy(c -> assertThat(c.quotesTheModel(models))
-                        .as("%s:%s.%s quotes \"%s\"", c.service(), c.shape(), c.member(), c.quote()).isTrue());
+        var invented = new DocumentedConstraint("ec2", "CreateSecurityGroupRequest", "Description",
+                "Descriptions may contain anything at all.", value -> List.of());
+        // when the check applies it with these models
+        var applied = invented.against(models);
+        // then every value fails, and the message says which text is missing where
+        assertThat(applied.rule().apply("web")).singleElement().satisfies(v -> assertThat(v.message()).contains(
+                "cannot be checked: the rule's source text (\"Descriptions may contain anything at all.\") is not in "
+                        + models.describe() + "'s documentation of ec2:CreateSecurityGroupRequest.Description"));
+        // and a rule whose text is there is applied as it is
+        var real = DocumentedConstraints.all(models).on("ec2", "CreateSecurityGroupRequest", "Description").getFirst();
+        assertThat(real.rule().apply("web")).isEmpty();
     }
 
     @Test
@@ -77,16 +96,30 @@ class DocumentedConstraintsTest {
     }
 
     @Test
+    void theEc2TaskCpuBoundIsTheOneTheModelInUseStates() {
+        for (var models : ServiceModels.checked()) {
+            // given the bound the model's cpu documentation states (10240 in 1.29, 196608 in 1.43)
+            var text = models.service("ecs").shape("RegisterTaskDefinitionRequest").memberDocumentation("cpu");
+            var stated = java.util.regex.Pattern.compile("and (\\d+) CPU units").matcher(text);
+            assertThat(stated.find()).as(models.describe()).isTrue();
+            var max = Long.parseLong(stated.group(1));
+            // when / then: the rule takes it, and not one unit more
+            assertPassesAndFails(DocumentedConstraints.all(models).on("ecs", "RegisterTaskDefinitionRequest", "cpu").getFirst(),
+                    List.<Object>of(String.valueOf(max)), List.<Object>of(String.valueOf(max + 1)));
+        }
+    }
+
+    @Test
     void boundsAreInclusiveAsTheDocumentationStatesThem() {
-        // given the rules, each at and just past its documented bounds
-        var all = DocumentedConstraints.all();
+        // given the rules, each at and just past its documented bounds (the task cpu bound as Debian's botocore 1.29 says it)
+        var all = DocumentedConstraints.all(ServiceModels.floorRequired());
         // when / then
         assertPassesAndFails(all.on("ec2", "LaunchTemplateInstanceMetadataOptionsRequest", "HttpPutResponseHopLimit").getFirst(),
                 java.util.List.of(1.0, 64.0), java.util.List.of(0.0, 65.0));
         assertPassesAndFails(all.on("cloudwatch", "PutMetricAlarmInput", "Period").getFirst(),
-                java.util.List.of(10.0, 30.0, 60.0, 120.0), java.util.List.of(0.0, 20.0, 90.0, 60.5));
+                java.util.List.of(10.0, 20.0, 30.0, 60.0, 120.0), java.util.List.of(0.0, 25.0, 90.0, 60.5));
         assertPassesAndFails(all.on("cloudwatch", "MetricStat", "Period").getFirst(),
-                java.util.List.of(1.0, 5.0, 60.0), java.util.List.of(0.0, 2.0, 61.0));
+                java.util.List.of(1.0, 5.0, 20.0, 60.0), java.util.List.of(0.0, 2.0, 61.0));
         assertPassesAndFails(all.on("elbv2", "Matcher", "HttpCode").getFirst(),
                 java.util.List.of("200", "499", "200,202", "200-299"), java.util.List.of("199", "500", "200-500", "2000", "200-300-400"));
         assertPassesAndFails(all.on("elbv2", "TargetGroupAttribute", "").getFirst(),

@@ -10,7 +10,10 @@ import static spotfleet.contract.DocumentedConstraints.constraint;
 import static spotfleet.contract.DocumentedConstraints.member;
 import static spotfleet.contract.DocumentedConstraints.oneOf;
 
-/** EC2's documented-only constraints, quoted from botocore/data/ec2/2016-11-15/service-2.json. */
+/**
+ * EC2's documented-only constraints, quoted from botocore/data/ec2/2016-11-15/service-2.json: Debian's 1.29 wording,
+ * then botocore 1.43's where AWS reworded or widened the rule (the rules take the newer, wider values).
+ */
 final class Ec2Constraints {
 
     /** Security group names and descriptions, and rule descriptions of IPv4 ranges ("&" included). */
@@ -24,11 +27,14 @@ final class Ec2Constraints {
     static List<DocumentedConstraint> all() {
         return List.of(
                 constraint("ec2", "CreateSecurityGroupRequest", "Description",
-                        "Constraints: Up to 255 characters in length Constraints for EC2-Classic: ASCII characters "
-                                + "Constraints for EC2-VPC: a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*",
+                        List.of("Constraints: Up to 255 characters in length Constraints for EC2-Classic: ASCII characters "
+                                        + "Constraints for EC2-VPC: a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*",
+                                "Constraints: Up to 255 characters in length Valid characters: a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*"),
                         characters("EC2", GROUP_CHARACTERS, 255)),
                 constraint("ec2", "CreateSecurityGroupRequest", "GroupName",
-                        "Constraints: Up to 255 characters in length. Cannot start with sg-.",
+                        List.of("Constraints: Up to 255 characters in length. Cannot start with sg-.",
+                                "Constraints: Up to 255 characters in length. Can't start with sg- . Valid characters: a-z, A-Z, 0-9, "
+                                        + "spaces, and ._-:/()#,@[]+=&;{}!$*"),
                         allOf(characters("EC2", GROUP_CHARACTERS, 255),
                                 value -> String.valueOf(value).startsWith("sg-") ? Violation.of("a group name cannot start with sg-") : List.of())),
                 constraint("ec2", "IpRange", "Description",
@@ -38,7 +44,9 @@ final class Ec2Constraints {
                         "Constraints: Up to 255 characters in length. Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=;{}!$*",
                         characters("EC2", PAIR_CHARACTERS, 255)),
                 constraint("ec2", "LaunchTemplateEbsBlockDeviceRequest", "",
-                        "gp2 and gp3: 1-16,384 io1 and io2: 4-16,384 st1 and sc1: 125-16,384 standard: 1-1,024",
+                        List.of("gp2 and gp3: 1-16,384 io1 and io2: 4-16,384 st1 and sc1: 125-16,384 standard: 1-1,024",
+                                "gp2 : 1 - 16,384 GiB gp3 : 1 - 65,536 GiB io1 : 4 - 16,384 GiB io2 : 4 - 65,536 GiB st1 and sc1 : "
+                                        + "125 - 16,384 GiB standard : 1 - 1024 GiB"),
                         Ec2Constraints::volumeSize),
                 constraint("ec2", "LaunchTemplateInstanceMetadataOptionsRequest", "HttpPutResponseHopLimit",
                         "Possible values: Integers from 1 to 64", between(1, 64)),
@@ -53,8 +61,9 @@ final class Ec2Constraints {
             return List.of();
         }
         var type = String.valueOf(member(ebs, "VolumeType").orElse("gp2")); // EC2's default type
-        var range = Map.of("gp2", new long[] {1, 16384}, "gp3", new long[] {1, 16384}, "io1", new long[] {4, 16384},
-                "io2", new long[] {4, 16384}, "st1", new long[] {125, 16384}, "sc1", new long[] {125, 16384},
+        // botocore 1.43's sizes: gp3 and io2 grew to 65,536 GiB since 1.29's 16,384.
+        var range = Map.of("gp2", new long[] {1, 16384}, "gp3", new long[] {1, 65536}, "io1", new long[] {4, 16384},
+                "io2", new long[] {4, 65536}, "st1", new long[] {125, 16384}, "sc1", new long[] {125, 16384},
                 "standard", new long[] {1, 1024}).get(type);
         if (range == null) {
             return List.of();

@@ -21,7 +21,7 @@ final class ElbConstraints {
     private ElbConstraints() {
     }
 
-    static List<DocumentedConstraint> all() {
+    static List<DocumentedConstraint> all(ServiceModels models) {
         var nameRule = "a name of at most 32 alphanumeric characters or hyphens, not beginning or ending with a hyphen";
         return List.of(
                 constraint("elbv2", "CreateTargetGroupInput", "Name",
@@ -38,11 +38,11 @@ final class ElbConstraints {
                                 + "(for example, \"200-299\").", ElbConstraints::httpCodes),
                 constraint("elbv2", "LoadBalancerAttribute", "",
                         "deletion_protection.enabled - Indicates whether deletion protection is enabled. The value is true or false.",
-                        attribute("LoadBalancerAttribute")),
+                        attribute(models, "LoadBalancerAttribute")),
                 constraint("elbv2", "TargetGroupAttribute", "",
                         "deregistration_delay.timeout_seconds - The amount of time, in seconds, for Elastic Load Balancing to "
                                 + "wait before changing the state of a deregistering target from draining to unused. The range is 0-3600 seconds.",
-                        attribute("TargetGroupAttribute")));
+                        attribute(models, "TargetGroupAttribute")));
     }
 
     /** "200", "200,202" or "200-299", each code from 200 to 499 (Application Load Balancers). */
@@ -62,8 +62,8 @@ final class ElbConstraints {
      * The key is one the model documents for this kind of attribute (read from the Key member's own documentation),
      * and the value fits what that documentation says of it: true or false, or a documented range in seconds.
      */
-    private static java.util.function.Function<Object, List<Violation>> attribute(String shape) {
-        var documented = documentedKeys(ServiceModels.installed().service("elbv2").shape(shape).memberDocumentation("Key"));
+    private static java.util.function.Function<Object, List<Violation>> attribute(ServiceModels models, String shape) {
+        var documented = documentedKeys(models.service("elbv2").shape(shape).memberDocumentation("Key"));
         return attribute -> {
             var key = String.valueOf(member(attribute, "Key").orElse(""));
             var value = String.valueOf(member(attribute, "Value").orElse(""));

@@ -17,7 +17,7 @@ public record ServiceModel(String service, Path file, JsonObject json) {
     /** {@code botocore/data/ec2/2016-11-15/service-2.json}: how code and messages name the file. */
     public String source() {
         var version = file.getParent().getFileName();
-        return "botocore/data/%s/%s/service-2.json".formatted(service, version);
+        return "botocore/data/%s/%s/%s".formatted(service, version, file.getFileName());
     }
 
     /** The input shape of {@code operation}; empty when the model has no such operation (one AWS added later). */

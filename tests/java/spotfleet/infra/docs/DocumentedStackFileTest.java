@@ -2,6 +2,9 @@ package spotfleet.infra.docs;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import spotfleet.contract.ContractCheck;
+import spotfleet.contract.ContractStacks;
+import spotfleet.contract.ServiceModels;
 import spotfleet.infra.config.ContainerSecret;
 import spotfleet.infra.config.ImageSource;
 import spotfleet.infra.config.ServiceScalingMetric;
@@ -12,6 +15,7 @@ import spotfleet.infra.plan.StackFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +56,28 @@ class DocumentedStackFileTest {
         assertThat(plan.image().source()).isEqualTo("prebuilt");
         assertThat(plan.resources()).extracting(r -> r.type()).contains("aws:ecs/taskDefinition:TaskDefinition")
                 .doesNotContain("docker:index/image:Image");
+    }
+
+    @Test
+    void theTeamsOwnStackFilePassesTheAwsContractCheckAndATypoInAnInstanceTypeFailsIt() throws Exception {
+        // given the example saved as README says, and the same with a typo the program's name check lets through (m7gx)
+        Files.copy(Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+        Files.writeString(project.resolve("Pulumi.shop.yaml"), example());
+        var shop = ContractStacks.plan(project, "shop", "README.md");
+        assertThat(example()).contains("m7g.large");
+        Files.writeString(project.resolve("Pulumi.shop.yaml"), example().replace("m7g.large", "m7gx.large"));
+        var typo = ContractStacks.plan(project, "shop", "README.md, with a typo");
+        for (var models : ServiceModels.checked()) {
+            // when each is checked against the newest models and Debian's (m7g.large is in neither 1.29 nor its allow-list)
+            var check = ContractCheck.standard(models);
+            // then the example passes (the AWS SDK's InstanceType enum knows m7g.large), and the typo is named, in each
+            // group that lists it (the Spot group and the on-demand group)
+            assertThat(check.run(List.of(shop)).findings()).as(models.describe()).isEmpty();
+            assertThat(check.run(List.of(typo)).findings()).as(models.describe())
+                    .extracting(f -> f.resourceName()).containsExactlyInAnyOrder("capacity-asg", "capacity-on-demand-asg");
+            assertThat(check.run(List.of(typo)).findings()).as(models.describe())
+                    .allSatisfy(f -> assertThat(f.message()).contains("\"m7gx.large\" is not an EC2 instance type"));
+        }
     }
 
     /** The first YAML block after the marker. */

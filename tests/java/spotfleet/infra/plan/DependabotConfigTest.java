@@ -20,7 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * holds a manifest of an ecosystem the project uses is covered, so a new Dockerfile or package.json cannot be missed.
  * <p>
  * The schema is SchemaStore's, SchemaStore/schemastore src/schemas/json/dependabot-2.0.json at
- * 60a1857d0c14d2ce59db0ae9d414654f4051515d; the constants below quote its property names and enums.
+ * 60a1857d0c14d2ce59db0ae9d414654f4051515d; the constants below quote its property names and enums. It predates
+ * {@code cooldown}, whose keys come from zizmor's model of the file (zizmorcore/zizmor
+ * crates/github-actions-models/src/dependabot/v2.rs at 11bbf7e6, {@code struct Cooldown}) and GitHub's "Dependabot
+ * options reference" ({@code cooldown}).
  */
 class DependabotConfigTest {
 
@@ -31,7 +34,16 @@ class DependabotConfigTest {
     static final Set<String> UPDATE_KEYS = Set.of("allow", "assignees", "commit-message", "directories", "directory", "groups",
             "ignore", "insecure-external-code-execution", "labels", "milestone", "open-pull-requests-limit", "package-ecosystem",
             "pull-request-branch-name", "rebase-strategy", "registries", "reviewers", "schedule", "target-branch", "vendor",
-            "versioning-strategy");
+            "versioning-strategy", "cooldown");
+    /** zizmor's {@code struct Cooldown}: default_days, semver_{major,minor,patch}_days, include, exclude (kebab-case). */
+    static final Set<String> COOLDOWN_KEYS = Set.of("default-days", "semver-major-days", "semver-minor-days", "semver-patch-days",
+            "include", "exclude");
+    /**
+     * The least wait after a release: zizmor's dependabot-cooldown audit "recommends a cooldown of seven days by
+     * default" (zizmorcore/zizmor docs/audits.md); without a cooldown Dependabot waits 3 days (dependabot_cooldown.rs:
+     * "If not set, `cooldown.default-days` is 3").
+     */
+    static final int MINIMUM_COOLDOWN_DAYS = 7;
     /** "definitions/package-ecosystem-values" (enforced unless enable-beta-ecosystems is true). */
     static final Set<String> ECOSYSTEMS = Set.of("bun", "bundler", "cargo", "composer", "devcontainers", "docker", "docker-compose",
             "dotnet-sdk", "elm", "gitsubmodule", "github-actions", "gomod", "gradle", "helm", "maven", "mix", "npm", "nuget", "pip",
@@ -80,6 +92,26 @@ class DependabotConfigTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void everyEcosystemWaitsAWeekBeforeProposingARelease() throws IOException {
+        // given every update entry
+        for (var update : updates(load())) {
+            var ecosystem = update.get("package-ecosystem");
+            // when its cooldown is read
+            assertThat(update).as("%s has a cooldown", ecosystem).containsKey("cooldown");
+            var cooldown = map(update.get("cooldown"));
+            // then it waits at least a week for every update type and every dependency
+            assertThat(cooldown.keySet()).as("%s cooldown", ecosystem).isSubsetOf(COOLDOWN_KEYS).contains("default-days");
+            for (var days : List.of("default-days", "semver-major-days", "semver-minor-days", "semver-patch-days")) {
+                if (cooldown.containsKey(days)) {
+                    assertThat(cooldown.get(days)).as("%s %s", ecosystem, days).isInstanceOf(Integer.class);
+                    assertThat((Integer) cooldown.get(days)).as("%s %s", ecosystem, days).isGreaterThanOrEqualTo(MINIMUM_COOLDOWN_DAYS);
+                }
+            }
+            assertThat(cooldown).as("%s: no dependency is let through early", ecosystem).doesNotContainKeys("include", "exclude");
         }
     }
 

@@ -79,6 +79,26 @@ class DeployCredentialsTest {
     }
 
     @Test
+    void theForkSettingsThatWouldOpenThePreviewEnvironmentsStayOff() throws IOException {
+        // given the preview environments, which every pull request's run binds to (no branch rule can tell a fork)
+        var previews = Workflows.stackCalls().stream().filter(call -> call.command().equals("preview")).map(Workflows.StackCall::environment)
+                .distinct().toList();
+        assertThat(previews).containsExactlyInAnyOrder("dev-preview", "prod-preview");
+        // when the settings table is read
+        var settings = Files.readString(DOC).lines().filter(line -> line.startsWith("| Actions → General |")).findFirst().orElseThrow();
+        // then both fork settings that would hand a fork an OIDC token or the environments' variables are off
+        assertThat(settings).contains("*Send write tokens to workflows from fork pull requests* and "
+                + "*Send secrets and variables to workflows from fork pull requests* **off**");
+    }
+
+    @Test
+    void renamedRepositoriesAreSaidToMoveToImmutableSubjects() throws IOException {
+        // given / when / then: a rename changes the subject every trust policy names
+        assertThat(Files.readString(DOC).replaceAll("\\s+", " ")).contains("and repositories renamed or transferred after that date",
+                "Renaming or transferring an older repository therefore changes its subjects");
+    }
+
+    @Test
     void aWildcardSubjectIsAProblem() throws IOException {
         // given the doc with prod's subject widened
         var doc = Files.readString(DOC).replace(SUBJECT + "prod\"", SUBJECT + "*\"");

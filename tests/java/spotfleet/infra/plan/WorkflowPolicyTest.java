@@ -11,9 +11,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static spotfleet.infra.plan.Workflows.STACK_WORKFLOW;
 import static spotfleet.infra.plan.Workflows.jobs;
 import static spotfleet.infra.plan.Workflows.map;
 import static spotfleet.infra.plan.Workflows.steps;
@@ -30,6 +33,43 @@ class WorkflowPolicyTest {
     static final Pattern RELEASE_COMMENT = Pattern.compile("\\s+# (v\\d+\\.\\d+\\.\\d+)");
     static final Pattern IMAGE_BY_DIGEST = Pattern.compile("[\\w./-]+(:[\\w.-]+)?@sha256:[0-9a-f]{64}");
     static final Path PINS = Path.of("docs/pinned-dependencies.md");
+    /** The runner labels this project uses: GitHub-hosted x86 and arm64 (docs/ci-cd.md). */
+    static final Set<String> RUNNERS = Set.of("ubuntu-24.04", "ubuntu-24.04-arm");
+    /** {@code ${{ inputs.command == 'X' && 'Y' || '' }}}: Y when the stack workflow runs command X, else nothing. */
+    static final Pattern ONLY_FOR_COMMAND = Pattern.compile("\\$\\{\\{\\s*inputs\\.command\\s*==\\s*'([\\w-]+)'\\s*&&\\s*'([\\w-]+)'\\s*\\|\\|\\s*''\\s*}}");
+    /** {@code ${{ needs.runner.outputs.runs-on == 'A' && 'A' || 'B' }}}: A or B, whatever the output says. */
+    static final Pattern RUNNER_CHOICE = Pattern.compile("\\$\\{\\{\\s*needs\\.runner\\.outputs\\.runs-on\\s*==\\s*'([\\w.-]+)'\\s*&&\\s*'([\\w.-]+)'\\s*\\|\\|\\s*'([\\w.-]+)'\\s*}}");
+
+    /**
+     * What each action a job runs restores from GitHub's cache, given its {@code with:} inputs (the actions' own code at
+     * the pinned commits): setup-java restores and saves only when {@code cache} is set (actions/setup-java
+     * src/setup-java.ts, "if (cache && isCacheFeatureAvailable())", and src/cleanup-java.ts); pulumi/actions installs the
+     * CLI with @actions/tool-cache, the runner's own directory, and has no @actions/cache dependency (its package.json);
+     * the others cache nothing. An action not listed fails the cache test until someone reads its code.
+     */
+    static final Map<String, String> CACHE_INPUT = Map.of("actions/setup-java", "cache", "actions/checkout", "",
+            "aws-actions/configure-aws-credentials", "", "pulumi/auth-actions", "", "pulumi/actions", "");
+
+    /**
+     * The permissions each action or step uses, with why. A job must declare exactly the union of its steps' (a job
+     * calling a workflow: the union of that workflow's jobs'); an action not listed fails until someone says what it
+     * needs.
+     */
+    static final Map<String, Map<String, String>> PERMISSIONS_USED = Map.of(
+            // clones the repository with the job's token
+            "actions/checkout", Map.of("contents", "read"),
+            // the job's OIDC token, exchanged for AWS credentials / a Pulumi team token
+            "aws-actions/configure-aws-credentials", Map.of("id-token", "write"),
+            "pulumi/auth-actions", Map.of("id-token", "write"),
+            // with comment-on-pr off, it uses no GitHub API (pulumi/actions src/main.ts: handlePullRequestMessage only then)
+            "pulumi/actions", Map.of(),
+            "actions/setup-java", Map.of(),
+            "actions/setup-node", Map.of(),
+            "actions/upload-artifact", Map.of(),
+            // another run's artifact (run-id), read through the Actions API
+            "actions/download-artifact", Map.of("actions", "read"),
+            // preview-comment.js: pulls.get, issues.listComments, createComment, updateComment
+            "actions/github-script", Map.of("pull-requests", "write"));
 
     record Pin(String action, String commit, String version) {
     }
@@ -109,7 +149,9 @@ class WorkflowPolicyTest {
                 }
             });
             if (map(job.getOrDefault("permissions", Map.of())).containsKey("id-token")) {
-                assertThat(job.get("uses")).as("%s job %s may request OIDC tokens", file, id).isEqualTo(Workflows.STACK_WORKFLOW);
+                // a job calling the stack workflow, or that workflow's job bound to the environment
+                assertThat(STACK_WORKFLOW.equals(job.get("uses")) || "${{ inputs.environment }}".equals(job.get("environment")))
+                        .as("%s job %s may request OIDC tokens", file, id).isTrue();
             }
         }));
         assertThat(found).hasSize(3);
@@ -211,7 +253,8 @@ class WorkflowPolicyTest {
         assertThat(String.valueOf(map(script.get("with")).get("script")))
                 .contains("require(`${process.env.GITHUB_WORKSPACE}/trusted/.github/scripts/preview-comment.js`)");
         assertThat(workflow.get("permissions")).isEqualTo(Map.of());
-        assertThat(workflow.toString()).doesNotContain("./plan", "mvnw", "workflow_run.head_branch", "pull_request.head");
+        // the fork's branch name only names the concurrency group (forkCommentRunsOfOnePullRequestNeverOverlap)
+        assertThat(workflow.get("jobs").toString()).doesNotContain("./plan", "mvnw", "workflow_run.head_branch", "pull_request.head");
     }
 
     @Test
@@ -223,7 +266,7 @@ class WorkflowPolicyTest {
         assertThat(String.valueOf(preview.get("if"))).contains("github.event.pull_request.head.repo.full_name == github.repository");
         assertThat(map(preview.get("with"))).containsEntry("command", "preview").containsEntry("environment", "${{ matrix.stack }}-preview");
         assertThat(map(workflow.get("concurrency"))).containsEntry("cancel-in-progress", true);
-        assertThat(workflow.get("permissions")).isEqualTo(Map.of("contents", "read"));
+        assertThat(workflow.get("permissions")).isEqualTo(Map.of());
     }
 
     @Test
@@ -247,7 +290,7 @@ class WorkflowPolicyTest {
         var pulumi = map(jobs.get("pulumi"));
         // when / then: the pulumi job runs where the runner job says, and nothing emulates another CPU
         assertThat(pulumi.get("needs")).isEqualTo("runner");
-        assertThat(pulumi.get("runs-on")).isEqualTo("${{ needs.runner.outputs.runs-on }}");
+        assertThat(pulumi.get("runs-on")).isEqualTo("${{ needs.runner.outputs.runs-on == 'ubuntu-24.04-arm' && 'ubuntu-24.04-arm' || 'ubuntu-24.04' }}");
         assertThat(map(map(jobs.get("runner")).get("outputs"))).containsEntry("runs-on", "${{ steps.architecture.outputs.runs-on }}");
         assertThat(Workflows.uses()).noneMatch(use -> use.startsWith("docker/setup-qemu-action"));
     }
@@ -354,6 +397,169 @@ class WorkflowPolicyTest {
         assertThat(versions.stream().distinct()).hasSize(1);
     }
 
+    @Test
+    void noDeployingJobRestoresACacheThatOtherJobsCanWrite() {
+        // given every job a deploy runs (every job of the stack workflow, called with command up) and every preview's
+        var deploys = Workflows.stackCalls().stream().filter(call -> call.command().equals("up")).toList();
+        var previews = Workflows.stackCalls().stream().filter(call -> call.command().equals("preview")).toList();
+        assertThat(deploys).isNotEmpty();
+        assertThat(previews).isNotEmpty();
+        var stackJobs = jobs("pulumi-stack.yml");
+        // when / then: no step of a deploy restores a cache (a credential-less job on main could have written it)...
+        stackJobs.forEach((id, job) -> steps(map(job)).stream().filter(step -> step.containsKey("uses")).forEach(step ->
+                assertThat(cacheRestored(step, "up")).as("pulumi-stack.yml job %s, command up: %s", id, step.get("uses")).isEmpty()));
+        // ...while a preview may keep the Maven cache
+        assertThat(stackJobs.values().stream().flatMap(job -> steps(map(job)).stream()).filter(step -> step.containsKey("uses"))
+                .map(step -> cacheRestored(step, "preview")).filter(cache -> !cache.isEmpty())).contains("maven");
+    }
+
+    @Test
+    void theCacheCheckSeesACacheInADeployingJob() {
+        // given setup-java with a plain cache, and an unknown action
+        var cached = Map.<String, Object>of("uses", "actions/setup-java@" + "a".repeat(40), "with", Map.of("cache", "maven"));
+        var conditional = Map.<String, Object>of("uses", "actions/setup-java@" + "a".repeat(40),
+                "with", Map.of("cache", "${{ inputs.command == 'up' && 'maven' || '' }}"));
+        var unknown = Map.<String, Object>of("uses", "actions/cache@" + "a".repeat(40));
+        // when / then
+        assertThat(cacheRestored(cached, "up")).isEqualTo("maven");
+        assertThat(cacheRestored(conditional, "up")).isEqualTo("maven");
+        assertThat(cacheRestored(conditional, "preview")).isEmpty();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> cacheRestored(unknown, "up")))
+                .hasMessageContaining("actions/cache");
+    }
+
+    @Test
+    void everyWorkflowGrantsNothingByDefaultAndEveryJobDeclaresExactlyWhatItUses() {
+        Workflows.all().forEach((file, workflow) -> {
+            // given the workflow / when its default is read / then it is nothing
+            assertThat(workflow.get("permissions")).as("%s default permissions", file).isEqualTo(Map.of());
+            map(workflow.get("jobs")).forEach((id, node) -> {
+                var job = map(node);
+                // when the job's own permissions are compared with what its steps (or the workflow it calls) use
+                assertThat(job).as("%s job %s declares its permissions", file, id).containsKey("permissions");
+                // then they are exactly that
+                assertThat(job.get("permissions")).as("%s job %s", file, id).isEqualTo(permissionsUsed(job));
+            });
+        });
+    }
+
+    @Test
+    void theRunnerJobOnlyReadsTheRepository() {
+        // given the job that runs ./plan (the pull request's own code, in a preview)
+        var runner = map(jobs("pulumi-stack.yml").get("runner"));
+        // when / then: no OIDC token, no comment right, nothing the caller grants the pulumi job
+        assertThat(runner.get("permissions")).isEqualTo(Map.of("contents", "read"));
+        assertThat(map(jobs("pulumi-stack.yml").get("pulumi")).get("permissions"))
+                .isEqualTo(Map.of("contents", "read", "id-token", "write"));
+    }
+
+    @Test
+    void pulumiActionsPostsNoPullRequestCommentOfItsOwn() {
+        // given every pulumi/actions step: its comment edits the first comment starting with its heading, whoever
+        // wrote it (pulumi/actions v7.0.0 src/libs/pr.ts: comments.find(comment => comment.body.startsWith(heading) ...))
+        var pulumi = step("pulumi-stack.yml", "pulumi", "pulumi/actions@");
+        // when / then: off, the output in the job summary instead, and no job can write to pull requests but the fork commenter
+        assertThat(map(pulumi.get("with"))).containsEntry("comment-on-pr", false).containsEntry("comment-on-summary", true)
+                .doesNotContainKey("comment-on-pr-number");
+        Workflows.all().forEach((file, workflow) -> map(workflow.get("jobs")).forEach((id, node) -> {
+            if (map(map(node).getOrDefault("permissions", Map.of())).containsKey("pull-requests")) {
+                assertThat(file + " " + id).isEqualTo("preview-comment.yml comment");
+            }
+        }));
+    }
+
+    @Test
+    void theDeployJobRunsOnlyOnTheProjectsRunnersWhateverThePlanSays() {
+        // given the pulumi job's runs-on and the runner job's steps
+        var runsOn = String.valueOf(map(jobs("pulumi-stack.yml").get("pulumi")).get("runs-on"));
+        var choice = RUNNER_CHOICE.matcher(runsOn);
+        // when the expression is read
+        assertThat(choice.matches()).as(runsOn).isTrue();
+        // then it can only name the project's labels, and the one it tests for is the one it names
+        assertThat(choice.group(1)).isEqualTo(choice.group(2));
+        assertThat(Set.of(choice.group(2), choice.group(3))).isEqualTo(RUNNERS);
+        // and every label the architecture step can choose is one of them
+        var chosen = Pattern.compile("runner=([\\w.-]+)").matcher(script("runner", "architecture")).results()
+                .map(m -> m.group(1)).collect(java.util.stream.Collectors.toSet());
+        assertThat(chosen).isEqualTo(RUNNERS);
+    }
+
+    @Test
+    void theRunnerJobFailsOnAnyLabelButTheProjectsOwn(@TempDir Path workspace) throws Exception {
+        // given the check that follows the architecture step, reading that step's output
+        var steps = steps(map(jobs("pulumi-stack.yml").get("runner")));
+        var check = steps.stream().filter(step -> "Only the project's runners".equals(step.get("name"))).findFirst().orElseThrow();
+        assertThat(steps.indexOf(check)).isEqualTo(steps.size() - 1);
+        assertThat(map(check.get("env"))).containsEntry("RUNS_ON", "${{ steps.architecture.outputs.runs-on }}");
+        var script = String.valueOf(check.get("run"));
+        // when / then: the two labels pass
+        for (var label : RUNNERS) {
+            var run = bash(workspace, script, Map.of("RUNS_ON", label));
+            assertThat(run.exitCode()).as(run.output()).isZero();
+        }
+        // and anything else fails the job, so the credentialed job never starts
+        for (var label : List.of("self-hosted", "ubuntu-latest", "", "ubuntu-24.04 ", " ubuntu-24.04", "ubuntu-24.04\nself-hosted",
+                "[self-hosted, linux]", "ubuntu-24.04-arm,self-hosted", "UBUNTU-24.04")) {
+            var run = bash(workspace, script, Map.of("RUNS_ON", label));
+            assertThat(run.exitCode()).as("%s", label).isEqualTo(1);
+            assertThat(run.output()).as("%s", label).contains("::error::runs-on '", "is not one of this project's runners");
+        }
+    }
+
+    @Test
+    void forkCommentRunsOfOnePullRequestNeverOverlap() {
+        // given the fork commenter
+        var workflow = Workflows.load("preview-comment.yml");
+        // when / then: one group per fork branch (a fork's workflow_run carries no pull request), queued, not cancelled
+        assertThat(map(workflow.get("concurrency"))).isEqualTo(Map.of(
+                "group", "preview-comment-${{ github.event.workflow_run.head_repository.id }}-${{ github.event.workflow_run.head_branch }}",
+                "cancel-in-progress", false));
+    }
+
+    /** What {@code step} restores from GitHub's cache when the stack workflow runs {@code command}: "" for nothing. */
+    static String cacheRestored(Map<String, Object> step, String command) {
+        var uses = String.valueOf(step.get("uses"));
+        var action = uses.substring(0, uses.indexOf('@'));
+        if (!CACHE_INPUT.containsKey(action)) {
+            throw new AssertionError("does %s restore a cache? Read its code at the pinned commit and add it to CACHE_INPUT".formatted(action));
+        }
+        var input = CACHE_INPUT.get(action);
+        if (input.isEmpty() || !(step.get("with") instanceof Map<?, ?> with) || with.get(input) == null) {
+            return "";
+        }
+        var value = String.valueOf(with.get(input));
+        if (!value.contains("${{")) {
+            return value;
+        }
+        var only = ONLY_FOR_COMMAND.matcher(value);
+        if (!only.matches()) {
+            throw new AssertionError("cannot tell when %s: %s restores a cache".formatted(action, value));
+        }
+        return only.group(1).equals(command) ? only.group(2) : "";
+    }
+
+    /** The permissions a job uses: its steps' ({@link #PERMISSIONS_USED}), or the jobs' of the workflow it calls. */
+    static Map<String, Object> permissionsUsed(Map<String, Object> job) {
+        var used = new TreeMap<String, Object>();
+        if (job.get("uses") instanceof String called) {
+            assertThat(called).startsWith("./.github/workflows/");
+            map(Workflows.load(Path.of(called.substring(2))).get("jobs")).values()
+                    .forEach(calledJob -> used.putAll(map(map(calledJob).get("permissions"))));
+            return used;
+        }
+        for (var step : steps(job)) {
+            if (step.get("uses") instanceof String uses) {
+                var action = uses.substring(0, uses.indexOf('@'));
+                assertThat(PERMISSIONS_USED).as("what %s needs", action).containsKey(action);
+                PERMISSIONS_USED.get(action).forEach(used::put);
+            } else if (String.valueOf(step.get("env")).contains("${{ github.token }}")) {
+                // a script calling the GitHub API with the job's token: the head check reads a commit
+                used.put("contents", "read");
+            }
+        }
+        return used;
+    }
+
     record Run(int exitCode, String output) {
     }
 
@@ -430,7 +636,17 @@ class WorkflowPolicyTest {
         var output = workspace.resolve("github-output");
         Files.writeString(output, "");
         var run = bash(workspace, script, Map.of("STACK", stack, "GITHUB_OUTPUT", output.toString()));
-        return new Run(run.exitCode(), Files.readString(output));
+        var outputs = Files.readString(output);
+        if (run.exitCode() != 0) {
+            return new Run(run.exitCode(), outputs);
+        }
+        // then the runner job's next step, on the runs-on the first one wrote (GitHub's output, its last line of the key)
+        var runsOn = outputs.lines().filter(line -> line.startsWith("runs-on=")).reduce((first, last) -> last).orElse("runs-on=")
+                .substring("runs-on=".length());
+        var check = steps(map(jobs("pulumi-stack.yml").get("runner"))).stream()
+                .filter(step -> "Only the project's runners".equals(step.get("name"))).findFirst().orElseThrow();
+        var checked = bash(workspace, String.valueOf(check.get("run")), Map.of("RUNS_ON", runsOn));
+        return new Run(checked.exitCode(), outputs);
     }
 
     private static Run bash(Path workspace, String script, Map<String, String> env) throws Exception {

@@ -61,9 +61,13 @@ public final class PlanCommand {
         StackFile stackFile;
         try {
             stackFile = StackFile.read(arguments.projectDir(), arguments.stack());
-        } catch (StackFile.UnreadableException e) {
+        } catch (StackFile.NotFoundException e) {
             err.println("plan: " + e.getMessage());
             return USAGE;
+        } catch (StackFile.UnreadableException e) {
+            // the file is there but is not a stack file (not YAML, not a map): an invalid stack file, as README says
+            err.println("plan: " + e.getMessage());
+            return INVALID;
         }
         Plan plan;
         try {

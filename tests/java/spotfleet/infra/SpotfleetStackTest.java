@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import spotfleet.infra.config.StackConfig;
 import spotfleet.infra.config.StackSettings;
 import spotfleet.infra.offline.DeclaredResource;
 import spotfleet.infra.offline.OfflineEvaluation;
@@ -94,14 +95,12 @@ class SpotfleetStackTest {
     }
 
     @Test
-    void mainDeclaresTheDefaultStackWhenTheStackSetsNoConfig() {
-        // given a stack with no config (the mock engine has none to give)
-        // when
-        var evaluation = OfflineEvaluation.run(new OfflineMocks(), "spotfleet", "dev", Main::stack);
-        // then
-        assertThat(evaluation.resources()).extracting(DeclaredResource::name).contains("web-service", "capacity-asg");
-        assertThat(evaluation.resources()).filteredOn(r -> r.type().equals(AUTO_SCALING_GROUP)).singleElement()
-                .satisfies(group -> assertThat(input(group, "maxSize")).isEqualTo(4.0));
+    void mainRefusesAStackThatDoesNotNameItsRegion() {
+        // given a stack with no config (the mock engine has none to give), so no aws:region
+        // when / then: nothing declared, the problem named (the provider alone would take AWS_REGION of the shell)
+        assertThatThrownBy(() -> OfflineEvaluation.run(new OfflineMocks(), "spotfleet", "dev", Main::stack))
+                .isInstanceOf(OfflineEvaluationException.class)
+                .hasMessageContaining(StackConfig.REGION_MISSING);
     }
 
     @Test

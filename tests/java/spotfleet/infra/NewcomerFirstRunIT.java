@@ -29,9 +29,9 @@ class NewcomerFirstRunIT {
         // when
         var run = plan(old, places + "/*");
 
-        // then
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("usage: ./plan <stack>").contains("--format dot");
+        // then: the program ran (and answered that there is no such stack), on the JDK it found
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("plan: Pulumi.no-such-stack.yaml not found").contains("(stacks there: ").contains("dev");
         assertThat(run.err()).contains("JAVA_HOME is Java 17 (" + old + ")").contains("at " + real);
     }
 
@@ -47,11 +47,12 @@ class NewcomerFirstRunIT {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("spotfleet needs a JDK 21 or later")
-                .contains("export JAVA_HOME=").doesNotContain("usage:");
+                .contains("export JAVA_HOME=").doesNotContain("not found");
     }
 
+    /** {@code ./plan} of a stack that is not there: the cheapest run that needs the program (--help needs no JDK). */
     private static FakeJdks.Run plan(Path oldJdk, String places) throws Exception {
-        return FakeJdks.run(List.of("./plan", "--help"), Map.of(
+        return FakeJdks.run(List.of("./plan", "no-such-stack"), Map.of(
                 "JAVA_HOME", oldJdk.toString(),
                 "PATH", oldJdk.resolve("bin") + ":/usr/local/bin:/usr/bin:/bin",
                 "SPOTFLEET_JDK_PLACES", places));

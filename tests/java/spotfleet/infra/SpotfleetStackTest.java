@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import spotfleet.infra.config.StackConfig;
 import spotfleet.infra.config.StackSettings;
 import spotfleet.infra.offline.DeclaredResource;
 import spotfleet.infra.offline.OfflineEvaluation;
@@ -94,17 +95,12 @@ class SpotfleetStackTest {
     }
 
     @Test
-    void mainDeclaresTheDefaultStackWhenTheStackSetsNoConfig() {
-        // given a stack with no config (the mock engine has none to give)
-        // when
-        var evaluation = OfflineEvaluation.run(new OfflineMocks(), "spotfleet", "dev", Main::stack);
-        // then
-        assertThat(evaluation.resources()).extracting(DeclaredResource::name).contains("web-service", "capacity-asg");
-        // the Spot group at Pulumi.yaml's maxInstances, and the on-demand group for the default onDemandTasks of 1
-        assertThat(evaluation.resources()).filteredOn(r -> r.type().equals(AUTO_SCALING_GROUP))
-                .extracting(DeclaredResource::name, group -> input(group, "maxSize"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("capacity-asg", 4.0),
-                        org.assertj.core.groups.Tuple.tuple("capacity-on-demand-asg", 2.0));
+    void mainRefusesAStackThatDoesNotNameItsRegion() {
+        // given a stack with no config (the mock engine has none to give), so no aws:region
+        // when / then: nothing declared, the problem named (the provider alone would take AWS_REGION of the shell)
+        assertThatThrownBy(() -> OfflineEvaluation.run(new OfflineMocks(), "spotfleet", "dev", Main::stack))
+                .isInstanceOf(OfflineEvaluationException.class)
+                .hasMessageContaining(StackConfig.REGION_MISSING);
     }
 
     @Test

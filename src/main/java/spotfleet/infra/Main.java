@@ -26,6 +26,6 @@ public final class Main {
      * declares the stack.
      */
     public static void stack(Context ctx) {
-        SpotfleetStack.declare(ctx, StackConfig.parse(RawConfig.fromEnvironment(System.getenv())));
+        SpotfleetStack.declare(ctx, StackConfig.parseStack(RawConfig.fromEnvironment(System.getenv())));
     }
 }

@@ -259,11 +259,11 @@ class AwsConfigTest {
 
     @Test
     void closeMatchesAreFoundByEditDistance() {
-        assertThat(AwsConfig.editDistance("alowedAccountIds", "allowedAccountIds")).isEqualTo(1);
-        assertThat(AwsConfig.editDistance("kitten", "sitting")).isEqualTo(3);
-        assertThat(AwsConfig.editDistance("", "abc")).isEqualTo(3);
-        assertThat(AwsConfig.editDistance("abc", "")).isEqualTo(3);
-        assertThat(AwsConfig.editDistance("same", "same")).isZero();
+        assertThat(DidYouMean.editDistance("alowedAccountIds", "allowedAccountIds")).isEqualTo(1);
+        assertThat(DidYouMean.editDistance("kitten", "sitting")).isEqualTo(3);
+        assertThat(DidYouMean.editDistance("", "abc")).isEqualTo(3);
+        assertThat(DidYouMean.editDistance("abc", "")).isEqualTo(3);
+        assertThat(DidYouMean.editDistance("same", "same")).isZero();
     }
 
     /** Each @Import field of {@code type}: its name to its generic type (inside Output). */

@@ -236,7 +236,11 @@ class StackConfigTest {
                         "spotfleet:latencyP99ThresholdMs (0) must be between 1 and 60000"),
                 arguments(Map.of("spotfleet:protect", "yes"), "spotfleet:protect (yes) must be true or false"),
                 arguments(Map.of("spotfleet:minInstance", "1"),
-                        "spotfleet:minInstance is not a config key of this program (known keys: " + String.join(", ",
+                        "spotfleet:minInstance is not a config key of this program: did you mean spotfleet:minInstances?"),
+                arguments(Map.of("spotfleet:instanceType", "t3.micro"),
+                        "spotfleet:instanceType is not a config key of this program: did you mean spotfleet:instanceTypes?"),
+                arguments(Map.of("spotfleet:desiredTasks", "3"),
+                        "spotfleet:desiredTasks is not a config key of this program (known keys: " + String.join(", ",
                                 StackConfig.KEYS.stream().map(ConfigKey::name).toList()) + ")"));
     }
 

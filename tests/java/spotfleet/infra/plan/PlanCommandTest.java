@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -159,6 +160,41 @@ class PlanCommandTest {
     }
 
     @Test
+    void aStackFileThatIsNotYamlIsAnInvalidStackFileAndExits1() throws IOException {
+        // given
+        givenStackFile("broken", "config:\n  aws:region: [eu-west-1\n");
+        // when
+        var run = run("broken", "--dir", project.toString());
+        // then: README says an invalid stack file exits 1; 2 is for a wrong command line or stack name
+        assertThat(run.exitCode()).isEqualTo(PlanCommand.INVALID);
+        assertThat(run.err()).contains("plan: Pulumi.broken.yaml is not valid YAML");
+    }
+
+    @Test
+    void silentlyAcceptedMistakesAreRefusedAndExit1() throws IOException {
+        // given four stack files a newcomer might write
+        givenStackFile("flat", "aws:region: eu-west-1\nspotfleet:instanceTypes: [t4g.small]\n");
+        givenStackFile("empty", "");
+        givenStackFile("noregion", "config:\n  spotfleet:instanceTypes: [t4g.small]\n");
+        givenStackFile("typo", "config:\n  aws:region: eu-wset-1\n  spotfleet:instanceType: [t4g.small]\n");
+        // when
+        var flat = run("flat", "--dir", project.toString());
+        var empty = run("empty", "--dir", project.toString());
+        var noRegion = run("noregion", "--dir", project.toString());
+        var typo = run("typo", "--dir", project.toString());
+        // then: each refused, naming the problem and the fix
+        assertThat(List.of(flat, empty, noRegion, typo)).allSatisfy(run -> {
+            assertThat(run.exitCode()).isEqualTo(PlanCommand.INVALID);
+            assertThat(run.out()).isEmpty();
+        });
+        assertThat(flat.err()).contains("did you mean to put aws:region under config:?");
+        assertThat(empty.err()).contains("Pulumi.empty.yaml is empty");
+        assertThat(noRegion.err()).contains("aws:region is not set");
+        assertThat(typo.err()).contains("aws:region (eu-wset-1) is not an AWS region: did you mean eu-west-1?")
+                .contains("spotfleet:instanceType is not a config key of this program: did you mean spotfleet:instanceTypes?");
+    }
+
+    @Test
     void anUnknownAwsKeyStopsThePlanNamingTheKeyAndTheCloseMatch() throws IOException {
         // given
         givenStackFile("typo", "config:\n  aws:region: eu-west-1\n  aws:allowedAcountIds: [\"111122223333\"]\n");
@@ -232,7 +268,7 @@ class PlanCommandTest {
     }
 
     private void givenStackFile(String stack, String content) throws IOException {
-        Files.copy(Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+        Files.copy(Path.of("Pulumi.yaml"), project.resolve("Pulumi.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(project.resolve("Pulumi." + stack + ".yaml"), content);
     }
 

@@ -20,11 +20,13 @@ class PromotionPlanTest {
 
     static final String DEV = """
             config:
+              aws:region: eu-west-1
               spotfleet:instanceTypes: [t4g.micro, t4g.small]
               spotfleet:promotionTargets: [prod]
             """;
     static final String PROD = """
             config:
+              aws:region: eu-west-1
               spotfleet:image: promote:dev
               spotfleet:instanceTypes: [m7g.medium, c7g.medium]
             """;
@@ -84,7 +86,7 @@ class PromotionPlanTest {
     @Test
     void aSourceThatDoesNotListTheTargetFailsThePlanSayingWhatToAdd() throws IOException {
         // given dev without promotionTargets
-        givenStackFile("dev", "config:\n  spotfleet:instanceTypes: [t4g.micro, t4g.small]\n");
+        givenStackFile("dev", "config:\n  aws:region: eu-west-1\n  spotfleet:instanceTypes: [t4g.micro, t4g.small]\n");
         givenStackFile("prod", PROD);
         // when
         var run = PlanCommandTest.run("prod", "--dir", project.toString());
@@ -97,7 +99,7 @@ class PromotionPlanTest {
     @Test
     void aSourceWithConfigProblemsMakesThemThePromotingStacksProblems() throws IOException {
         // given
-        givenStackFile("dev", "config:\n  spotfleet:azCount: 9\n");
+        givenStackFile("dev", "config:\n  aws:region: eu-west-1\n  spotfleet:azCount: 9\n");
         givenStackFile("prod", PROD);
         // when
         var run = PlanCommandTest.run("prod", "--dir", project.toString());
@@ -122,7 +124,7 @@ class PromotionPlanTest {
     @Test
     void stacksPromotingEachOtherAreACircle() throws IOException {
         // given
-        givenStackFile("dev", "config:\n  spotfleet:image: promote:prod\n");
+        givenStackFile("dev", "config:\n  aws:region: eu-west-1\n  spotfleet:image: promote:prod\n");
         givenStackFile("prod", PROD);
         // when
         var run = PlanCommandTest.run("prod", "--dir", project.toString());
@@ -149,7 +151,7 @@ class PromotionPlanTest {
     void aBuildingAndAPrebuiltStackSayWhereTheirImageComesFrom() throws IOException {
         // given
         givenStackFile("dev", DEV);
-        givenStackFile("shop", "config:\n  spotfleet:image: ghcr.io/acme/shop@sha256:" + "0".repeat(64) + "\n");
+        givenStackFile("shop", "config:\n  aws:region: eu-west-1\n  spotfleet:image: ghcr.io/acme/shop@sha256:" + "0".repeat(64) + "\n");
         // when
         var dev = PlanCommandTest.run("dev", "--dir", project.toString());
         var shop = PlanCommandTest.run("shop", "--json", "--dir", project.toString());

@@ -10,7 +10,6 @@ import spotfleet.infra.config.AwsConfigKey.Shape;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ public final class AwsConfig {
     public static final Set<String> PROGRAM_TAGS = Set.of("Project", "Stack", "ManagedBy");
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-    private static final int MOST_EDITS_FOR_A_SUGGESTION = 3;
 
     /** Every key, alphabetically, as ProviderArgs lists them. */
     public static final List<AwsConfigKey> KEYS = List.of(
@@ -118,7 +116,33 @@ public final class AwsConfig {
             }
         }
         checkAccounts(values, problems);
+        checkRegions(values, problems);
         return new AwsSettings(values);
+    }
+
+    /**
+     * {@code aws:region} and {@code aws:stsRegion} must be regions AWS lists ({@link AwsRegions}), unless the stack sets
+     * {@code aws:skipRegionValidation: true}: the provider's own switch for "a region not public yet, or an AWS-like
+     * API", which then turns this check off too. Left to the provider, a typo is accepted (pulumi-aws defaults the
+     * switch to true) and fails only at the first call to an endpoint that does not exist.
+     */
+    private static void checkRegions(Map<String, AwsSettings.Value> values, Problems problems) {
+        var skip = values.get("skipRegionValidation");
+        if (skip != null && Boolean.TRUE.equals(skip.value())) {
+            return;
+        }
+        for (var name : List.of("region", "stsRegion")) {
+            if (values.get(name) == null || AwsRegions.NAMES.contains(String.valueOf(values.get(name).value()))) {
+                continue;
+            }
+            var region = String.valueOf(values.get(name).value());
+            var closest = DidYouMean.allClosest(region, AwsRegions.NAMES);
+            problems.add(closest.isEmpty()
+                    ? ("aws:%s (%s) is not an AWS region. AWS's regions (%s): %s. A region newer than that list, or an"
+                    + " AWS-like API: set aws:skipRegionValidation: true").formatted(name, region, AwsRegions.SOURCE,
+                    String.join(", ", AwsRegions.NAMES))
+                    : "aws:%s (%s) is not an AWS region: did you mean %s?".formatted(name, region, DidYouMean.either(closest)));
+        }
     }
 
     private static Object parseValue(AwsConfigKey key, String raw, String shown, Problems problems) {
@@ -237,34 +261,11 @@ public final class AwsConfig {
 
     /** {@code what} is not known: the message names it, and the closest known name when one is close. */
     static String unknown(String where, String name, Set<String> known, String whatItIsNot) {
-        var closest = known.stream()
-                .min(Comparator.comparingInt((String candidate) -> editDistance(name.toLowerCase(), candidate.toLowerCase()))
-                        .thenComparing(Comparator.naturalOrder()))
-                .filter(candidate -> editDistance(name.toLowerCase(), candidate.toLowerCase()) <= MOST_EDITS_FOR_A_SUGGESTION);
         var prefix = where.substring(0, where.length() - name.length());
-        return closest.map(candidate -> "%s is not %s: did you mean %s%s?".formatted(where, whatItIsNot, prefix, candidate))
+        return DidYouMean.closest(name, known)
+                .map(candidate -> "%s is not %s: did you mean %s%s?".formatted(where, whatItIsNot, prefix, candidate))
                 .orElseGet(() -> "%s is not %s (known: %s)".formatted(where, whatItIsNot,
                         String.join(", ", new TreeSet<>(known))));
-    }
-
-    /** Levenshtein distance: the fewest single-character insertions, deletions or substitutions. */
-    static int editDistance(String a, String b) {
-        var previous = new int[b.length() + 1];
-        var current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                var substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            var swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static Optional<JsonElement> json(String raw) {

@@ -88,6 +88,16 @@ public final class StackConfig {
             "onDemandPercentageAboveBaseCapacity", "the Spot group is all Spot now: raise spotfleet:onDemandTasks for more"
                     + " on-demand capacity (docs/design.md, \"Tasks on on-demand capacity\")");
 
+    /**
+     * A stack names its region: the AWS provider alone would take AWS_REGION, AWS_DEFAULT_REGION or the profile's
+     * region (pulumi-aws provider/resources.go: region's default EnvVars; then the AWS SDK's chain), so the same
+     * stack file would deploy to whichever region the deploying shell happens to have.
+     */
+    public static final String REGION_MISSING = "aws:region is not set: a stack names its region in its stack file,"
+            + " under config: (aws:region: eu-west-1), or with pulumi config set aws:region eu-west-1 -s <stack>. The"
+            + " program does not take it from AWS_REGION, AWS_DEFAULT_REGION or the AWS profile, so that a stack deploys"
+            + " to the same region from every machine";
+
     private StackConfig() {
     }
 
@@ -102,13 +112,26 @@ public final class StackConfig {
     }
 
     /**
+     * The settings of a whole stack, as {@code pulumi up} and {@code ./plan} read it: {@link #parse(RawConfig)}, and
+     * what only a whole stack must say, its region ({@link #REGION_MISSING}). Tests of one key parse without it.
+     */
+    public static StackSettings parseStack(RawConfig config) {
+        return parse(config, true);
+    }
+
+    /**
      * The settings for {@code config} (qualified key to the text Pulumi stores), defaults for keys it
      * leaves out. Throws {@link InvalidConfigException} listing every problem, unknown {@code spotfleet:}
      * and {@code aws:} keys included (a typo would otherwise silently deploy the default).
      */
     public static StackSettings parse(RawConfig config) {
+        return parse(config, false);
+    }
+
+    private static StackSettings parse(RawConfig config, boolean wholeStack) {
         var raw = config.values();
         var problems = new Problems();
+        problems.check(!wholeStack || raw.containsKey(AwsConfig.NAMESPACE + ":region"), REGION_MISSING);
         var builder = StackSettings.defaults().toBuilder();
         var keys = KEYS.stream().collect(Collectors.toMap(ConfigKey::qualifiedName, Function.identity()));
         new TreeSet<>(raw.keySet()).stream()
@@ -117,8 +140,7 @@ public final class StackConfig {
         new TreeSet<>(raw.keySet()).stream()
                 .filter(key -> key.startsWith(NAMESPACE + ":") && !keys.containsKey(key)
                         && !RETIRED_KEYS.containsKey(key.substring(NAMESPACE.length() + 1)))
-                .forEach(key -> problems.add("%s is not a config key of this program (known keys: %s)"
-                        .formatted(key, KEYS.stream().map(ConfigKey::name).collect(Collectors.joining(", ")))));
+                .forEach(key -> problems.add(unknownKey(key)));
         KEYS.forEach(key -> {
             var value = raw.get(key.qualifiedName());
             if (value != null) {
@@ -135,6 +157,16 @@ public final class StackConfig {
         }
         problems.throwIfAny();
         return settings;
+    }
+
+    /** An unknown {@code spotfleet:} key: the close known key (a typo), or all of them. */
+    private static String unknownKey(String qualified) {
+        var name = qualified.substring(NAMESPACE.length() + 1);
+        var known = KEYS.stream().map(ConfigKey::name).toList();
+        return DidYouMean.closest(name, known)
+                .map(candidate -> "%s is not a config key of this program: did you mean %s:%s?".formatted(qualified, NAMESPACE, candidate))
+                .orElseGet(() -> "%s is not a config key of this program (known keys: %s)"
+                        .formatted(qualified, String.join(", ", known)));
     }
 
     /**

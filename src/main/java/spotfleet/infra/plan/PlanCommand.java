@@ -18,20 +18,14 @@ public final class PlanCommand {
     public static final int USAGE = 2;
 
     private static final String FORK_JOIN_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
-    private static final String USAGE_TEXT = """
-            usage: ./plan <stack> [--format text|json|dot] [--dir <project directory>]
-
-            Evaluates the Pulumi program for Pulumi.<stack>.yaml under Pulumi's mock engine and prints what a first
-            `pulumi up` would create. No AWS account, credentials, Docker or network needed.
-
-              <stack>        a stack with a Pulumi.<stack>.yaml in the project directory, e.g. dev
-              --format text  the resource tree with each resource's key settings, for people (the default)
-              --format json  the plan as one JSON document (every input), for machines; --json says the same
-              --format dot   the architecture as a Graphviz graph, one cluster per component:
-                             ./plan dev --format dot | dot -Tsvg > dev.svg (docs/render-architecture)
-              --dir DIR      the project directory (default: the current one)
-
-            exit status: 0 the plan; 1 invalid config (every problem listed) or the program failed; 2 bad usage""";
+    /**
+     * The usage text, kept in one file that {@code ./plan --help} prints without starting a JVM (the script reads it
+     * from the source tree) and this class prints for a usage error.
+     */
+    static final String USAGE_RESOURCE = "usage.txt";
+    private static final String USAGE_TEXT = usageText();
+    /** The line after the usage text that names the stacks there are, as {@code ./plan --help} writes it too. */
+    static final String STACKS_LINE = "stacks it can plan (a Pulumi.<stack>.yaml in the project directory): ";
 
     private PlanCommand() {
     }
@@ -56,14 +50,20 @@ public final class PlanCommand {
         }
         if (arguments.help()) {
             out.println(USAGE_TEXT);
+            out.println();
+            out.println(STACKS_LINE + stacksIn(arguments.projectDir()));
             return OK;
         }
         StackFile stackFile;
         try {
             stackFile = StackFile.read(arguments.projectDir(), arguments.stack());
-        } catch (StackFile.UnreadableException e) {
+        } catch (StackFile.NotFoundException e) {
             err.println("plan: " + e.getMessage());
             return USAGE;
+        } catch (StackFile.UnreadableException e) {
+            // the file is there but is not a stack file (not YAML, not a map): an invalid stack file, as README says
+            err.println("plan: " + e.getMessage());
+            return INVALID;
         }
         Plan plan;
         try {
@@ -80,6 +80,26 @@ public final class PlanCommand {
         }
         out.flush();
         return plan.valid() ? OK : INVALID;
+    }
+
+    private static String stacksIn(Path projectDir) {
+        try {
+            var stacks = StackFile.stacks(projectDir);
+            return stacks.isEmpty() ? "none" : String.join(", ", stacks);
+        } catch (StackFile.UnreadableException e) {
+            return "none (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String usageText() {
+        try (var in = PlanCommand.class.getResourceAsStream(USAGE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(USAGE_RESOURCE + " is missing beside " + PlanCommand.class.getName());
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).stripTrailing();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** How the plan is printed. */

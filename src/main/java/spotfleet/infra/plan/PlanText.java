@@ -28,6 +28,10 @@ public final class PlanText {
         line("Offline plan of stack %s (project %s, runtime %s, config from %s and Pulumi.yaml)"
                 .formatted(plan.stack(), plan.project(), plan.runtime(), plan.stackFile()));
         line("");
+        if (plan.valid()) {
+            summary(plan);
+            line("");
+        }
         wrap(Plan.NOTICE);
         line("");
         if (!plan.valid()) {
@@ -50,6 +54,17 @@ public final class PlanText {
         var nameWidth = plan.outputs().keySet().stream().mapToInt(String::length).max().orElse(0);
         plan.outputs().forEach((name, value) -> line(("  %-" + nameWidth + "s  %s").formatted(name, value)));
         return out.toString();
+    }
+
+    /** The summary: one labelled entry per line, wrapped under its own column. */
+    private void summary(Plan plan) {
+        line("Summary:");
+        var lines = PlanSummary.of(plan);
+        var labelWidth = lines.stream().mapToInt(summary -> summary.label().length()).max().orElse(0);
+        for (var summary : lines) {
+            var first = ("  %-" + labelWidth + "s  ").formatted(summary.label());
+            wrap(summary.text(), first, " ".repeat(first.length()));
+        }
     }
 
     private void config(Plan plan) {
@@ -110,13 +125,22 @@ public final class PlanText {
     }
 
     private void wrap(String paragraph) {
-        var current = new StringBuilder();
+        wrap(paragraph, "", "");
+    }
+
+    /** {@code paragraph} in lines of at most {@value #WIDTH}, the first after {@code first}, the rest after {@code next}. */
+    private void wrap(String paragraph, String first, String next) {
+        var current = new StringBuilder(first);
+        var empty = true;
         for (var word : paragraph.split(" ")) {
-            if (!current.isEmpty() && current.length() + 1 + word.length() > WIDTH) {
+            if (!empty && current.length() + 1 + word.length() > WIDTH) {
                 line(current.toString());
                 current.setLength(0);
+                current.append(next);
+                empty = true;
             }
-            current.append(current.isEmpty() ? "" : " ").append(word);
+            current.append(empty ? "" : " ").append(word);
+            empty = false;
         }
         line(current.toString());
     }

@@ -6,6 +6,7 @@ import spotfleet.infra.config.AwsSettings;
 import spotfleet.infra.config.ConfigKey;
 import spotfleet.infra.config.ImageSource;
 import spotfleet.infra.config.InvalidConfigException;
+import spotfleet.infra.config.RawConfig;
 import spotfleet.infra.config.StackConfig;
 import spotfleet.infra.config.StackSettings;
 import spotfleet.infra.offline.DeclaredResource;
@@ -52,7 +53,7 @@ public final class Planner {
         var problems = new ArrayList<>(stackFile.problems());
         StackSettings settings = null;
         try {
-            settings = StackConfig.parse(stackFile.config());
+            settings = StackConfig.parseStack(RawConfig.of(stackFile.config()));
         } catch (InvalidConfigException e) {
             problems.addAll(e.problems());
         }

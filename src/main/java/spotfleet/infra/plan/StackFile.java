@@ -5,6 +5,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import spotfleet.infra.config.DidYouMean;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,9 +32,23 @@ import java.util.Map;
 public record StackFile(String project, String runtime, String stack, String file, Map<String, String> config,
                         List<String> problems, Path directory) {
 
+    /**
+     * The keys Pulumi reads at the top of a stack file (pulumi/pulumi sdk/go/common/workspace/project.go,
+     * {@code ProjectStack}'s yaml tags); anything else there Pulumi ignores.
+     */
+    public static final List<String> TOP_LEVEL_KEYS = List.of("config", "environment", "secretsprovider", "encryptedkey",
+            "encryptionsalt");
+
     /** The project's files cannot be read at all: nothing to plan. */
-    public static final class UnreadableException extends Exception {
+    public static class UnreadableException extends Exception {
         UnreadableException(String message) {
+            super(message);
+        }
+    }
+
+    /** The project file or the stack's file is not there: the command named the wrong stack or directory. */
+    public static final class NotFoundException extends UnreadableException {
+        NotFoundException(String message) {
             super(message);
         }
     }
@@ -43,7 +58,7 @@ public record StackFile(String project, String runtime, String stack, String fil
         var fileName = "Pulumi." + stack + ".yaml";
         var stackPath = projectDir.resolve(fileName);
         if (!Files.exists(stackPath)) {
-            throw new UnreadableException("%s not found in %s (stacks there: %s)"
+            throw new NotFoundException("%s not found in %s (stacks there: %s)"
                     .formatted(fileName, projectDir.toAbsolutePath().normalize(), String.join(", ", stacks(projectDir))));
         }
         var name = text(project.get("name"));
@@ -52,7 +67,9 @@ public record StackFile(String project, String runtime, String stack, String fil
         }
         var problems = new ArrayList<String>();
         var config = new LinkedHashMap<String, String>();
-        var entries = load(stackPath).get("config");
+        var document = load(stackPath);
+        problems.addAll(topLevelProblems(fileName, document));
+        var entries = document.get("config");
         if (entries != null && !(entries instanceof Map<?, ?>)) {
             throw new UnreadableException("%s: config must be a map of key: value, not %s".formatted(fileName, entries));
         }
@@ -70,6 +87,39 @@ public record StackFile(String project, String runtime, String stack, String fil
             });
         }
         return new StackFile(name, runtimeName(project.get("runtime")), stack, fileName, config, List.copyOf(problems), projectDir);
+    }
+
+    /**
+     * What is wrong at the top of a stack file: nothing in it (every key would take its default, with no region), keys
+     * Pulumi does not read there (config keys written without {@code config:} above them are silently ignored by the
+     * CLI), and an ESC {@code environment:}, whose config only the Pulumi CLI can open.
+     */
+    private static List<String> topLevelProblems(String fileName, Map<?, ?> document) {
+        var problems = new ArrayList<String>();
+        if (document.isEmpty()) {
+            problems.add(("%s is empty: a stack file holds the stack's config under config:, at least its region"
+                    + " (config:, then indented below it aws:region: eu-west-1); README.md's \"Your own service\" has a"
+                    + " complete one").formatted(fileName));
+            return problems;
+        }
+        var keys = document.keySet().stream().map(String::valueOf).toList();
+        var namespaced = keys.stream().filter(key -> key.contains(":")).toList();
+        if (!namespaced.isEmpty()) {
+            problems.add(("%s: %s %s at the top level, where Pulumi does not read config: did you mean to put %s under"
+                    + " config:? (a line config: first, then each key indented below it)").formatted(fileName,
+                    String.join(", ", namespaced), namespaced.size() == 1 ? "is" : "are", namespaced.getFirst()));
+        }
+        keys.stream().filter(key -> !key.contains(":") && !TOP_LEVEL_KEYS.contains(key)).forEach(key -> problems.add(
+                DidYouMean.closest(key, TOP_LEVEL_KEYS)
+                        .map(known -> "%s: %s is not a key of a Pulumi stack file: did you mean %s?".formatted(fileName, key, known))
+                        .orElseGet(() -> "%s: %s is not a key of a Pulumi stack file (Pulumi reads %s)"
+                                .formatted(fileName, key, String.join(", ", TOP_LEVEL_KEYS)))));
+        if (document.containsKey("environment")) {
+            problems.add(("%s imports Pulumi ESC environments (environment:), whose config only the Pulumi CLI can open:"
+                    + " the offline plan would plan without it. Plan a copy with those values under config:")
+                    .formatted(fileName));
+        }
+        return problems;
     }
 
     /** {@code runtime: java}, or its long form {@code runtime: {name: java, options: ...}}. */
@@ -114,7 +164,7 @@ public record StackFile(String project, String runtime, String stack, String fil
             }
             return map;
         } catch (NoSuchFileException e) {
-            throw new UnreadableException("%s not found".formatted(file.toAbsolutePath().normalize()));
+            throw new NotFoundException("%s not found".formatted(file.toAbsolutePath().normalize()));
         } catch (IOException e) {
             throw new UnreadableException("cannot read %s: %s".formatted(file, e.getMessage()));
         } catch (YAMLException e) {

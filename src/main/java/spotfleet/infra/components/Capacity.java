@@ -149,8 +149,8 @@ public final class Capacity extends ComponentResource {
                     spotScalingStep(settings), child);
             var onDemandProvider = onDemandGroup.map(group ->
                     capacityProvider(name + "-on-demand-provider", group, ON_DEMAND_TARGET_PERCENT, 1, child));
-            var strategy = CapacityStrategy.onDemandBaseThenSpot(
-                    onDemandProvider.map(CapacityProvider::name).orElse(Output.of("")), spotProvider.name(), settings.onDemandTasks());
+            var strategy = CapacityStrategy.onDemandBaseThenSpot(onDemandProvider.map(CapacityProvider::name), spotProvider.name(),
+                    settings.onDemandTasks());
             var providers = new ArrayList<Output<String>>();
             onDemandProvider.ifPresent(provider -> providers.add(provider.name()));
             providers.add(spotProvider.name());

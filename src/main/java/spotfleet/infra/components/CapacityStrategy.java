@@ -37,12 +37,17 @@ public record CapacityStrategy(List<Item> items) {
         items = List.copyOf(items);
     }
 
-    /** {@code onDemandTasks} on {@code onDemand}, the rest on {@code spot}; {@code onDemand} is only used when the base is above 0. */
-    public static CapacityStrategy onDemandBaseThenSpot(Output<String> onDemand, Output<String> spot, int onDemandTasks) {
-        var items = new ArrayList<Item>();
-        if (onDemandTasks > 0) {
-            items.add(new Item(onDemand, Optional.of(onDemandTasks), 0));
+    /**
+     * {@code onDemandTasks} on {@code onDemand}, the rest on {@code spot}. A stack with no on-demand tasks has no on-demand
+     * provider to name, and one with on-demand tasks must have one.
+     */
+    public static CapacityStrategy onDemandBaseThenSpot(Optional<Output<String>> onDemand, Output<String> spot, int onDemandTasks) {
+        if (onDemand.isPresent() != onDemandTasks > 0) {
+            throw new IllegalArgumentException("an on-demand capacity provider goes with on-demand tasks, and only with them: "
+                    + onDemandTasks + " on-demand tasks, provider " + (onDemand.isPresent() ? "given" : "missing"));
         }
+        var items = new ArrayList<Item>();
+        onDemand.ifPresent(provider -> items.add(new Item(provider, Optional.of(onDemandTasks), 0)));
         items.add(new Item(spot, Optional.empty(), 1));
         return new CapacityStrategy(items);
     }

@@ -55,6 +55,7 @@ public final class FargateCapacity extends ComponentResource {
 
     /** The strategy the service places its tasks with: {@code onDemandTasks} on {@code FARGATE}, the rest on {@code FARGATE_SPOT}. */
     public static CapacityStrategy strategy(int onDemandTasks) {
-        return CapacityStrategy.onDemandBaseThenSpot(Output.of(FARGATE), Output.of(FARGATE_SPOT), onDemandTasks);
+        return CapacityStrategy.onDemandBaseThenSpot(onDemandTasks > 0 ? java.util.Optional.of(Output.of(FARGATE))
+                : java.util.Optional.empty(), Output.of(FARGATE_SPOT), onDemandTasks);
     }
 }

@@ -115,7 +115,7 @@ public record SpotfleetStack(
                 ? new SpotAlerts.Fleet(capacity.orElseThrow().autoScalingGroupName, fleetWatch.get().functionArn,
                         fleetWatch.get().functionName)
                 : new SpotAlerts.FargateTasks(cluster.clusterArn);
-        var spotAlerts = new SpotAlerts("spotalerts", new SpotAlerts.Args(watched, alertTopic.topicArn, prefix), onAws);
+        var spotAlerts = new SpotAlerts("spotalerts", new SpotAlerts.Args(watched, service.serviceArn, alertTopic.topicArn, prefix), onAws);
         new AlertTopicPolicy("alertpublishers", new AlertTopicPolicy.Args(alertTopic.topicArn, alarms.alarmArns,
                 spotAlerts.topicRuleArns), onAws);
         var dashboardDimensions = spotAlerts.taskInterruptionRuleName

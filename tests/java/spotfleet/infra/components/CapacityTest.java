@@ -241,13 +241,13 @@ class CapacityTest {
             assertThat(input(spotProvider, "autoScalingGroupProvider")).isEqualTo(Map.of(
                     "autoScalingGroupArn", output(spot, "arn"),
                     "managedScaling", Map.of("status", "ENABLED", "targetCapacity", 90.0, "minimumScalingStepSize", 3.0,
-                            "instanceWarmupPeriod", 120.0),
+                            "instanceWarmupPeriod", 300.0),
                     "managedTerminationProtection", "ENABLED",
                     "managedDraining", "ENABLED"));
             assertThat(input(onDemandProvider, "autoScalingGroupProvider")).isEqualTo(Map.of(
                     "autoScalingGroupArn", output(onDemand, "arn"),
                     "managedScaling", Map.of("status", "ENABLED", "targetCapacity", 100.0, "minimumScalingStepSize", 1.0,
-                            "instanceWarmupPeriod", 120.0),
+                            "instanceWarmupPeriod", 300.0),
                     "managedTerminationProtection", "ENABLED",
                     "managedDraining", "ENABLED"));
             assertThat(input(spot, "protectFromScaleIn")).isEqualTo(true); // managed termination protection needs it

@@ -57,7 +57,8 @@ class FargateSpotAlertsTest {
         assertThat(input(target, "inputTransformer.inputTemplate")).isEqualTo("\"spotfleet-dev: Fargate Spot task <task> gets"
                 + " its two-minute interruption warning at <time> (<code>: <reason>); the service starts its replacement on"
                 + " FARGATE_SPOT when there is capacity\"");
-        assertThat(stack.all(EVENT_RULE)).extracting(DeclaredResource::name).containsExactly("spotalerts-task-interruptions");
+        assertThat(stack.all(EVENT_RULE)).extracting(DeclaredResource::name)
+                .containsExactly("spotalerts-task-interruptions", "spotalerts-deployment-failed");
     }
 
     @Test

@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Spot interruption of one instance, second by second, for each committed EC2 stack at rest and at peak, derived
  * from what its plan declares (the target group's deregistration delay and health check, the container's stop timeout
  * and size, the service's minimum healthy percent and on-demand base, the scaling bounds, the Spot provider's target and
- * step, the group's size, types and AZs) and AWS's behaviour as docs/interruption-timeline.md quotes it. The doc's table
- * is this test's output ({@code -Dtimeline.update=true} rewrites it), and the test fails when, at peak, an interrupted
- * instance's tasks cannot stop inside the notice, or their replacements cannot be healthy before it ends.
+ * step, the group's size, types and AZs) and AWS's behaviour as docs/interruption-timeline.md quotes it. The doc's tables
+ * are this test's output for dev and prod ({@code -Dtimeline.update=true} rewrites them), and the test fails when, at peak,
+ * an interrupted instance's tasks cannot stop inside the notice, or their replacements cannot be healthy before it ends,
+ * for every EC2 stack file in the project: a team's own {@code Pulumi.<stack>.yaml} is held to the same budget.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InterruptionTimelineTest {
@@ -34,7 +35,8 @@ class InterruptionTimelineTest {
     static final Path DOC = Path.of("docs/interruption-timeline.md");
     static final String BEGIN = "<!-- InterruptionTimelineTest writes what follows, up to the end marker: do not edit by hand -->";
     static final String END = "<!-- end of InterruptionTimelineTest's output -->";
-    static final List<String> EC2_STACKS = List.of("dev", "prod");
+    /** The stacks the doc shows. */
+    static final List<String> DOC_STACKS = List.of("dev", "prod");
 
     /** The container starts and the JVM answers its health check: an allowance (docs/performance.md measures the start). */
     static final int APP_START_SECONDS = 10;
@@ -47,18 +49,21 @@ class InterruptionTimelineTest {
     private final Map<String, Plan> plans = new LinkedHashMap<>();
 
     @BeforeAll
-    void planTheStacks() throws Exception {
-        for (var stack : EC2_STACKS) {
+    void planTheEc2Stacks() throws Exception {
+        for (var stack : StackFile.stacks(Path.of("."))) {
             var plan = Planner.plan(StackFile.read(Path.of("."), stack));
             assertThat(plan.problems()).as(stack).isEmpty();
-            plans.put(stack, plan);
+            if (plan.resources().stream().anyMatch(r -> r.name().equals("capacity-provider"))) {
+                plans.put(stack, plan);
+            }
         }
+        assertThat(plans).containsKeys(DOC_STACKS.toArray(String[]::new));
     }
 
     @Test
     void atPeakAnInterruptedInstancesTasksStopAndAreReplacedInsideTheNotice() {
         // given / when
-        var peaks = EC2_STACKS.stream().map(stack -> Fleet.of(plans.get(stack)).interruption(Load.PEAK)).toList();
+        var peaks = plans.values().stream().map(plan -> Fleet.of(plan).interruption(Load.PEAK)).toList();
         // then
         assertThat(peaks).allSatisfy(peak -> {
             assertThat(peak.stopsAtOnce()).as("%s: the scheduler may stop the instance's %d tasks without waiting", peak.stack(),
@@ -76,7 +81,8 @@ class InterruptionTimelineTest {
         // given prod's fleet as if capacityTargetPercent were 100: ECS keeps no spare instance
         var fleet = Fleet.of(plans.get("prod"));
         var full = new Fleet(fleet.stack(), fleet.minTasks(), fleet.maxTasks(), fleet.onDemandTasks(), fleet.minHealthyPercent(),
-                fleet.tasksPerInstance(), fleet.azs(), 100, fleet.minInstances(), fleet.maxInstances(), fleet.scalingStep(),
+                fleet.tasksPerInstance(), fleet.mostTasksPerInstance(), fleet.azs(), 100, fleet.minInstances(),
+                fleet.maxInstances(), fleet.scalingStep(),
                 fleet.warmup(), fleet.deregistration(), fleet.stopTimeout(), fleet.healthCheck());
         // when
         var peak = full.interruption(Load.PEAK);
@@ -102,13 +108,13 @@ class InterruptionTimelineTest {
 
     private String render() {
         var out = new StringBuilder();
-        for (var stack : EC2_STACKS) {
+        for (var stack : DOC_STACKS) {
             var fleet = Fleet.of(plans.get(stack));
             out.append("### `%s`\n\n".formatted(stack));
-            out.append(("%d to %d tasks, %d of them on on-demand instances; %d %s per Spot instance (the smallest listed type);"
-                    + " %d AZs; Spot target %d%%, %d to %d Spot instances, scale-out step %d.\n\n")
+            out.append(("%d to %d tasks, %d of them on on-demand instances; %d to %d tasks per Spot instance (the smallest and the"
+                    + " largest listed type); %d AZs; Spot target %d%%, %d to %d Spot instances, scale-out step %d.\n\n")
                     .formatted(fleet.minTasks(), fleet.maxTasks(), fleet.onDemandTasks(), fleet.tasksPerInstance(),
-                            fleet.tasksPerInstance() == 1 ? "task" : "tasks", fleet.azs(), fleet.target(),
+                            fleet.mostTasksPerInstance(), fleet.azs(), fleet.target(),
                             fleet.minInstances(), fleet.maxInstances(), fleet.scalingStep()));
             out.append("| second | at rest | at peak |\n|---|---|---|\n");
             var rest = fleet.interruption(Load.REST);
@@ -117,12 +123,15 @@ class InterruptionTimelineTest {
                 out.append(row).append('\n');
             }
             var wave = fleet.wave();
+            out.append(("\nBetween SIGTERM (%d s) and the replacements' health (%d s at peak) the service runs %d of its %d tasks at"
+                    + " peak, %d of %d at rest.\n").formatted(fleet.drainingAt() + fleet.deregistration(), peak.healthyAt(),
+                    peak.desired() - peak.lostTasks(), peak.desired(), rest.desired() - rest.lostTasks(), rest.desired()));
             out.append(("\nA wave that takes a third of the Spot instances at peak (%d of %d, %d tasks): %d find room on the others"
                     + " and are healthy at %d s; %s.\n\n").formatted(wave.instances(), peak.spotInstances(), wave.lostTasks(),
                     wave.placedAtOnce(), peak.replacedOnRoomAt(), wave.waiting() == 0 ? "none waits for a new instance"
-                            : "%d wait for %d new %s (one scale-out of at least %d), healthy at about %d s".formatted(wave.waiting(),
-                            wave.newInstances(), wave.newInstances() == 1 ? "instance" : "instances", fleet.scalingStep(),
-                            wave.recoveredAt())));
+                            : ("%d wait for new instances: %d scale-out %s of exactly %d (ECS launches the step, whatever the"
+                            + " demand), healthy at about %d s").formatted(wave.waiting(), wave.rounds(),
+                            wave.rounds() == 1 ? "step" : "steps", fleet.scalingStep(), wave.recoveredAt())));
         }
         return out.toString();
     }
@@ -173,10 +182,15 @@ class InterruptionTimelineTest {
         }
     }
 
-    /** What the plan declares for the Spot fleet and the service on it. */
+    /**
+     * What the plan declares for the Spot fleet and the service on it.
+     *
+     * @param tasksPerInstance     tasks the smallest listed type holds: the room an instance is sure to offer
+     * @param mostTasksPerInstance tasks the largest listed type holds: the most one interruption can take
+     */
     record Fleet(String stack, int minTasks, int maxTasks, int onDemandTasks, int minHealthyPercent, int tasksPerInstance,
-                 int azs, int target, int minInstances, int maxInstances, int scalingStep, int warmup, int deregistration,
-                 int stopTimeout, HealthCheck healthCheck) {
+                 int mostTasksPerInstance, int azs, int target, int minInstances, int maxInstances, int scalingStep, int warmup,
+                 int deregistration, int stopTimeout, HealthCheck healthCheck) {
 
         static Fleet of(Plan plan) {
             var service = one(plan, "web-service");
@@ -193,9 +207,9 @@ class InterruptionTimelineTest {
             var perInstance = types.stream().map(name -> InstanceCatalog.lookup(InstanceType.parse(name).orElseThrow()).orElseThrow())
                     .mapToInt(size -> Math.min(size.taskMemoryMib() / container.get("memory").getAsInt(),
                             size.cpuUnits() / container.get("cpu").getAsInt()))
-                    .min().orElseThrow();
+                    .summaryStatistics();
             return new Fleet(plan.stack(), number(value(scaling, "minCapacity")), number(value(scaling, "maxCapacity")), base,
-                    number(value(service, "deploymentMinimumHealthyPercent")), perInstance,
+                    number(value(service, "deploymentMinimumHealthyPercent")), perInstance.getMin(), perInstance.getMax(),
                     ((List<?>) value(group, "vpcZoneIdentifiers")).size(),
                     number(value(provider, "autoScalingGroupProvider.managedScaling.targetCapacity")),
                     number(value(group, "minSize")), number(value(group, "maxSize")),
@@ -233,7 +247,8 @@ class InterruptionTimelineTest {
         Interruption interruption(Load load) {
             var desired = load == Load.REST ? minTasks : maxTasks;
             var spotTasks = Math.max(0, desired - onDemandTasks);
-            var lost = Math.min(tasksPerInstance, tasksByAz(spotTasks).stream().mapToInt(Integer::intValue).max().orElse(0));
+            // packed by memory within an AZ, the interrupted instance may be the largest type, full
+            var lost = Math.min(mostTasksPerInstance, tasksByAz(spotTasks).stream().mapToInt(Integer::intValue).max().orElse(0));
             return new Interruption(this, desired, spotTasks, lost, running(spotTasks));
         }
 
@@ -241,14 +256,17 @@ class InterruptionTimelineTest {
         Wave wave() {
             var peak = interruption(Load.PEAK);
             var instances = (peak.spotInstances() + 2) / 3;
-            var lost = Math.min(peak.spotTasks(), instances * tasksPerInstance);
+            // each instance holds at most what one interruption takes (the largest type, within its AZ's share)
+            var lost = Math.min(peak.spotTasks(), instances * peak.lostTasks());
             var room = (peak.spotInstances() - instances) * tasksPerInstance - (peak.spotTasks() - lost);
             var placed = Math.max(0, Math.min(lost, room));
             var waiting = lost - placed;
-            var newInstances = Math.max(scalingStep, (waiting + tasksPerInstance - 1) / tasksPerInstance);
-            var recovered = drainingAt() + SCALE_OUT_REACTION_SECONDS + warmup + RolloutTimeout.IMAGE_PULL_SECONDS
+            var needed = (waiting + tasksPerInstance - 1) / tasksPerInstance;
+            // exactly one step per scale-out, and the next only once the last has warmed up
+            var rounds = (needed + scalingStep - 1) / scalingStep;
+            var recovered = drainingAt() + rounds * (SCALE_OUT_REACTION_SECONDS + warmup) + RolloutTimeout.IMAGE_PULL_SECONDS
                     + APP_START_SECONDS + healthCheck.seconds();
-            return new Wave(instances, lost, placed, waiting, waiting == 0 ? 0 : newInstances, recovered);
+            return new Wave(instances, lost, placed, waiting, rounds, recovered);
         }
     }
 
@@ -285,7 +303,7 @@ class InterruptionTimelineTest {
         }
     }
 
-    record Wave(int instances, int lostTasks, int placedAtOnce, int waiting, int newInstances, int recoveredAt) {
+    record Wave(int instances, int lostTasks, int placedAtOnce, int waiting, int rounds, int recoveredAt) {
     }
 
     private static Plan.PlannedResource one(Plan plan, String name) {

@@ -36,6 +36,11 @@ class SpotAlertsTest {
     static final String LAUNCH_UNSUCCESSFUL = "ec2-instance-launch-unsuccessful.json";
     static final String SPOT_INTERRUPTION_WARNING = "ec2-spot-instance-interruption-warning.json";
     static final String REBALANCE_RECOMMENDATION = "ec2-instance-rebalance-recommendation.json";
+    /**
+     * AWS's "Example service deployment failed event" (awsdocs/amazon-ecs-developer-guide doc_source/ecs_cwe_events.md,
+     * commit 49232cf, the last before the repository was archived).
+     */
+    static final String DEPLOYMENT_FAILED = "ecs-deployment-state-change-failed.json";
 
     DeclaredStack stack;
 
@@ -97,7 +102,8 @@ class SpotAlertsTest {
         assertThat(statements).hasSize(3);
         assertThat(statements.get(0)).isEqualTo(publishFrom("ThisStacksAlarms", "cloudwatch.amazonaws.com", alarmArns));
         assertThat(statements.get(1)).isEqualTo(publishFrom("ThisStacksEventBridgeRules", "events.amazonaws.com",
-                List.of(output(stack.one(EVENT_RULE, "spotalerts-launch-failed"), "arn"))));
+                List.of(output(stack.one(EVENT_RULE, "spotalerts-launch-failed"), "arn"),
+                        output(stack.one(EVENT_RULE, "spotalerts-deployment-failed"), "arn"))));
         assertThat(statements.get(2)).isEqualTo(json(Map.of("Sid", "OnlyOverTls", "Effect", "Deny", "Principal", "*",
                 "Action", "sns:Publish", "Resource", topicArn(),
                 "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))));
@@ -116,6 +122,29 @@ class SpotAlertsTest {
         assertThat(matches(jsonInput(rule, "eventPattern").getAsJsonObject(), event)).isTrue();
         assertThat(matches(jsonInput(stack.one(EVENT_RULE, "spotalerts-interruptions"), "eventPattern").getAsJsonObject(), event))
                 .isFalse();
+        assertThat(paths.values()).allSatisfy(path -> assertThat(resolve(event, (String) path))
+                .as("%s in AWS's example", path).isNotNull().matches(JsonElement::isJsonPrimitive));
+    }
+
+    @Test
+    void awssExampleFailedDeploymentOfThisServiceMatchesItsRuleAndFillsEveryFieldOfTheMessage() throws IOException {
+        // given AWS's example, as this stack's service would send it, and the same for another service
+        var rule = stack.one(EVENT_RULE, "spotalerts-deployment-failed");
+        var event = example(DEPLOYMENT_FAILED);
+        var other = example(DEPLOYMENT_FAILED);
+        var resources = new com.google.gson.JsonArray();
+        resources.add(stack.one(ECS_SERVICE, "web-service").id());
+        event.add("resources", resources);
+        // when
+        var pattern = jsonInput(rule, "eventPattern").getAsJsonObject();
+        var paths = (Map<?, ?>) input(targetOf(rule), "inputTransformer.inputPaths");
+        // then: this service's failed deployment alerts the topic, with every field of its message; another's does not
+        assertThat(matches(pattern, event)).isTrue();
+        assertThat(matches(pattern, other)).isFalse();
+        event.getAsJsonObject("detail").addProperty("eventName", "SERVICE_DEPLOYMENT_COMPLETED");
+        assertThat(matches(pattern, event)).isFalse();
+        assertThat(input(targetOf(rule), "arn")).isEqualTo(topicArn());
+        event.getAsJsonObject("detail").addProperty("eventName", "SERVICE_DEPLOYMENT_FAILED");
         assertThat(paths.values()).allSatisfy(path -> assertThat(resolve(event, (String) path))
                 .as("%s in AWS's example", path).isNotNull().matches(JsonElement::isJsonPrimitive));
     }
@@ -146,6 +175,11 @@ class SpotAlertsTest {
             var value = event.get(field.getKey());
             if (field.getValue().isJsonObject()) {
                 return value != null && value.isJsonObject() && matches(field.getValue().getAsJsonObject(), value.getAsJsonObject());
+            }
+            if (value != null && value.isJsonArray()) {
+                // "If the value in the event is an array, then the event pattern matches if the intersection of the event
+                // pattern array and the event array is non-empty" (EventBridge user guide, event patterns, arrays)
+                return value.getAsJsonArray().asList().stream().anyMatch(field.getValue().getAsJsonArray()::contains);
             }
             return value != null && field.getValue().getAsJsonArray().contains(value);
         });

@@ -73,7 +73,7 @@ public final class Alarms extends ComponentResource {
         var dims = args.dimensions();
 
         var errorRate = alarm(name, ERROR_RATE, args, child, errorRate(Metrics.TARGET_5XX, Metrics.TARGET_REQUESTS, dims,
-                "target 5xx, % of requests")
+                "100 * FILL(errors, 0) / requests", "target 5xx, % of requests")
                 .alarmDescription("More than %.0f%% of the requests forwarded to the service were answered with 5xx by the service"
                         .formatted(ERROR_RATE_PERCENT)));
 
@@ -114,8 +114,12 @@ public final class Alarms extends ComponentResource {
 
         // What the load balancer answers itself (502, 503, 504): a task that closed a connection under it, no target
         // to send to, a target too slow. The service's own 5xx are the alarm above; these never reach it.
+        // RequestCount "is only incremented for requests where the load balancer node was able to choose a target" (ELB
+        // user guide, Application Load Balancer CloudWatch metrics): the 503s of no target are not in it, so they join
+        // the denominator, or no target at all would read as 0 of 0.
         var loadBalancerErrors = alarm(name, LOAD_BALANCER_ERROR_RATE, args, child, errorRate(Metrics.ELB_5XX,
-                Metrics.ALB_REQUESTS, dims, "load balancer 5xx, % of requests")
+                Metrics.ALB_REQUESTS, dims, "100 * FILL(errors, 0) / (FILL(requests, 0) + FILL(errors, 0))",
+                "load balancer 5xx, % of requests")
                 .alarmDescription("More than %.0f%% of the requests to the load balancer were answered with 5xx by the load balancer itself"
                         .formatted(ERROR_RATE_PERCENT)));
 
@@ -172,14 +176,15 @@ public final class Alarms extends ComponentResource {
      * {@code errors} as a percentage of {@code requests}, above {@link #ERROR_RATE_PERCENT} in 3 of 5 minutes. No 5xx in a
      * minute means no data point for them: counted as 0, not as missing; no requests at all: nothing failed.
      */
-    private static MetricAlarmArgs.Builder errorRate(Metric errors, Metric requests, Output<DimensionValues> dims, String label) {
+    private static MetricAlarmArgs.Builder errorRate(Metric errors, Metric requests, Output<DimensionValues> dims,
+                                                     String expression, String label) {
         return MetricAlarmArgs.builder()
                 .metricQueries(
                         query("errors", errors, "Sum", dims),
                         query("requests", requests, "Sum", dims),
                         MetricAlarmMetricQueryArgs.builder()
                                 .id("rate")
-                                .expression("100 * FILL(errors, 0) / requests")
+                                .expression(expression)
                                 .label(label)
                                 .returnData(true)
                                 .build())

@@ -70,12 +70,13 @@ public final class Capacity extends ComponentResource {
      */
     static final int HEALTH_CHECK_GRACE_SECONDS = 300;
     /**
-     * The time from launch until a new instance has booted and its agent has registered with the cluster: ECS managed
-     * scaling counts an instance in its metric only after this warm-up (botocore ecs, ManagedScaling.instanceWarmupPeriod,
-     * "If this parameter is omitted, the default value of 300 seconds is used"). An allowance, not a measurement: the
-     * acceptance run (docs/interruption-timeline.md) is where a deploy measures it.
+     * ECS managed scaling counts a new instance in its metric only after this warm-up ("The period of time, in seconds,
+     * after a newly launched Amazon EC2 instance can contribute to CloudWatch metrics for Auto Scaling group. If this
+     * parameter is omitted, the default value of 300 seconds is used", botocore ecs, ManagedScaling.instanceWarmupPeriod).
+     * The same allowance for boot and join as everywhere else ({@link #HEALTH_CHECK_GRACE_SECONDS}): shorter, an instance
+     * still booting would not count yet, and ECS would launch another step.
      */
-    static final int INSTANCE_WARMUP_SECONDS = 120;
+    static final int INSTANCE_WARMUP_SECONDS = HEALTH_CHECK_GRACE_SECONDS;
     /** The on-demand group runs exactly the instances its base tasks need: its tasks are never interrupted. */
     static final int ON_DEMAND_TARGET_PERCENT = 100;
     /** An instance refresh launches replacements before it terminates anything, at most half the group more at once. */
@@ -207,11 +208,12 @@ public final class Capacity extends ComponentResource {
     }
 
     /**
-     * The Spot provider's minimum scale-out: a third of the group's maximum, the wave docs/interruption-timeline.md
-     * plans for. ECS scales out by at least this many instances at once ("When additional capacity is required, Amazon
-     * ECS will scale up the minimum scaling step size even if the actual demand is less", botocore ecs,
-     * ManagedScaling.minimumScalingStepSize), so a wave is replaced in one launch instead of one instance per
-     * warm-up; a small scale-out overshoots by the rest, which managed scaling releases once it is empty.
+     * The Spot provider's scale-out step: a third of the group's maximum, the wave docs/interruption-timeline.md plans
+     * for. With several instance types or AZs (always, here) "Amazon ECS will scale up by the exact minimum scaling step
+     * size value and will ignore both the maximum scaling step size as well as the capacity demand" (ECS API reference,
+     * ManagedScaling, minimumScalingStepSize), one step per warm-up; at the default of 1 a wave of three instances takes
+     * three warm-ups. The price: every scale-out, a small one too, launches the whole step, and managed scaling releases
+     * the instances left empty afterwards.
      */
     static int spotScalingStep(CapacitySettings settings) {
         return Math.max(1, (settings.maxInstances() + 2) / 3);

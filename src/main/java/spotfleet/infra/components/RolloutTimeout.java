@@ -19,10 +19,13 @@ import java.time.Duration;
  * rollback = service grace + healthy threshold x interval + stop           back to the last good revision
  * timeout  = rollout + failure + rollback, rounded up to whole minutes
  * </pre>
- * With the defaults that is 20 minutes. The timeout outlasts the rollback on purpose: a deploy that times out while ECS
- * still rolls back leaves the new task definition in Pulumi's state, and a later {@code up} without {@code --refresh}
- * sees no difference; ending after the rollback, the deploy fails on the rollback check in {@link WebService}, which
- * names both revisions.
+ * With the defaults that is 20 minutes. The timeout outlasts the rollback of tasks that start and fail their health
+ * checks: a deploy that times out while ECS still rolls back leaves the new task definition in Pulumi's state, and a
+ * later {@code up} without {@code --refresh} sees no difference; ending after the rollback, the deploy fails on the
+ * rollback check in {@link WebService}, which names both revisions. Tasks that never start (an image that cannot be
+ * pulled) are retried ever further apart, "incrementally increased up to a maximum of 27 minutes" (ECS developer guide,
+ * service throttle logic): no timeout a deploy can wait out covers that, so {@link SpotAlerts} alerts on the failed
+ * deployment itself.
  */
 final class RolloutTimeout {
 

@@ -27,6 +27,10 @@ import java.util.Optional;
  * <p>On Fargate: the interruption warning of a Fargate Spot task is an ECS task state change event that carries the
  * cluster's ARN, so one rule matches this cluster's interrupted tasks and goes straight to the topic; EventBridge's own
  * count of the rule's matches is the dashboard's interrupted tasks.
+ *
+ * <p>On both: a deployment of the service that the circuit breaker failed (and rolled back). {@code pulumi up} fails on a
+ * rollback it sees; but ECS spaces retries of tasks that never start up to 27 minutes apart (ECS developer guide, service
+ * throttle logic), so a deploy can run out of time before the rollback, and this alert is what then still says so.
  */
 public final class SpotAlerts extends ComponentResource {
 
@@ -34,6 +38,13 @@ public final class SpotAlerts extends ComponentResource {
     static final String SPOT_INTERRUPTION_WARNING = "EC2 Spot Instance Interruption Warning";
     static final String REBALANCE_RECOMMENDATION = "EC2 Instance Rebalance Recommendation";
     static final String TASK_STATE_CHANGE = "ECS Task State Change";
+    /**
+     * "SERVICE_DEPLOYMENT_FAILED: The service deployment has failed. This event is sent for services with deployment
+     * circuit breaker logic turned on", with detail type "ECS Deployment State Change" and the service's ARN in
+     * {@code resources} (ECS developer guide, ecs_service_deployment_events, and its example events).
+     */
+    static final String DEPLOYMENT_STATE_CHANGE = "ECS Deployment State Change";
+    static final String DEPLOYMENT_FAILED = "SERVICE_DEPLOYMENT_FAILED";
     /**
      * The stop codes of a Fargate Spot interruption. AWS's knowledge center (fargate-spot-termination-notice) and the
      * ecs model's TaskStopCode name {@code SpotInterruption}; the ECS developer guide's own example event of a Fargate
@@ -62,9 +73,10 @@ public final class SpotAlerts extends ComponentResource {
     /**
      * What to watch and whom to tell.
      *
-     * @param stack the stack's prefix ({@code <project>-<stack>}), named in the alerts
+     * @param serviceArn the web service, whose failed deployments are alerted
+     * @param stack      the stack's prefix ({@code <project>-<stack>}), named in the alerts
      */
-    public record Args(Watched watched, Output<String> topicArn, String stack) {
+    public record Args(Watched watched, Output<String> serviceArn, Output<String> topicArn, String stack) {
     }
 
     /** The rules that publish to the topic themselves (the topic policy admits exactly these). */
@@ -106,10 +118,24 @@ public final class SpotAlerts extends ComponentResource {
             }
         }
 
-        this.topicRuleArns = topicRule.arn().applyValue(List::of);
+        var deploymentFailed = new EventRule(name + "-deployment-failed", EventRuleArgs.builder()
+                .description("%s: the circuit breaker failed a deployment of the service".formatted(args.stack()))
+                .eventPattern(args.serviceArn().applyValue(SpotAlerts::deploymentFailedPattern))
+                .build(), child);
+        alertOn(name + "-deployment-failed-alert", deploymentFailed, args.topicArn(), deploymentFailedMessage(args.stack()), child);
+
+        this.topicRuleArns = Output.all(topicRule.arn(), deploymentFailed.arn());
         var outputs = new LinkedHashMap<String, Output<?>>(Map.of("topicRuleArns", topicRuleArns));
         taskInterruptionRuleName.ifPresent(rule -> outputs.put("taskInterruptionRuleName", rule));
         registerOutputs(outputs);
+    }
+
+    static String deploymentFailedPattern(String serviceArn) {
+        return Json.of(Json.object(
+                "source", List.of("aws.ecs"),
+                "detail-type", List.of(DEPLOYMENT_STATE_CHANGE),
+                "resources", List.of(serviceArn),
+                "detail", Map.of("eventName", List.of(DEPLOYMENT_FAILED))));
     }
 
     static String launchFailedPattern(String autoScalingGroupName) {
@@ -154,6 +180,17 @@ public final class SpotAlerts extends ComponentResource {
                 // A quoted template makes the message a plain string; the stack name needs no escaping
                 // (Pulumi stack and project names are letters, digits, '-', '_' and '.').
                 .inputTemplate("\"%s: Auto Scaling group <group> could not launch an instance at <time>: <reason>\"".formatted(stack))
+                .build();
+    }
+
+    private static EventTargetInputTransformerArgs deploymentFailedMessage(String stack) {
+        return EventTargetInputTransformerArgs.builder()
+                .inputPaths(Map.of(
+                        "deployment", "$.detail.deploymentId",
+                        "reason", "$.detail.reason",
+                        "time", "$.time"))
+                .inputTemplate(("\"%s: the circuit breaker failed deployment <deployment> of the web service at <time> (<reason>);"
+                        + " ECS rolls back to the last good revision: run pulumi refresh before the next up\"").formatted(stack))
                 .build();
     }
 

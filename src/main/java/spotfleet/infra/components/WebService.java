@@ -85,6 +85,9 @@ public final class WebService extends ComponentResource {
 
     @Export(name = "serviceName", refs = String.class)
     public final Output<String> serviceName;
+    /** The service's ARN (the provider's id for it), which its deployment events carry. */
+    @Export(name = "serviceArn", refs = String.class)
+    public final Output<String> serviceArn;
     @Export(name = "targetGroupArn", refs = String.class)
     public final Output<String> targetGroupArn;
     /** {@code targetgroup/<name>/<id>}: the target group's CloudWatch dimension. */
@@ -195,11 +198,13 @@ public final class WebService extends ComponentResource {
                         .build(), child);
 
         this.serviceName = service.name();
+        this.serviceArn = service.id();
         this.targetGroupArn = targetGroup.arn();
         this.targetGroupArnSuffix = targetGroup.arnSuffix();
         this.taskDefinitionArn = deployed(service, taskDefinition.arn());
         registerOutputs(Map.of(
                 "serviceName", serviceName,
+                "serviceArn", serviceArn,
                 "targetGroupArn", targetGroupArn,
                 "targetGroupArnSuffix", targetGroupArnSuffix,
                 "taskDefinitionArn", taskDefinitionArn));

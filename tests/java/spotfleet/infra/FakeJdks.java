@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,13 @@ final class FakeJdks {
 
     /** Runs {@code command} in the project root with exactly {@code environment} (plus HOME), within two minutes. */
     static Run run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
-        var builder = new ProcessBuilder(new ArrayList<>(command));
+        return run(Path.of("."), Duration.ofMinutes(2), command, environment);
+    }
+
+    /** The same in {@code directory}, within {@code limit}. */
+    static Run run(Path directory, Duration limit, List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        var builder = new ProcessBuilder(new ArrayList<>(command)).directory(directory.toFile());
         var home = System.getenv("HOME");
         builder.environment().clear();
         if (home != null) {
@@ -54,9 +61,9 @@ final class FakeJdks {
         var err = Files.createTempFile("find-jdk", ".err");
         try {
             var process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError(command + " still running after 2 minutes");
+                throw new AssertionError(command + " still running after " + limit);
             }
             return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         } finally {

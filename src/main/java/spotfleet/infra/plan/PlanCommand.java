@@ -46,6 +46,8 @@ public final class PlanCommand {
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE_TEXT);
+            err.println();
+            err.println(STACKS_LINE + stacksIn(Path.of(".")));
             return USAGE;
         }
         if (arguments.help()) {

@@ -369,7 +369,7 @@ class ContractMutationTest {
                 mutation("IAM: an action without its service prefix", "dev", "fleetwatch-permissions",
                         edit("policy", "\"ec2:DescribeInstances\"", "\"DescribeInstances\""), "policy", "iam PutRolePolicy",
                         "PolicyDocument (IAM policy) Statement[0].Action", "IAM policy", iam, "\"DescribeInstances\" is not \"<service>:<action>\""),
-                mutation("IAM: a principal in an identity policy", "dev", "flowlogs-permissions",
+                mutation("IAM: a principal in an identity policy", "prod", "flowlogs-permissions",
                         edit("policy", "\"Effect\":\"Allow\"", "\"Effect\":\"Allow\",\"Principal\":\"*\""), "policy", "iam PutRolePolicy",
                         "PolicyDocument (IAM policy) Statement[0].Principal", "IAM policy", iam, "must not name a principal"),
                 mutation("IAM: a resource in a trust policy", "dev", "fleetwatch-role",

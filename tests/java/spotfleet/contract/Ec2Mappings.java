@@ -86,6 +86,12 @@ final class Ec2Mappings {
                         .copy("trafficType", "TrafficType")
                         .copy("logFormat", "LogFormat")
                         .tags(Tags.specifications("vpc-flow-log")));
+        mappings.add("aws:ec2/vpcEndpoint:VpcEndpoint", DIR + "vpc_endpoint.go (resourceVPCEndpointCreate)", r ->
+                r.request("ec2", "CreateVpcEndpoint").copy("vpcId", "VpcId").copy("serviceName", "ServiceName")
+                        .copy("vpcEndpointType", "VpcEndpointType").copy("routeTableIds", "RouteTableIds")
+                        .copy("policy", "PolicyDocument")
+                        .set("PrivateDnsEnabled", false, "provider: private_dns_enabled, false unless set")
+                        .tags(Tags.specifications("vpc-endpoint")));
         mappings.add("aws:ec2/securityGroup:SecurityGroup", DIR + "vpc_security_group.go (resourceSecurityGroupCreate)", r ->
                 r.request("ec2", "CreateSecurityGroup").name("GroupName").copy("description", "Description")
                         .copy("vpcId", "VpcId").tags(Tags.specifications("security-group")));
@@ -96,14 +102,16 @@ final class Ec2Mappings {
         mappings.add("aws:ec2/launchTemplate:LaunchTemplate", DIR + "ec2_launch_template.go (expandRequestLaunchTemplateData)", r -> {
             var data = Conversion.byName()
                     .rename("vpcSecurityGroupIds", "SecurityGroupIds")
-                    .value("deleteOnTermination", Values::booleanText)
+                    // a network interface's security groups are its Groups (expandLaunchTemplateInstanceNetworkInterfaceSpecificationRequest)
+                    .rename("securityGroups", "Groups")
+                    .value("associatePublicIpAddress", Values::booleanText)                    .value("deleteOnTermination", Values::booleanText)
                     .value("encrypted", Values::booleanText)
                     .value("tags", tags -> Values.pairs(tags, "Key", "Value"));
             r.request("ec2", "CreateLaunchTemplate").name("LaunchTemplateName")
                     .copy("description", "VersionDescription")
                     .into("LaunchTemplateData", data, "blockDeviceMappings", "iamInstanceProfile", "imageId", "metadataOptions",
                             "monitoring", "tagSpecifications", "userData", "vpcSecurityGroupIds", "instanceType", "keyName",
-                            "creditSpecification")
+                            "creditSpecification", "networkInterfaces")
                     .tags(Tags.specifications("launch-template"));
             r.notSent("updateDefaultVersion", "provider-side: on updates the provider makes the new version the default "
                     + "(ModifyLaunchTemplate); a boolean, not part of the create request");

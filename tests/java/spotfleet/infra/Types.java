@@ -8,6 +8,7 @@ public final class Types {
     public static final String SUBNET = "aws:ec2/subnet:Subnet";
     public static final String INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
     public static final String NAT_GATEWAY = "aws:ec2/natGateway:NatGateway";
+    public static final String VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
     public static final String EIP = "aws:ec2/eip:Eip";
     public static final String ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
     public static final String ROUTE_TABLE_ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";

@@ -23,6 +23,8 @@ import spotfleet.infra.components.PullPrincipals;
 import spotfleet.infra.components.SpotAlerts;
 import spotfleet.infra.components.TaskPlacement;
 import spotfleet.infra.components.WebService;
+import spotfleet.infra.config.ContainerInsights;
+import spotfleet.infra.config.FlowLogDestination;
 import spotfleet.infra.config.ImageSource;
 import spotfleet.infra.config.InvalidConfigException;
 import spotfleet.infra.config.StackSettings;
@@ -68,12 +70,15 @@ public record SpotfleetStack(
         var domain = settings.domain();
 
         var network = new Network("network", settings.network(), onAws);
-        var flowLogs = new FlowLogs("flowlogs", new FlowLogs.Args(network.vpcId, settings.cluster().logRetentionDays(),
-                settings.protect()), onAws);
-        var accessLogs = settings.accessLogs()
+        // One log bucket for the load balancer's access logs and, with flowLogs: s3, the flow logs.
+        var flowLogsToS3 = settings.network().flowLogs() == FlowLogDestination.S3;
+        var logBucket = settings.accessLogs() || flowLogsToS3
                 ? Optional.of(new AccessLogs("accesslogs", new AccessLogs.Args(settings.cluster().logRetentionDays(),
-                        settings.protect()), onAws))
+                        settings.protect(), settings.accessLogs(), flowLogsToS3), onAws))
                 : Optional.<AccessLogs>empty();
+        var flowLogs = new FlowLogs("flowlogs", new FlowLogs.Args(network.vpcId, settings.cluster().logRetentionDays(),
+                settings.protect(), flowLogsToS3 ? logBucket : Optional.empty()), onAws);
+        var accessLogs = settings.accessLogs() ? logBucket : Optional.<AccessLogs>empty();
         var loadBalancer = new LoadBalancer("loadbalancer", new LoadBalancer.Args(network.vpcId, network.publicSubnetIds,
                 domain.enabled(), settings.protect(), accessLogs), onAws);
         var https = domain.enabled()
@@ -83,7 +88,7 @@ public record SpotfleetStack(
         var cluster = new Cluster("cluster", settings.cluster(), settings.protect(), !settings.image().promotionTargets().isEmpty(), onAws);
         var onFargate = settings.capacity().onFargate();
         var capacity = onFargate ? Optional.<Capacity>empty() : Optional.of(new Capacity("capacity", settings.capacity(),
-                new Capacity.Args(PullPrincipals.rolePath(ctx.projectName(), ctx.stackName()), cluster.clusterName, network.vpcId, network.privateSubnetIds, loadBalancer.securityGroupId, tags),
+                new Capacity.Args(PullPrincipals.rolePath(ctx.projectName(), ctx.stackName()), cluster.clusterName, network.vpcId, network.workloadSubnetIds, network.workloadsGetPublicIps, loadBalancer.securityGroupId, tags),
                 onAws));
         var fargate = onFargate ? Optional.of(new FargateCapacity("fargate", new FargateCapacity.Args(cluster.clusterName,
                 network.vpcId, loadBalancer.securityGroupId, settings.service().containerPort(),
@@ -102,6 +107,7 @@ public record SpotfleetStack(
                 loadBalancer.arnSuffix, cluster.clusterArn, cluster.clusterName, cluster.logGroupName, cluster.logGroupArn,
                 image.imageRef, image.repositoryArn, placement(settings, network, capacity, fargate)), onAws);
 
+        var containerInsights = settings.cluster().containerInsights() == ContainerInsights.ENABLED;
         var alertTopic = new AlertTopic("alerts", settings.monitoring(), new AlertTopic.Args(prefix), onAws);
         var fleetWatch = capacity.map(instances -> new FleetWatch("fleetwatch", new FleetWatch.Args(instances.autoScalingGroupName,
                 alertTopic.topicArn, alertTopic.keyArn, prefix, settings.cluster().logRetentionDays(), settings.protect()), onAws));
@@ -110,7 +116,7 @@ public record SpotfleetStack(
                 cluster.clusterName, service.serviceName, capacity.map(c -> c.autoScalingGroupName).orElse(none),
                 capacity.flatMap(c -> c.onDemandGroupName).orElse(none), fleetWatch.map(f -> f.functionName).orElse(none));
         var alarms = new Alarms("alarms", settings.monitoring(), settings.service().serviceMinTasks(),
-                new Alarms.Args(prefix, alertTopic.topicArn, dimensions, fleetWatch.isPresent()), onAws);
+                new Alarms.Args(prefix, alertTopic.topicArn, dimensions, fleetWatch.isPresent(), containerInsights), onAws);
         SpotAlerts.Watched watched = fleetWatch.isPresent()
                 ? new SpotAlerts.Fleet(capacity.orElseThrow().autoScalingGroupName, fleetWatch.get().functionArn,
                         fleetWatch.get().functionName)
@@ -120,7 +126,8 @@ public record SpotfleetStack(
                 spotAlerts.topicRuleArns), onAws);
         var dashboardDimensions = spotAlerts.taskInterruptionRuleName
                 .map(rule -> Metrics.DimensionValues.withInterruptionRule(dimensions, rule)).orElse(dimensions);
-        var dashboard = new Dashboard("dashboard", new Dashboard.Args(prefix, dashboardDimensions, alarms.alarmArns, onFargate),
+        var dashboard = new Dashboard("dashboard", new Dashboard.Args(prefix, dashboardDimensions, alarms.alarmArns, onFargate,
+                containerInsights),
                 onAws);
 
         ctx.export("url", https.map(endpoint -> endpoint.url).orElse(Output.format("http://%s", loadBalancer.dnsName)));
@@ -136,16 +143,16 @@ public record SpotfleetStack(
         image.pullers.ifPresent(pullers -> ctx.export("imagePullers", pullers));
         ctx.export("dashboardUrl", dashboard.dashboardUrl);
         ctx.export("alarmTopicArn", alertTopic.topicArn);
-        accessLogs.ifPresent(logs -> ctx.export("accessLogsBucket", logs.bucketName));
+        logBucket.ifPresent(logs -> ctx.export("accessLogsBucket", logs.bucketName));
         return new SpotfleetStack(aws, network, flowLogs, accessLogs, loadBalancer, https, cluster, capacity, fargate, image, service,
                 alertTopic, alarms, fleetWatch, spotAlerts, dashboard);
     }
 
-    /** The service's tasks on the stack's instances, or on Fargate in the private subnets behind their own security group. */
+    /** The service's tasks on the stack's instances, or on Fargate in the workload subnets behind their own security group. */
     private static TaskPlacement placement(StackSettings settings, Network network, Optional<Capacity> capacity,
                                            Optional<FargateCapacity> fargate) {
         return capacity.<TaskPlacement>map(instances -> new TaskPlacement.OnInstances(instances.strategy, instances))
-                .orElseGet(() -> new TaskPlacement.OnFargate(network.privateSubnetIds, fargate.orElseThrow().securityGroupId,
+                .orElseGet(() -> new TaskPlacement.OnFargate(network.workloadSubnetIds, network.workloadsGetPublicIps, fargate.orElseThrow().securityGroupId,
                         settings.capacity().fargateOnDemandTasks(), settings.capacity().architecture(), fargate.orElseThrow()));
     }
 

@@ -48,9 +48,9 @@ class ArchitectureGraphTest {
 
     @Test
     void theTasksRunOnSpotAndOnDemandInstancesInPrivateSubnetsThatGoOutThroughNat() {
-        // given / when
+        // given / when: prod keeps NAT
         var placement = edges(dev(), Flow.PLACEMENT);
-        var egress = edges(dev(), Flow.EGRESS);
+        var egress = edges(prod(), Flow.EGRESS);
         var launches = edges(dev(), Flow.LAUNCH);
         // then
         assertThat(placement).containsExactlyInAnyOrder("web-service -> capacity-asg-spot", "web-service -> capacity-asg-on-demand");
@@ -59,11 +59,22 @@ class ArchitectureGraphTest {
                 "capacity-asg-spot -> network-private-*", "capacity-asg-on-demand -> network-private-*",
                 "network-private-* -> network-nat-*", "network-nat-* -> network-public-*",
                 "network-public-* -> network-igw", "network-igw -> internet-egress");
-        assertThat(node(dev(), "network-private-*").title()).isEqualTo("private subnet ×2");
-        assertThat(node(dev(), "network-public-*").title()).isEqualTo("public subnet ×2");
-        assertThat(node(dev(), "capacity-asg-spot").details()).containsExactly("capacity-optimized");
+        assertThat(node(prod(), "network-public-*").title()).isEqualTo("public subnet ×3");
+        assertThat(node(prod(), "capacity-asg-spot").details()).containsExactly("price-capacity-optimized");
         // the on-demand group, all on demand, sized by ECS to the tasks the strategy keeps there
-        assertThat(node(dev(), "capacity-asg-on-demand").details()).isEmpty();
+        assertThat(node(prod(), "capacity-asg-on-demand").details()).isEmpty();
+    }
+
+    @Test
+    void withoutNatTheInstancesGoOutFromThePublicSubnetsThroughTheInternetGateway() {
+        // given / when: dev has natGateways none
+        var egress = edges(dev(), Flow.EGRESS);
+        // then
+        assertThat(egress).containsExactlyInAnyOrder("capacity-asg-spot -> network-public-*", "capacity-asg-on-demand -> network-public-*",
+                "network-public-* -> network-igw", "network-igw -> internet-egress");
+        assertThat(node(dev(), "network-public-*").title()).isEqualTo("public subnet ×2");
+        assertThat(dev().nodes().stream().map(Node::id)).doesNotContain("network-private-*", "network-nat-*", "network-s3");
+        assertThat(node(dev(), "capacity-asg-spot").details()).containsExactly("capacity-optimized");
     }
 
     @Test
@@ -82,6 +93,7 @@ class ArchitectureGraphTest {
         assertThat(ids).doesNotContain("capacity-launch-template", "capacity-sg", "capacity-provider", "loadbalancer-http",
                 "loadbalancer-sg", "web-rule", "web-task", "web-scaling-target", "network-public-rt", "network-nat-*-eip",
                 "capacity-instance-profile", "alerts-key-alias", "alertpublishers-policy", "fleetwatch-schedule-target");
+        assertThat(prod().nodes().stream().map(Node::id)).doesNotContain("capacity-sg", "network-nat-*-eip");
         // ...but what they say shows on it
         assertThat(node(dev(), "loadbalancer-alb").details()).containsExactly("internet-facing, in 2 subnets", "HTTP :80");
         assertThat(node(dev(), "web-tg").details()).containsExactly("HTTP :5000 to each instance", "health check /healthcheck",
@@ -98,9 +110,10 @@ class ArchitectureGraphTest {
         assertThat(references).contains("capacity-asg -> loadbalancer-alb").doesNotContain("loadbalancer-alb -> capacity-asg");
         assertThat(references).contains("web-service -> cluster-ecs", "web-service -> image-image", "image-image -> cluster-images",
                 "alarms-target-5xx-rate -> alerts-topic", "dashboard-cloudwatch -> alarms-p99-latency",
-                "fleetwatch-function -> capacity-asg", "network-nat-* -> network-igw")
+                "fleetwatch-function -> capacity-asg")
                 .noneMatch(edge -> edge.endsWith("-> network-vpc") && !edge.startsWith("flowlogs"));
-        assertThat(references).contains("image-pull-policy -> cluster-images");
+        assertThat(references).contains("image-pull-policy -> cluster-images", "flowlogs-vpc -> accesslogs-bucket");
+        assertThat(edges(prod(), Flow.REFERENCE)).contains("network-nat-* -> network-igw");
         // prod's service runs the image its stack reference reads, and nothing else reads it
         assertThat(edges(prod(), Flow.REFERENCE)).contains("web-service -> image-source")
                 .filteredOn(edge -> edge.endsWith("-> image-source")).containsExactly("web-service -> image-source");
@@ -109,7 +122,7 @@ class ArchitectureGraphTest {
     @Test
     void componentsAndTiers() {
         // given / when / then
-        assertThat(dev().components().keySet()).containsExactly("network", "flowlogs", "accesslogs", "loadbalancer", "cluster",
+        assertThat(dev().components().keySet()).containsExactly("network", "accesslogs", "flowlogs", "loadbalancer", "cluster",
                 "capacity", "image", "web", "alerts", "fleetwatch", "alarms", "spotalerts", "dashboard");
         assertThat(node(dev(), "accesslogs-bucket").tier()).isEqualTo(Tier.SUPPORT);
         assertThat(node(dev(), "accesslogs-bucket").title()).isEqualTo("S3 bucket");

@@ -61,7 +61,13 @@ class DeployRolePolicyTest {
             entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", List.of("ec2:AuthorizeSecurityGroupEgress",
                     "ec2:ModifySecurityGroupRules", "ec2:RevokeSecurityGroupEgress", "ec2:CreateTags")),
             // vpc_flow_log.go: CreateFlowLogs passes the delivery role (iam:PassRole, PASSED_TO)
-            entry("aws:ec2/flowLog:FlowLog", List.of("ec2:CreateFlowLogs", "ec2:DeleteFlowLogs", "ec2:CreateTags", "iam:PassRole")),
+            // to S3 (flowLogs: s3) AWS checks that the caller may create and delete the log delivery ("IAM roles for publishing
+            // flow logs to Amazon S3": logs:CreateLogDelivery, logs:DeleteLogDelivery, Amazon VPC User Guide)
+            entry("aws:ec2/flowLog:FlowLog", List.of("ec2:CreateFlowLogs", "ec2:DeleteFlowLogs", "ec2:CreateTags", "iam:PassRole",
+                    "logs:CreateLogDelivery", "logs:DeleteLogDelivery")),
+            // vpc_endpoint.go: create, modify (route tables, policy), delete
+            entry("aws:ec2/vpcEndpoint:VpcEndpoint", List.of("ec2:CreateVpcEndpoint", "ec2:ModifyVpcEndpoint", "ec2:DeleteVpcEndpoints",
+                    "ec2:CreateTags")),
             // ec2_launch_template.go: each change is a new version, made the default
             entry("aws:ec2/launchTemplate:LaunchTemplate", List.of("ec2:CreateLaunchTemplate", "ec2:CreateLaunchTemplateVersion",
                     "ec2:ModifyLaunchTemplate", "ec2:DeleteLaunchTemplate", "ec2:CreateTags")),
@@ -191,7 +197,10 @@ class DeployRolePolicyTest {
             "s3:PutBucketPublicAccessBlock", "PutPublicAccessBlock");
     /** Permissions AWS checks that are no API operation, with the source that defines them. */
     static final Map<String, String> PERMISSION_ONLY = Map.of(
-            "iam:PassRole", "IAM User Guide, \"Grant a user permissions to pass a role to an AWS service\"");
+            "iam:PassRole", "IAM User Guide, \"Grant a user permissions to pass a role to an AWS service\"",
+            // vended log deliveries are authorised by these permissions, not API operations of CloudWatch Logs
+            "logs:CreateLogDelivery", "Amazon VPC User Guide, \"Publish flow logs to Amazon S3\", IAM permissions of the principal",
+            "logs:DeleteLogDelivery", "Amazon VPC User Guide, \"Publish flow logs to Amazon S3\", IAM permissions of the principal");
     /**
      * Operations newer than the botocore 1.29 models (Application Auto Scaling's tagging, March 2023), as
      * PreviewRolePolicyTest.CITED_ONLY: botocore 1.43's application-autoscaling/2016-02-06/service-2.json has both.

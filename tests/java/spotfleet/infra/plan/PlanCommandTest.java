@@ -72,6 +72,29 @@ class PlanCommandTest {
     }
 
     @Test
+    void costPrintsEveryLineTheTotalTheOnDemandComparisonAndTheAssumptions() {
+        // given the committed dev stack
+        // when
+        var run = run("dev", "--cost");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(PlanCommand.OK);
+        assertThat(run.out()).contains("Monthly cost estimate of stack dev in eu-west-1", "not a measured bill",
+                "loadbalancer-alb", "Spot t4g.micro", "on-demand t4g.micro", "total a month",
+                "the same capacity all on demand (Spot saves $", "Usage assumed", "loadBalancerCapacityUnits = 0.1",
+                "Not counted:").doesNotContain("Resources:");
+    }
+
+    @Test
+    void usageWithoutCostIsAUsageError() {
+        // when
+        var run = run("dev", "--usage", "usage.txt");
+        // then
+        assertThat(run.exitCode()).isEqualTo(PlanCommand.USAGE);
+        assertThat(run.err()).contains("--usage goes with --cost");
+    }
+
+    @Test
     void theJsonPlanParsesAndTellsRealValuesFromComputedOnes() {
         // given the committed dev stack
         // when

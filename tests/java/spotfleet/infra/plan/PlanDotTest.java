@@ -42,7 +42,8 @@ class PlanDotTest {
         var dot = PlanDot.render(dev);
         // then
         assertThat(dot).contains("  \"internet\" -> \"loadbalancer-alb\" [color=\"#1f5fbf\", fontcolor=\"#1f5fbf\", penwidth=2.2");
-        assertThat(dot).contains("  \"network-nat-*\" -> \"network-private-*\" [dir=back, color=\"#c8661c\"");
+        // dev has no NAT: out from the public subnets
+        assertThat(dot).contains("  \"network-public-*\" -> \"capacity-asg-spot\" [dir=back, color=\"#c8661c\"");
         assertThat(dot).contains("  \"internet-egress\" -> \"network-igw\" [dir=back, color=\"#c8661c\"");
         assertThat(dot).contains("  \"web-service\" -> \"capacity-asg-spot\" [color=\"#1f5fbf\", fontcolor=\"#1f5fbf\", penwidth=1.6, style=dashed");
         assertThat(dot).contains("  \"capacity-asg\" -> \"capacity-asg-spot\" [style=dashed]");
@@ -57,8 +58,9 @@ class PlanDotTest {
         var dot = PlanDot.render(dev);
         // then
         assertThat(dot).doesNotContain("\"alarms-target-5xx-rate\" -> \"web-tg\"", "\"dashboard-cloudwatch\" -> \"loadbalancer-alb\"");
+        // dev has no Container Insights, so no alarm reads the cluster's metrics
         assertThat(dot).contains("<b>Alarms</b><br/><font point-size=\"8\">refers to LoadBalancer,</font>"
-                + "<br/><font point-size=\"8\">Cluster, Capacity,</font><br/><font point-size=\"8\">WebService</font>");
+                + "<br/><font point-size=\"8\">Capacity, WebService</font>");
         assertThat(dot).contains("<b>FleetWatch</b><br/><font point-size=\"8\">refers to Capacity</font>");
         assertThat(dot).contains("label=<<b>Network</b>>;");
     }

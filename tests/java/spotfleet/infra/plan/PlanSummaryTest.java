@@ -41,7 +41,7 @@ class PlanSummaryTest {
         var summary = PlanSummary.of(plan);
         // then
         assertThat(summary).extracting(PlanSummary.Line::label)
-                .containsExactly("serves", "tasks", "capacity", "capacity", "network", "protected");
+                .containsExactly("serves", "tasks", "capacity", "capacity", "network", "protected", "cost");
         assertThat(text(summary, "serves")).startsWith("HTTP on port 80").contains("and HTTPS on port 443")
                 .contains("of a public Application Load Balancer in us-east-2, as https://app.example.com; health check /healthcheck");
         assertThat(text(summary, "tasks")).isEqualTo("3 to start, scaling 3 to 9 on 600 requests per task per minute,"
@@ -49,7 +49,9 @@ class PlanSummaryTest {
         assertThat(summary).filteredOn(line -> line.label().equals("capacity")).extracting(PlanSummary.Line::text).containsExactly(
                 "EC2 Spot (capacity-optimized), 2 to 6 instances of m7i.large, m6i.large: every other task",
                 "EC2 on demand, 0 to 4 instances of m7i.large, m6i.large: the first 2 tasks, which ECS keeps there");
-        assertThat(text(summary, "network")).isEqualTo("3 Availability Zones, 3 NAT gateways (one per zone)");
+        assertThat(text(summary, "network")).isEqualTo("3 Availability Zones, 3 NAT gateways (one per zone), an S3 gateway endpoint");
+        // us-east-2 has no prices in prices.json: the summary says so rather than guessing
+        assertThat(text(summary, "cost")).startsWith("no estimate: no price for").contains("us-east-2");
         assertThat(text(summary, "protected")).startsWith("the load balancer's deletion protection is on; pulumi destroy refuses"
                 + " to delete ").contains("cluster-images");
     }
@@ -70,8 +72,10 @@ class PlanSummaryTest {
         // then
         assertThat(text(summary, "capacity")).isEqualTo("Fargate (X86_64): the first 0 tasks on FARGATE (on demand), the rest on FARGATE_SPOT");
         assertThat(summary).extracting(PlanSummary.Line::label).containsOnlyOnce("capacity");
-        assertThat(text(summary, "network")).isEqualTo("2 Availability Zones, 1 NAT gateway (shared by every zone)");
+        assertThat(text(summary, "network")).isEqualTo("2 Availability Zones, 1 NAT gateway (shared by every zone), an S3 gateway endpoint");
         assertThat(text(summary, "protected")).isEqualTo("nothing: pulumi destroy removes everything");
+        assertThat(text(summary, "cost")).matches("about \\$\\d+\\.\\d\\d a month at eu-west-1 list prices, Spot at assumed"
+                + " discounts \\(all on demand: \\$\\d+\\.\\d\\d\\); \\./plan \\S+ --cost for every line and assumption");
     }
 
     @Test

@@ -56,6 +56,8 @@ class PreviewRolePolicyTest {
             entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", List.of("ec2:DescribeSecurityGroupRules", "ec2:DescribeTags")),
             entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", List.of("ec2:DescribeSecurityGroupRules", "ec2:DescribeTags")),
             entry("aws:ec2/flowLog:FlowLog", List.of("ec2:DescribeFlowLogs")),
+            // vpc_endpoint.go resourceVPCEndpointRead: the endpoint, and the S3 prefix list by the service's name
+            entry("aws:ec2/vpcEndpoint:VpcEndpoint", List.of("ec2:DescribeVpcEndpoints", "ec2:DescribePrefixLists")),
             entry("aws:ec2/launchTemplate:LaunchTemplate", List.of("ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions")),
             // elbv2/load_balancer.go, listener.go, listener_rule.go, target_group.go
             entry("aws:lb/loadBalancer:LoadBalancer", List.of("elasticloadbalancing:DescribeLoadBalancers",

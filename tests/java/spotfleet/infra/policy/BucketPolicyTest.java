@@ -19,6 +19,8 @@ class BucketPolicyTest {
 
     /** Who may write to a log bucket: a region's Elastic Load Balancing account, or the log delivery service. */
     static final String LOG_DELIVERY_SERVICE = "logdelivery.elasticloadbalancing.amazonaws.com";
+    /** Vended logs' delivery to S3, VPC flow logs among them (Amazon VPC User Guide, Amazon S3 bucket permissions for flow logs). */
+    static final String VENDED_LOG_DELIVERY_SERVICE = "delivery.logs.amazonaws.com";
 
     @PolicyCheck
     void everyBucketBlocksAllPublicAccess(PolicyStack stack) {
@@ -104,30 +106,53 @@ class BucketPolicyTest {
     }
 
     @PolicyCheck
-    void onlyLoadBalancerLogDeliveryWritesToTheLogBucket(PolicyStack stack) {
+    void onlyLogDeliveryWritesToTheLogBucket(PolicyStack stack) {
         // given
         var findings = new Findings(stack);
         var elbAccounts = stack.declared().invokes(GET_ELB_SERVICE_ACCOUNT).size();
+        var loadBalancerLogs = stack.settings().accessLogs();
+        var flowLogs = stack.settings().network().flowLogs() == spotfleet.infra.config.FlowLogDestination.S3;
         // when
         for (var bucket : stack.each(BUCKET)) {
             var allowed = policies(stack, bucket).stream().flatMap(policy -> policy.statements().stream())
                     .filter(PolicyDocument.Statement::allows).toList();
-            findings.require(allowed.size() == 1, bucket, "has %d Allow statements", allowed.size());
-            var prefix = output(bucket, "arn") + "/alb/AWSLogs/" + OfflineMocks.ACCOUNT_ID + "/*";
+            var expected = (loadBalancerLogs ? 1 : 0) + (flowLogs ? 2 : 0);
+            findings.require(allowed.size() == expected, bucket, "has %d Allow statements, not %d", allowed.size(), expected);
+            var arn = String.valueOf(output(bucket, "arn"));
+            var albPrefix = arn + "/alb/AWSLogs/" + OfflineMocks.ACCOUNT_ID + "/*";
+            var flowPrefix = arn + "/flowlogs/AWSLogs/" + OfflineMocks.ACCOUNT_ID + "/*";
             for (var statement : allowed) {
                 var writer = statement.principals();
+                if (writer.equals(Map.of("Service", List.of(VENDED_LOG_DELIVERY_SERVICE)))) {
+                    // the flow logs' delivery: this account's sources only, the ACL check or writes under flowlogs/
+                    findings.require(flowLogs, bucket, "%s admits the vended log delivery, yet flow logs go elsewhere", statement.sid());
+                    var condition = statement.condition();
+                    var sourceAccount = condition != null && condition.has("StringEquals")
+                            && condition.getAsJsonObject("StringEquals").has("aws:SourceAccount")
+                            && OfflineMocks.ACCOUNT_ID.equals(condition.getAsJsonObject("StringEquals").get("aws:SourceAccount").getAsString());
+                    findings.require(sourceAccount, bucket, "%s does not require aws:SourceAccount %s (%s)", statement.sid(),
+                            OfflineMocks.ACCOUNT_ID, statement.condition());
+                    var write = statement.actions().equals(List.of("s3:PutObject")) && statement.resources().equals(List.of(flowPrefix));
+                    var aclCheck = statement.actions().equals(List.of("s3:GetBucketAcl")) && statement.resources().equals(List.of(arn));
+                    findings.require((write || aclCheck) && statement.notActions().isEmpty(), bucket,
+                            "%s allows %s on %s: only s3:PutObject under %s or s3:GetBucketAcl on the bucket", statement.sid(),
+                            statement.actions(), statement.resources(), flowPrefix);
+                    continue;
+                }
                 var logDelivery = writer.equals(Map.of("Service", List.of(LOG_DELIVERY_SERVICE))) && elbAccounts == 0
                         || writer.keySet().equals(Set.of("AWS")) && writer.get("AWS").size() == 1
                         && writer.get("AWS").getFirst().matches("arn:aws(-cn|-us-gov)?:iam::\\d{12}:root") && elbAccounts == 1;
-                findings.require(logDelivery, bucket, "%s grants to %s, not to Elastic Load Balancing's log delivery", statement.sid(), writer);
+                findings.require(loadBalancerLogs && logDelivery, bucket, "%s grants to %s, not to Elastic Load Balancing's log delivery",
+                        statement.sid(), writer);
                 findings.require(statement.actions().equals(List.of("s3:PutObject")) && statement.notActions().isEmpty(), bucket,
                         "%s allows %s, not just s3:PutObject", statement.sid(), statement.actions());
-                findings.require(statement.resources().equals(List.of(prefix)), bucket, "%s allows writing to %s, not only under %s",
-                        statement.sid(), statement.resources(), prefix);
+                findings.require(statement.resources().equals(List.of(albPrefix)), bucket, "%s allows writing to %s, not only under %s",
+                        statement.sid(), statement.resources(), albPrefix);
             }
         }
         // then
-        findings.assertNone("only the load balancer's log delivery may write to the log bucket, and only its own account's logs");
+        findings.assertNone("only the load balancer's log delivery (and, with flowLogs s3, this account's vended log delivery) may"
+                + " write to the log bucket, and only its own account's logs");
     }
 
     /** The resources of {@code type} that configure {@code bucket}. */

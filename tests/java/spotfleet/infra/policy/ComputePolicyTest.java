@@ -55,12 +55,21 @@ class ComputePolicyTest {
     }
 
     @PolicyCheck
-    void instancesGetNoPublicIp(PolicyStack stack) {
+    void instancesGetAPublicIpOnlyWithoutNat(PolicyStack stack) {
         // given
         var findings = new Findings(stack);
+        var withoutNat = !stack.settings().network().natGateways().privateSubnets();
         // when
         for (var template : stack.each(LAUNCH_TEMPLATE)) {
-            if (input(template, "networkInterfaces") instanceof List<?> interfaces) {
+            var interfaces = input(template, "networkInterfaces") instanceof List<?> list ? list : List.of();
+            if (withoutNat) {
+                // the one interface: a public address, and the instances' security group (which admits only the load balancer)
+                findings.require(interfaces.size() == 1 && "true".equals(String.valueOf(((Map<?, ?>) interfaces.getFirst())
+                        .get("associatePublicIpAddress"))), template, "has no NAT gateway to reach out through, yet its"
+                        + " interfaces are %s", interfaces);
+                findings.require(input(template, "vpcSecurityGroupIds") == null, template,
+                        "sets vpcSecurityGroupIds beside a network interface, which EC2 refuses");
+            } else {
                 interfaces.stream().map(Map.class::cast)
                         .filter(nic -> !"false".equals(String.valueOf(nic.getOrDefault("associatePublicIpAddress", "false"))))
                         .forEach(nic -> findings.add(template, "a network interface has associatePublicIpAddress %s",
@@ -75,7 +84,8 @@ class ComputePolicyTest {
             }
         }
         // then
-        findings.assertNone("instances have private addresses only");
+        findings.assertNone(withoutNat ? "without NAT each instance gets exactly one public address, on the interface its"
+                + " security group guards" : "instances have private addresses only");
     }
 
     @PolicyCheck

@@ -76,17 +76,23 @@ class LoggingAndMonitoringPolicyTest {
     }
 
     @PolicyCheck
-    void containerInsightsIsOn(PolicyStack stack) {
+    void noAlarmWaitsOnContainerInsightsTheClusterDoesNotPublish(PolicyStack stack) {
         // given
         var findings = new Findings(stack);
+        var insightsOn = stack.each(ECS_CLUSTER).stream().allMatch(cluster -> input(cluster, "settings") instanceof List<?> settings
+                && settings.contains(Map.of("name", "containerInsights", "value", "enabled")));
+        findings.require(insightsOn == (stack.settings().cluster().containerInsights() == spotfleet.infra.config.ContainerInsights.ENABLED),
+                stack.each(ECS_CLUSTER).getFirst(), "Container Insights is %s on the cluster against spotfleet:containerInsights %s",
+                insightsOn ? "on" : "off", stack.settings().cluster().containerInsights().configValue());
         // when
-        for (var cluster : stack.each(ECS_CLUSTER)) {
-            var settings = (List<?>) input(cluster, "settings");
-            findings.require(settings != null && settings.contains(Map.of("name", "containerInsights", "value", "enabled")), cluster,
-                    "settings are %s, without Container Insights: the too-few-tasks alarm would have no data", settings);
+        if (!insightsOn) {
+            for (var alarm : stack.each(METRIC_ALARM)) {
+                findings.require(!String.valueOf(alarm.inputs()).contains("ECS/ContainerInsights"), alarm,
+                        "watches ECS/ContainerInsights metrics, which a cluster without Container Insights never publishes");
+            }
         }
         // then
-        findings.assertNone("the cluster reports task and service metrics");
+        findings.assertNone("every alarm watches metrics the stack publishes: Container Insights' only when the cluster has it on");
     }
 
     @PolicyCheck

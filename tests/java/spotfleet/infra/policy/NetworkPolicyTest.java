@@ -137,19 +137,23 @@ class NetworkPolicyTest {
     void everyVpcLogsTheTrafficItRejects(PolicyStack stack) {
         // given
         var findings = new Findings(stack);
-        var logGroups = stack.each(LOG_GROUP).stream().map(group -> group.outputs().get("arn")).toList();
+        var logGroups = stack.declared().all(LOG_GROUP).stream().map(group -> group.outputs().get("arn")).toList();
+        var buckets = stack.declared().all(BUCKET).stream().map(bucket -> bucket.outputs().get("arn") + "/flowlogs").toList();
         // when
         for (var vpc : stack.each(VPC)) {
             var flowLogs = stack.declared().all(FLOW_LOG).stream().filter(log -> vpc.id().equals(input(log, "vpcId"))).toList();
             findings.require(flowLogs.stream().anyMatch(log -> Set.of("REJECT", "ALL").contains(input(log, "trafficType"))), vpc,
                     "has no flow log of rejected traffic (flow logs: %s)", flowLogs.stream().map(DeclaredResource::name).toList());
             for (var log : flowLogs) {
-                findings.require(logGroups.contains(input(log, "logDestination")), log,
-                        "delivers to %s, which is not a log group of the stack (no retention, no protection)", input(log, "logDestination"));
+                var destination = input(log, "logDestination");
+                var ofTheStack = "s3".equals(input(log, "logDestinationType")) ? buckets.contains(destination)
+                        : logGroups.contains(destination);
+                findings.require(ofTheStack, log, "delivers to %s (%s), which is not a log group or the log bucket of the stack"
+                        + " (no retention, no protection)", destination, input(log, "logDestinationType"));
             }
         }
         // then
-        findings.assertNone("every VPC records the traffic its security groups turn away, in a log group of the stack");
+        findings.assertNone("every VPC records the traffic its security groups turn away, in a log group or the log bucket of the stack");
     }
 
     @PolicyCheck
@@ -166,30 +170,66 @@ class NetworkPolicyTest {
     }
 
     @PolicyCheck
-    void instancesLiveInPrivateSubnetsBehindNat(PolicyStack stack) {
+    void workloadsLiveBehindNatOrInPublicSubnetsWithoutIt(PolicyStack stack) {
         // given
         var findings = new Findings(stack);
+        var withoutNat = !stack.settings().network().natGateways().privateSubnets();
         // when
         var placed = new java.util.LinkedHashMap<DeclaredResource, List<?>>();
         stack.each(AUTO_SCALING_GROUP).forEach(group -> placed.put(group, (List<?>) input(group, "vpcZoneIdentifiers")));
         if (stack.onFargate()) {
             for (var service : stack.each(ECS_SERVICE)) {
-                findings.require(Boolean.FALSE.equals(input(service, "networkConfiguration.assignPublicIp")), service,
-                        "gives its Fargate tasks public IPs (assignPublicIp %s)", input(service, "networkConfiguration.assignPublicIp"));
+                findings.require(Boolean.valueOf(withoutNat).equals(input(service, "networkConfiguration.assignPublicIp")), service,
+                        "gives its Fargate tasks assignPublicIp %s %s NAT gateway", input(service, "networkConfiguration.assignPublicIp"),
+                        withoutNat ? "without a" : "behind a");
                 placed.put(service, (List<?>) input(service, "networkConfiguration.subnets"));
             }
         }
         findings.require(!placed.isEmpty(), loadBalancer(stack), "the stack places its tasks nowhere this check can see");
+        if (withoutNat) {
+            findings.require(stack.declared().all(NAT_GATEWAY).isEmpty(), loadBalancer(stack), "natGateways is none, yet it declares %s",
+                    stack.declared().all(NAT_GATEWAY).stream().map(DeclaredResource::name).toList());
+        }
         placed.forEach((owner, subnetIds) -> {
             for (var subnetId : subnetIds) {
                 var subnet = stack.referencedBy(SUBNET, subnetId);
                 var routes = defaultRoutes(stack, subnet);
-                findings.require(!routes.isEmpty() && routes.stream().allMatch(r -> r.get("natGatewayId") != null && r.get("gatewayId") == null),
-                        owner, "launches into %s, whose default route is %s, not a NAT gateway", subnet.name(), routes);
+                if (withoutNat) {
+                    // out through the internet gateway with their own address; in only as instancesAdmitOnlyTheLoadBalancer... allows
+                    findings.require(!routes.isEmpty() && routes.stream().allMatch(r -> r.get("gatewayId") != null && r.get("natGatewayId") == null),
+                            owner, "launches into %s, whose default route is %s, not the internet gateway", subnet.name(), routes);
+                } else {
+                    findings.require(!routes.isEmpty() && routes.stream().allMatch(r -> r.get("natGatewayId") != null && r.get("gatewayId") == null),
+                            owner, "launches into %s, whose default route is %s, not a NAT gateway", subnet.name(), routes);
+                }
             }
         });
         // then
-        findings.assertNone("instances (on Fargate, the tasks) reach out only through NAT; nothing routes in to them");
+        findings.assertNone(withoutNat ? "without NAT the workloads reach out through the internet gateway from the public subnets;"
+                + " their security group admits only the load balancer (instancesAdmitOnlyTheLoadBalancerOnTheEphemeralPorts)"
+                : "instances (on Fargate, the tasks) reach out only through NAT; nothing routes in to them");
+    }
+
+    @PolicyCheck
+    void privateRouteTablesReachS3ThroughTheGatewayEndpoint(PolicyStack stack) {
+        // given
+        var findings = new Findings(stack);
+        var privateTables = stack.declared().all(ROUTE_TABLE).stream().filter(table -> ((List<?>) input(table, "routes")).stream()
+                .anyMatch(route -> ((Map<?, ?>) route).get("natGatewayId") != null)).toList();
+        var endpoints = stack.declared().all(VPC_ENDPOINT);
+        // when
+        if (privateTables.isEmpty()) {
+            findings.require(endpoints.isEmpty(), loadBalancer(stack), "has no NAT route to spare, yet declares %s",
+                    endpoints.stream().map(DeclaredResource::name).toList());
+        }
+        for (var table : privateTables) {
+            var serving = endpoints.stream().filter(endpoint -> "Gateway".equals(input(endpoint, "vpcEndpointType"))
+                    && String.valueOf(input(endpoint, "serviceName")).matches("com\\.amazonaws\\.[a-z0-9-]+\\.s3")
+                    && ((List<?>) input(endpoint, "routeTableIds")).contains(table.id())).toList();
+            findings.require(serving.size() == 1, table, "routes through NAT but %d S3 gateway endpoints serve it", serving.size());
+        }
+        // then
+        findings.assertNone("every route table through NAT reaches S3 (and ECR's image layers) through the free gateway endpoint");
     }
 
     /** The routes to 0.0.0.0/0 of the route table associated with {@code subnet}. */
@@ -211,7 +251,10 @@ class NetworkPolicyTest {
         if (stack.onFargate()) {
             return String.valueOf(((List<?>) input(stack.each(ECS_SERVICE).getFirst(), "networkConfiguration.securityGroups")).getFirst());
         }
-        return String.valueOf(((List<?>) input(stack.each(LAUNCH_TEMPLATE).getFirst(), "vpcSecurityGroupIds")).getFirst());
+        var template = stack.each(LAUNCH_TEMPLATE).getFirst();
+        var groups = input(template, "vpcSecurityGroupIds") != null ? input(template, "vpcSecurityGroupIds")
+                : input(template, "networkInterfaces.0.securityGroups"); // without NAT the group is on the interface
+        return String.valueOf(((List<?>) groups).getFirst());
     }
 
     /** The ports tasks are reached on: Docker's ephemeral host ports in bridge mode, the container port on Fargate. */

@@ -54,12 +54,15 @@ public final class Alarms extends ComponentResource {
      * @param topicArn   the alert topic, for alarm and OK actions
      * @param dimensions this stack's load balancer, target group, cluster, service, group and fleet watch function
      * @param fleetWatch the stack has a {@link FleetWatch} function to watch (EC2); a Fargate stack has none
+     * @param containerInsights the cluster reports Container Insights: the too-few-tasks alarm counts running tasks;
+     *                   without, it counts the load balancer's healthy targets
      */
-    public record Args(String namePrefix, Output<String> topicArn, Output<DimensionValues> dimensions, boolean fleetWatch) {
+    public record Args(String namePrefix, Output<String> topicArn, Output<DimensionValues> dimensions, boolean fleetWatch,
+                       boolean containerInsights) {
 
-        /** A stack with a {@link FleetWatch} function. */
+        /** A stack with a {@link FleetWatch} function and Container Insights. */
         public Args(String namePrefix, Output<String> topicArn, Output<DimensionValues> dimensions) {
-            this(namePrefix, topicArn, dimensions, true);
+            this(namePrefix, topicArn, dimensions, true, true);
         }
     }
 
@@ -102,14 +105,17 @@ public final class Alarms extends ComponentResource {
                 .evaluateLowSampleCountPercentiles("ignore")
                 .treatMissingData("notBreaching")); // no requests, nothing slow
 
-        var tooFew = alarm(name, TOO_FEW_TASKS, args, child, single(Metrics.RUNNING_TASKS, "Maximum", dims)
+        // Without Container Insights nothing counts running tasks for free; the healthy targets are the tasks that serve.
+        var tooFew = alarm(name, TOO_FEW_TASKS, args, child, single(args.containerInsights() ? Metrics.RUNNING_TASKS
+                : Metrics.HEALTHY_HOSTS, "Maximum", dims)
                 .alarmDescription(("Fewer than %d tasks (spotfleet:serviceMinTasks) have run for 10 minutes: longer than"
                         + " replacing a task, or an interrupted Spot instance and its tasks, takes").formatted(serviceMinTasks))
                 .comparisonOperator("LessThanThreshold")
                 .threshold((double) serviceMinTasks)
                 .evaluationPeriods(10)
                 .datapointsToAlarm(10)
-                // Container Insights reports the service every minute; silence means the service or its metrics are gone.
+                // Container Insights reports the service every minute, the load balancer its target group: silence means the
+                // service or its metrics are gone.
                 .treatMissingData("breaching"));
 
         // What the load balancer answers itself (502, 503, 504): a task that closed a connection under it, no target

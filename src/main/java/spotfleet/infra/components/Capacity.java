@@ -23,6 +23,7 @@ import com.pulumi.aws.ec2.inputs.LaunchTemplateCreditSpecificationArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateIamInstanceProfileArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateMonitoringArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateNetworkInterfaceArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateTagSpecificationArgs;
 import com.pulumi.aws.ecs.CapacityProvider;
 import com.pulumi.aws.ecs.CapacityProviderArgs;
@@ -50,8 +51,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The machines (the seed's machines.yml): ECS-optimized Amazon Linux 2023 instances in the private subnets, reachable
- * only from the load balancer. With ECS capacity providers (the default) two Auto Scaling groups over one launch
+ * The machines (the seed's machines.yml): ECS-optimized Amazon Linux 2023 instances in the private subnets (with
+ * {@code natGateways: none} the public ones, each with its own public IPv4 address), reachable only from the load balancer. With ECS capacity providers (the default) two Auto Scaling groups over one launch
  * template: a Spot group across the configured instance types, and an on-demand group that ECS sizes to exactly the
  * service's on-demand tasks ({@link CapacityStrategy}); each scaled by its own capacity provider. With CPU scaling one
  * Spot group, scaled by its average CPU.
@@ -88,13 +89,16 @@ public final class Capacity extends ComponentResource {
      *
      * @param rolePath the IAM path of the instance role, the stack's ({@link PullPrincipals#rolePath}): on EC2 the agent
      *                 may pull images with the instance role, so a repository's pull grant must match it too
+     * @param subnetIds where the instances launch: the private subnets, or the public ones without NAT
+     * @param publicIp  each instance gets a public IPv4 address (no NAT gateway): its only way to ECS, ECR and SSM
      * @param tags     tags every instance and volume carries (ASG-launched instances do not get the provider's default tags)
      */
     public record Args(
             String rolePath,
             Output<String> clusterName,
             Output<String> vpcId,
-            Output<List<String>> privateSubnetIds,
+            Output<List<String>> subnetIds,
+            boolean publicIp,
             Output<String> loadBalancerSecurityGroupId,
             Map<String, String> tags) {
     }
@@ -260,7 +264,6 @@ public final class Capacity extends ComponentResource {
                 .description("ECS-optimized Amazon Linux 2023 (%s) joining the cluster".formatted(settings.architecture().dockerPlatform()))
                 .imageId(ami)
                 .iamInstanceProfile(LaunchTemplateIamInstanceProfileArgs.builder().arn(profile.arn()).build())
-                .vpcSecurityGroupIds(securityGroup.id().applyValue(List::of))
                 .userData(args.clusterName().applyValue(UserData::encoded))
                 .metadataOptions(LaunchTemplateMetadataOptionsArgs.builder()
                         .httpEndpoint("enabled")
@@ -283,6 +286,19 @@ public final class Capacity extends ComponentResource {
                         LaunchTemplateTagSpecificationArgs.builder().resourceType("instance").tags(instanceTags).build(),
                         LaunchTemplateTagSpecificationArgs.builder().resourceType("volume").tags(instanceTags).build())
                 .updateDefaultVersion(true);
+        if (args.publicIp()) {
+            // Without NAT the instance's own address is its way out. The security group then goes on the interface
+            // (botocore ec2, RequestLaunchTemplateData.SecurityGroupIds: "If you specify a network interface, you must
+            // specify any security groups as part of the network interface instead of using this parameter").
+            template.networkInterfaces(LaunchTemplateNetworkInterfaceArgs.builder()
+                    .deviceIndex(0)
+                    .associatePublicIpAddress("true")
+                    .deleteOnTermination("true")
+                    .securityGroups(securityGroup.id().applyValue(List::of))
+                    .build());
+        } else {
+            template.vpcSecurityGroupIds(securityGroup.id().applyValue(List::of));
+        }
         if (settings.allBurstable()) {
             // T3, T3a and T4g launch unlimited unless told otherwise, and sustained load is then billed as surplus
             // credits (EC2 User Guide, burstable performance instances); standard throttles to the baseline instead.
@@ -313,7 +329,7 @@ public final class Capacity extends ComponentResource {
         // Scaling owns the desired capacity after creation; a deploy must not reset it.
         var options = CustomResourceOptions.builder().parent(this).ignoreChanges("desiredCapacity").build();
         var group = GroupArgs.builder()
-                .vpcZoneIdentifiers(args.privateSubnetIds())
+                .vpcZoneIdentifiers(args.subnetIds())
                 .minSize(shape.minSize())
                 .maxSize(shape.maxSize())
                 .desiredCapacity(shape.minSize())

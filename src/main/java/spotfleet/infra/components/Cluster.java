@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the service runs on and ships to, apart from the machines: the ECS cluster (Container Insights on),
+ * What the service runs on and ships to, apart from the machines: the ECS cluster (Container Insights as configured),
  * the ECR repository its image is pushed to, and the log group its containers write to. With {@code protect},
  * the repository and the log group, which hold the only copies of images and logs, cannot be deleted by Pulumi,
  * and the repository cannot be deleted by AWS while it holds images. A repository other stacks promote images from
@@ -75,7 +75,7 @@ public final class Cluster extends ComponentResource {
         var keepImages = protect || sharesImages;
 
         var cluster = new com.pulumi.aws.ecs.Cluster(name + "-ecs", ClusterArgs.builder()
-                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
+                .settings(ClusterSettingArgs.builder().name("containerInsights").value(settings.containerInsights().configValue()).build())
                 .build(), child);
 
         var repository = new Repository(name + "-images", RepositoryArgs.builder()

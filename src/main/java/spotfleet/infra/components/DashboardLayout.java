@@ -95,9 +95,21 @@ final class DashboardLayout {
     private DashboardLayout() {
     }
 
+    /** In place of the Tasks graph without Container Insights: the tasks the load balancer finds healthy, fewest and most. */
+    static final Graph TASKS_WITHOUT_CONTAINER_INSIGHTS = new Graph("Tasks (healthy targets)", "tasks", 16, 6, 8, 6, List.of(
+            new Line(Metrics.HEALTHY_HOSTS, "Minimum", "fewest healthy"),
+            new Line(Metrics.HEALTHY_HOSTS, "Maximum", "most healthy")));
+
     /** The widgets of a stack that runs on Fargate ({@code fargate}) or on EC2. */
     static List<Widget> widgets(boolean fargate) {
-        return fargate ? FARGATE_WIDGETS : WIDGETS;
+        return widgets(fargate, true);
+    }
+
+    /** The widgets of a stack on Fargate or EC2, with or without Container Insights. */
+    static List<Widget> widgets(boolean fargate, boolean containerInsights) {
+        var widgets = fargate ? FARGATE_WIDGETS : WIDGETS;
+        return containerInsights ? widgets : widgets.stream()
+                .map(widget -> widget.title().equals("Tasks") ? TASKS_WITHOUT_CONTAINER_INSIGHTS : widget).toList();
     }
 
     /** The dashboard body (CloudWatch's dashboard JSON) of {@code layout} for this stack's resources and alarms. */

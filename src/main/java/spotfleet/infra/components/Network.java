@@ -17,6 +17,8 @@ import com.pulumi.aws.ec2.Subnet;
 import com.pulumi.aws.ec2.SubnetArgs;
 import com.pulumi.aws.ec2.Vpc;
 import com.pulumi.aws.ec2.VpcArgs;
+import com.pulumi.aws.ec2.VpcEndpoint;
+import com.pulumi.aws.ec2.VpcEndpointArgs;
 import com.pulumi.aws.ec2.inputs.RouteTableRouteArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesFilterArgs;
@@ -36,8 +38,10 @@ import java.util.Map;
 
 /**
  * The VPC: a public and a private subnet in each of {@code azCount} AZs (laid out by
- * {@link spotfleet.infra.config.SubnetLayout}), an internet gateway for the public ones, and NAT
- * gateways that give the private ones outbound access without exposing them.
+ * {@link spotfleet.infra.config.SubnetLayout}), an internet gateway for the public ones, NAT
+ * gateways that give the private ones outbound access without exposing them, and an S3 gateway endpoint on the private
+ * route tables. With {@code natGateways: none} only the public subnets: the workloads live there with their own public
+ * addresses ({@link #workloadsGetPublicIps}), and their security groups admit only the load balancer.
  */
 public final class Network extends ComponentResource {
 
@@ -49,6 +53,11 @@ public final class Network extends ComponentResource {
     public final Output<List<String>> privateSubnetIds;
     @Export(name = "availabilityZones", refs = {List.class, String.class}, tree = "[0,1]")
     public final Output<List<String>> availabilityZones;
+    /** Where the instances (or Fargate tasks) go: the private subnets, or with {@code natGateways: none} the public ones. */
+    @Export(name = "workloadSubnetIds", refs = {List.class, String.class}, tree = "[0,1]")
+    public final Output<List<String>> workloadSubnetIds;
+    /** The workloads need a public IPv4 address of their own to reach the internet (no NAT gateway). */
+    public final boolean workloadsGetPublicIps;
 
     public Network(String name, NetworkSettings settings, ComponentResourceOptions options) {
         super("spotfleet:index:Network", name, options);
@@ -87,12 +96,16 @@ public final class Network extends ComponentResource {
             var publicSubnet = subnet(name + "-public-" + az, vpc, zone, layout.publicSubnet(az).toString(), child);
             publicSubnets.add(publicSubnet);
             associate(name + "-public-" + az, publicRoutes, publicSubnet, child);
+            if (!settings.natGateways().privateSubnets()) {
+                continue;
+            }
             privateSubnets.add(subnet(name + "-private-" + az, vpc, zone, layout.privateSubnet(az).toString(), child));
             if (az == 0 || settings.natGateways() == NatGateways.PER_AZ) {
                 natGateways.add(natGateway(name + "-nat-" + az, publicSubnet, igw, child));
             }
         }
-        for (int az = 0; az < settings.azCount(); az++) {
+        var privateRouteTables = new ArrayList<RouteTable>();
+        for (int az = 0; az < privateSubnets.size(); az++) {
             // With a single NAT gateway every AZ's private route goes through the first AZ's.
             var nat = natGateways.get(Math.min(az, natGateways.size() - 1));
             var privateRoutes = new RouteTable(name + "-private-rt-" + az, RouteTableArgs.builder()
@@ -101,17 +114,24 @@ public final class Network extends ComponentResource {
                     .tags(Map.of("Name", name + "-private-" + az))
                     .build(), child);
             associate(name + "-private-" + az, privateRoutes, privateSubnets.get(az), child);
+            privateRouteTables.add(privateRoutes);
+        }
+        if (!privateRouteTables.isEmpty()) {
+            s3Endpoint(name, vpc, privateRouteTables, child);
         }
 
         this.vpcId = vpc.id();
         this.publicSubnetIds = Output.all(publicSubnets.stream().map(Subnet::id).toList());
         this.privateSubnetIds = Output.all(privateSubnets.stream().map(Subnet::id).toList());
         this.availabilityZones = Output.all(publicSubnets.stream().map(Subnet::availabilityZone).toList());
+        this.workloadsGetPublicIps = !settings.natGateways().privateSubnets();
+        this.workloadSubnetIds = workloadsGetPublicIps ? publicSubnetIds : privateSubnetIds;
         registerOutputs(Map.of(
                 "vpcId", vpcId,
                 "publicSubnetIds", publicSubnetIds,
                 "privateSubnetIds", privateSubnetIds,
-                "availabilityZones", availabilityZones));
+                "availabilityZones", availabilityZones,
+                "workloadSubnetIds", workloadSubnetIds));
     }
 
     /** The region's AZs, leaving out Local and Wavelength Zones (opt-in zones an ALB or NAT gateway may not support). */
@@ -138,7 +158,9 @@ public final class Network extends ComponentResource {
                 .vpcId(vpc.id())
                 .availabilityZone(zone)
                 .cidrBlock(cidr)
-                .mapPublicIpOnLaunch(false) // only the ALB and NAT gateways live in public subnets, with their own addresses
+                // Nothing gets an address by default: the ALB and NAT gateways bring their own, and without NAT the launch
+                // template and the Fargate service ask for one explicitly.
+                .mapPublicIpOnLaunch(false)
                 .tags(Map.of("Name", name))
                 .build(), options);
     }
@@ -147,6 +169,23 @@ public final class Network extends ComponentResource {
         new RouteTableAssociation(name + "-rta", RouteTableAssociationArgs.builder()
                 .routeTableId(routes.id())
                 .subnetId(subnet.id())
+                .build(), options);
+    }
+
+    /**
+     * A gateway endpoint for S3 on the private route tables: free ("There is no additional charge for using gateway
+     * endpoints", Amazon VPC User Guide, Gateway endpoints), and ECR serves image layers from S3 ("Amazon ECR uses Amazon
+     * S3 to store your image layers", Amazon ECR User Guide, Interface VPC endpoints, Create the Amazon S3 gateway
+     * endpoint), so image pulls and the access and flow log traffic the stack's roles send to S3 skip NAT's per-GB data
+     * processing charge. AWS's default endpoint policy (full access): it narrows nothing the NAT route allowed.
+     */
+    private void s3Endpoint(String name, Vpc vpc, List<RouteTable> routeTables, CustomResourceOptions options) {
+        new VpcEndpoint(name + "-s3", VpcEndpointArgs.builder()
+                .vpcId(vpc.id())
+                .serviceName(AwsEnvironment.region(this).applyValue(region -> "com.amazonaws." + region + ".s3"))
+                .vpcEndpointType("Gateway")
+                .routeTableIds(Output.all(routeTables.stream().map(RouteTable::id).toList()))
+                .tags(Map.of("Name", name + "-s3"))
                 .build(), options);
     }
 

@@ -44,12 +44,14 @@ public sealed interface TaskPlacement {
 
     /**
      * On Fargate ({@link FargateCapacity}), in {@code awsvpc} mode: each task its own interface in the private subnets,
-     * with no public IP, behind its own security group; targets are the tasks' IP addresses.
+     * with no public IP, behind its own security group; targets are the tasks' IP addresses. With {@code natGateways:
+     * none} the subnets are the public ones and each task gets a public IP, its only way out (ECR, logs).
      *
+     * @param publicIp      the tasks get a public IPv4 address (no NAT gateway)
      * @param onDemandTasks the strategy's base on {@code FARGATE}; the rest go to {@code FARGATE_SPOT}
      * @param architecture  the task definition's runtime platform (the image is built for the same)
      */
-    record OnFargate(Output<List<String>> subnetIds, Output<String> securityGroupId, int onDemandTasks,
+    record OnFargate(Output<List<String>> subnetIds, boolean publicIp, Output<String> securityGroupId, int onDemandTasks,
                      Architecture architecture, Resource capacity) implements TaskPlacement {
         /**
          * Fargate Spot stops the task itself (SIGTERM with the notice) and the scheduler replaces it whatever the

@@ -295,7 +295,9 @@ public final class WebService extends ComponentResource {
                     .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                             .subnets(fargate.subnetIds())
                             .securityGroups(fargate.securityGroupId().applyValue(List::of))
-                            .assignPublicIp(false) // private subnets: out through the NAT gateway, never reachable from outside
+                            // private subnets: out through the NAT gateway; without one, out through the task's own address
+                            // (its security group still admits only the load balancer)
+                            .assignPublicIp(fargate.publicIp())
                             .build());
         }
         return service.build();

@@ -7,9 +7,10 @@ import java.util.Objects;
  *
  * @param vpcCidr     a private (RFC 1918) block from /16 to /24
  * @param azCount     AZs to spread over, 2 to 6 (an ALB needs two)
- * @param natGateways one shared NAT gateway or one per AZ
+ * @param natGateways one shared NAT gateway, one per AZ, or none (workloads in the public subnets with their own addresses)
+ * @param flowLogs    where the flow log records of rejected traffic go
  */
-public record NetworkSettings(String vpcCidr, int azCount, NatGateways natGateways) {
+public record NetworkSettings(String vpcCidr, int azCount, NatGateways natGateways, FlowLogDestination flowLogs) {
 
     public static final int MIN_AZ_COUNT = 2;
     public static final int MAX_AZ_COUNT = 6;
@@ -17,6 +18,7 @@ public record NetworkSettings(String vpcCidr, int azCount, NatGateways natGatewa
     public NetworkSettings {
         Objects.requireNonNull(vpcCidr, "vpcCidr");
         Objects.requireNonNull(natGateways, "natGateways");
+        Objects.requireNonNull(flowLogs, "flowLogs");
         var problems = new Problems();
         problems.check(azCount >= MIN_AZ_COUNT && azCount <= MAX_AZ_COUNT,
                 "spotfleet:azCount (%d) must be between %d and %d: an Application Load Balancer needs subnets in at least two Availability Zones"
@@ -30,8 +32,13 @@ public record NetworkSettings(String vpcCidr, int azCount, NatGateways natGatewa
         problems.throwIfAny();
     }
 
+    /** Flow logs to CloudWatch Logs, the default. */
+    public NetworkSettings(String vpcCidr, int azCount, NatGateways natGateways) {
+        this(vpcCidr, azCount, natGateways, FlowLogDestination.CLOUD_WATCH_LOGS);
+    }
+
     public static NetworkSettings defaults() {
-        return new NetworkSettings("10.0.0.0/16", 2, NatGateways.SINGLE);
+        return new NetworkSettings("10.0.0.0/16", 2, NatGateways.SINGLE, FlowLogDestination.CLOUD_WATCH_LOGS);
     }
 
     public SubnetLayout subnetLayout() {

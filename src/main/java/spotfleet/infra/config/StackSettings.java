@@ -135,7 +135,9 @@ public record StackSettings(
         private String vpcCidr;
         private int azCount;
         private NatGateways natGateways;
+        private FlowLogDestination flowLogs;
         private int logRetentionDays;
+        private ContainerInsights containerInsights;
         private RunOn runOn;
         private int fargateOnDemandTasks;
         private Architecture fargateArchitecture;
@@ -178,7 +180,9 @@ public record StackSettings(
             vpcCidr = from.network.vpcCidr();
             azCount = from.network.azCount();
             natGateways = from.network.natGateways();
+            flowLogs = from.network.flowLogs();
             logRetentionDays = from.cluster.logRetentionDays();
+            containerInsights = from.cluster.containerInsights();
             var c = from.capacity;
             runOn = c.runOn();
             fargateOnDemandTasks = c.fargateOnDemandTasks();
@@ -225,7 +229,9 @@ public record StackSettings(
         public Builder vpcCidr(String v) { vpcCidr = v; return this; }
         public Builder azCount(int v) { azCount = v; return this; }
         public Builder natGateways(NatGateways v) { natGateways = v; return this; }
+        public Builder flowLogs(FlowLogDestination v) { flowLogs = v; return this; }
         public Builder logRetentionDays(int v) { logRetentionDays = v; return this; }
+        public Builder containerInsights(ContainerInsights v) { containerInsights = v; return this; }
         public Builder runOn(RunOn v) { runOn = v; return this; }
         public Builder fargateOnDemandTasks(int v) { fargateOnDemandTasks = v; return this; }
         public Builder fargateArchitecture(Architecture v) { fargateArchitecture = v; return this; }
@@ -271,8 +277,8 @@ public record StackSettings(
 
         public StackSettings build() {
             var problems = new Problems();
-            var network = validated(problems, () -> new NetworkSettings(vpcCidr, azCount, natGateways));
-            var cluster = validated(problems, () -> new ClusterSettings(logRetentionDays));
+            var network = validated(problems, () -> new NetworkSettings(vpcCidr, azCount, natGateways, flowLogs));
+            var cluster = validated(problems, () -> new ClusterSettings(logRetentionDays, containerInsights));
             var capacity = validated(problems, () -> new CapacitySettings(runOn, fargateOnDemandTasks, fargateArchitecture,
                     instanceTypes, onDemandTasks, spotAllocationStrategy, minInstances, maxInstances,
                     instanceScaling, capacityTargetPercent, instanceCpuTarget, instanceRefresh, ecsAmiId));

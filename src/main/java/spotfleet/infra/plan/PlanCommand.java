@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 
 /**
- * {@code ./plan <stack> [--format text|json|dot] [--dir <project>]}: what the program would create for {@code Pulumi.<stack>.yaml},
+ * {@code ./plan <stack> [--format text|json|dot] [--cost [--usage <file>]] [--dir <project>]}: what the program would create for {@code Pulumi.<stack>.yaml},
  * evaluated offline under Pulumi's mock engine, with no AWS account, no credentials and no network. Exits 0 with
  * the plan, 1 when the stack's config is invalid (every problem listed) or the program fails, 2 on bad usage.
  */
@@ -75,6 +75,9 @@ public final class PlanCommand {
             err.println(e.getMessage());
             return INVALID;
         }
+        if (arguments.cost() && plan.valid()) {
+            return cost(plan, arguments, out, err);
+        }
         switch (arguments.format()) {
             case JSON -> out.print(PlanJson.render(plan));
             case DOT -> (plan.valid() ? out : err).print(plan.valid() ? PlanDot.render(plan) : PlanText.render(plan));
@@ -82,6 +85,30 @@ public final class PlanCommand {
         }
         out.flush();
         return plan.valid() ? OK : INVALID;
+    }
+
+    /** The cost estimate in place of the plan; 1 when a price is missing or a type is not priced. */
+    private static int cost(Plan plan, Arguments arguments, PrintStream out, PrintStream err) {
+        UsageAssumptions usage;
+        try {
+            usage = arguments.usage() == null ? UsageAssumptions.defaultsOnly() : UsageAssumptions.read(arguments.usage());
+        } catch (java.io.IOException e) {
+            err.println("plan: cannot read the usage file %s: %s".formatted(arguments.usage(), e.getMessage()));
+            return USAGE;
+        } catch (IllegalArgumentException e) {
+            err.println("plan: " + e.getMessage());
+            return INVALID;
+        }
+        var prices = PriceList.committed();
+        try {
+            var estimate = CostEstimate.of(plan, prices, usage);
+            out.print(CostText.render(plan, estimate, prices));
+            out.flush();
+            return estimate.unpriced().isEmpty() ? OK : INVALID;
+        } catch (PriceList.MissingPriceException e) {
+            err.println("plan: no cost estimate for stack %s: %s".formatted(plan.stack(), e.getMessage()));
+            return INVALID;
+        }
     }
 
     private static String stacksIn(Path projectDir) {
@@ -110,11 +137,17 @@ public final class PlanCommand {
     }
 
     /** The command line, checked. */
-    record Arguments(String stack, Format format, Path projectDir, boolean help) {
+    record Arguments(String stack, Format format, Path projectDir, boolean help, boolean cost, Path usage) {
+
+        Arguments(String stack, Format format, Path projectDir, boolean help) {
+            this(stack, format, projectDir, help, false, null);
+        }
 
         static Arguments parse(String[] args) {
             var format = Format.TEXT;
             var projectDir = Path.of(".");
+            var cost = false;
+            Path usage = null;
             var rest = new ArrayList<String>();
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -122,6 +155,13 @@ public final class PlanCommand {
                         return new Arguments("", Format.TEXT, projectDir, true);
                     }
                     case "--json" -> format = Format.JSON;
+                    case "--cost" -> cost = true;
+                    case "--usage" -> {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException("plan: --usage needs a file of key: value lines");
+                        }
+                        usage = Path.of(args[++i]);
+                    }
                     case "--format" -> {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException("plan: --format needs one of text, json, dot");
@@ -151,7 +191,10 @@ public final class PlanCommand {
             if (!stack.matches("[A-Za-z0-9_.-]+")) {
                 throw new IllegalArgumentException("plan: %s is not a stack name (letters, digits, _ . -)".formatted(stack));
             }
-            return new Arguments(stack, format, projectDir, false);
+            if (usage != null && !cost) {
+                throw new IllegalArgumentException("plan: --usage goes with --cost");
+            }
+            return new Arguments(stack, format, projectDir, false, cost, usage);
         }
 
         private static Format format(String name) {

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * The plan as a Graphviz picture of its architecture ({@code ./plan dev --format dot | dot -Tsvg}). Two blocks: the
  * service's path, where requests run left to right from the internet to the tasks and their instances, and
- * outbound traffic runs back right to left through NAT to the internet; and below it, small and grey, the
+ * outbound traffic runs back right to left (through NAT, where the stack has it) to the internet; and below it, small and grey, the
  * components that only support it (logs, alarms, alerts, the dashboard), each naming the components it refers to
  * rather than drawing an arrow across. The text depends on the plan alone: the same plan gives the same picture.
  */
@@ -201,7 +201,7 @@ public final class PlanDot {
     private static String legend(Plan plan) {
         return String.join("<br/>", List.of(
                 ("<font color=\"%s\"><b>blue</b>: requests</font> · <font color=\"%s\">dashed blue: where the tasks run</font>"
-                        + " · <font color=\"%s\"><b>orange</b>: outbound traffic, through NAT</font> · grey: an input wired"
+                        + " · <font color=\"%s\"><b>orange</b>: outbound traffic</font> · grey: an input wired"
                         + " from another resource").formatted(BLUE, BLUE, ORANGE),
                 escape("A box is a resource of the plan, with the resources that only configure it (rules, policies, "
                         + "attachments) and its copies in other AZs (×n); a dashed box is derived from one."),

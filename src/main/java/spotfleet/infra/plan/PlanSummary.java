@@ -49,6 +49,7 @@ final class PlanSummary {
         summary.capacity().forEach(text -> lines.add(new Line("capacity", text)));
         summary.network().ifPresent(text -> lines.add(new Line("network", text)));
         lines.add(new Line("protected", summary.protectedResources()));
+        lines.add(new Line("cost", CostText.summaryLine(plan)));
         return lines;
     }
 
@@ -151,8 +152,11 @@ final class PlanSummary {
             return Optional.empty();
         }
         var nats = all(NAT_GATEWAY).size();
-        return Optional.of("%d Availability Zones, %s".formatted(zones.get(),
-                nats == 0 ? "no NAT gateway" : nats == 1 ? "1 NAT gateway (shared by every zone)" : nats + " NAT gateways (one per zone)"));
+        var s3 = all("aws:ec2/vpcEndpoint:VpcEndpoint").isEmpty() ? "" : ", an S3 gateway endpoint";
+        return Optional.of("%d Availability Zones, %s%s".formatted(zones.get(),
+                nats == 0 ? "no NAT gateway (instances or tasks in the public subnets with their own public IPv4 addresses,"
+                        + " reachable only from the load balancer)"
+                        : nats == 1 ? "1 NAT gateway (shared by every zone)" : nats + " NAT gateways (one per zone)", s3));
     }
 
     /** What a destroy would not simply remove: protected resources, and the load balancer's deletion protection. */

@@ -26,7 +26,7 @@ final class ResourceKinds {
     enum Flow {
         /** A request from a client on its way to a task. */
         REQUEST,
-        /** Tasks and instances reaching out through NAT. */
+        /** Tasks and instances reaching out: through NAT, or without it through the internet gateway. */
         EGRESS,
         /** Where the tasks run. */
         PLACEMENT,
@@ -63,6 +63,7 @@ final class ResourceKinds {
             Map.entry(SECURITY_GROUP, "security group"),
             Map.entry("aws:ec2/vpc:Vpc", "VPC"),
             Map.entry("aws:ec2/flowLog:FlowLog", "VPC flow log"),
+            Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", "VPC endpoint"),
             Map.entry("aws:ecr/repository:Repository", "ECR repository"),
             Map.entry("docker:index/image:Image", "container image"),
             Map.entry("aws:ecr/repositoryPolicy:RepositoryPolicy", "pull grant"),
@@ -114,6 +115,8 @@ final class ResourceKinds {
             new Part(AUTO_SCALING_GROUP, "mixedInstancesPolicy", LAUNCH_TEMPLATE),
             new Part(AUTO_SCALING_GROUP, "launchTemplate", LAUNCH_TEMPLATE),
             new Part(LAUNCH_TEMPLATE, "vpcSecurityGroupIds", SECURITY_GROUP),
+            new Part(LAUNCH_TEMPLATE, "networkInterfaces", SECURITY_GROUP), // without NAT, on the instance's interface
+            new Part("aws:ec2/vpcEndpoint:VpcEndpoint", "routeTableIds", ROUTE_TABLE),
             new Part("aws:ecs/capacityProvider:CapacityProvider", "autoScalingGroupProvider", AUTO_SCALING_GROUP),
             new Part("aws:autoscaling/policy:Policy", "autoscalingGroupName", AUTO_SCALING_GROUP),
             new Part("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", "clusterName", CLUSTER),

@@ -50,7 +50,7 @@ public final class CostText {
             var prices = PriceList.committed();
             var estimate = CostEstimate.of(plan, prices, UsageAssumptions.defaultsOnly());
             var unpriced = estimate.unpriced().isEmpty() ? "" : ", without %d unpriced types".formatted(estimate.unpriced().size());
-            return "about %s a month at %s list prices, Spot at assumed discounts (all on demand: %s)%s; ./plan %s --cost for every"
+            return "about %s a month at %s list prices (an unverified price file), Spot at assumed discounts (all on demand: %s)%s; ./plan %s --cost for every"
                     .formatted(CostEstimate.usd(estimate.total()), estimate.region(), CostEstimate.usd(estimate.allOnDemand()), unpriced,
                             plan.stack()) + " line and assumption";
         } catch (PriceList.MissingPriceException e) {

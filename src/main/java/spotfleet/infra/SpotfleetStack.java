@@ -21,6 +21,7 @@ import spotfleet.infra.components.Metrics;
 import spotfleet.infra.components.Network;
 import spotfleet.infra.components.PullPrincipals;
 import spotfleet.infra.components.SpotAlerts;
+import spotfleet.infra.components.SpotInterruptionDrill;
 import spotfleet.infra.components.TaskPlacement;
 import spotfleet.infra.components.WebService;
 import spotfleet.infra.config.ImageSource;
@@ -40,6 +41,7 @@ import java.util.Optional;
  * @param capacity   the stack's instances, when it runs on EC2
  * @param fargate    the cluster's Fargate capacity and the tasks' security group, when it runs on Fargate
  * @param fleetWatch the function that watches the instances, when it runs on EC2 (Fargate's events need no narrowing)
+ * @param spotInterruptionDrill the FIS experiment template that interrupts one Spot instance, when the stack asks for it
  */
 public record SpotfleetStack(
         Provider aws,
@@ -57,7 +59,8 @@ public record SpotfleetStack(
         Alarms alarms,
         Optional<FleetWatch> fleetWatch,
         SpotAlerts spotAlerts,
-        Dashboard dashboard) {
+        Dashboard dashboard,
+        Optional<SpotInterruptionDrill> spotInterruptionDrill) {
 
     public static SpotfleetStack declare(Context ctx, StackSettings settings) {
         checkAgainstTheStack(ctx, settings);
@@ -123,6 +126,12 @@ public record SpotfleetStack(
         var dashboard = new Dashboard("dashboard", new Dashboard.Args(prefix, dashboardDimensions, alarms.alarmArns, onFargate),
                 onAws);
 
+        // StackSettings refuses the drill on Fargate, so there is always a Spot group here.
+        var drill = settings.spotInterruptionDrill()
+                ? Optional.of(new SpotInterruptionDrill("spotinterruption", new SpotInterruptionDrill.Args(prefix,
+                        capacity.orElseThrow().autoScalingGroupName, alarms.errorRateAlarmArns), onAws))
+                : Optional.<SpotInterruptionDrill>empty();
+
         ctx.export("url", https.map(endpoint -> endpoint.url).orElse(Output.format("http://%s", loadBalancer.dnsName)));
         ctx.export("albDnsName", loadBalancer.dnsName);
         ctx.export("clusterName", cluster.clusterName);
@@ -137,8 +146,9 @@ public record SpotfleetStack(
         ctx.export("dashboardUrl", dashboard.dashboardUrl);
         ctx.export("alarmTopicArn", alertTopic.topicArn);
         accessLogs.ifPresent(logs -> ctx.export("accessLogsBucket", logs.bucketName));
+        drill.ifPresent(d -> ctx.export("spotInterruptionExperimentTemplateId", d.experimentTemplateId));
         return new SpotfleetStack(aws, network, flowLogs, accessLogs, loadBalancer, https, cluster, capacity, fargate, image, service,
-                alertTopic, alarms, fleetWatch, spotAlerts, dashboard);
+                alertTopic, alarms, fleetWatch, spotAlerts, dashboard, drill);
     }
 
     /** The service's tasks on the stack's instances, or on Fargate in the private subnets behind their own security group. */

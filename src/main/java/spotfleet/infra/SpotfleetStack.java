@@ -134,6 +134,8 @@ public record SpotfleetStack(
 
         ctx.export("url", https.map(endpoint -> endpoint.url).orElse(Output.format("http://%s", loadBalancer.dnsName)));
         ctx.export("albDnsName", loadBalancer.dnsName);
+        // The LoadBalancer dimension of its CloudWatch metrics (the acceptance run reads its 5xx counts with it).
+        ctx.export("loadBalancerArnSuffix", loadBalancer.arnSuffix);
         ctx.export("clusterName", cluster.clusterName);
         ctx.export("serviceName", service.serviceName);
         capacity.ifPresent(instances -> ctx.export("autoScalingGroupName", instances.autoScalingGroupName));

@@ -45,6 +45,7 @@ final class AcceptanceRun {
     private final Duration poll;
     private final Timeline timeline;
     private final AtomicBoolean cleaned = new AtomicBoolean();
+    private volatile boolean destroyFailed;
     private String stackName;
 
     AcceptanceRun(Options options, Path project, Stacks stacks, AwsCalls aws, Clock clock, PrintStream out, Duration poll) {
@@ -120,7 +121,7 @@ final class AcceptanceRun {
             allowances.put("rollout time (deploy start to steady)", "%.0f s".formatted((deployed - deployStart) / 1000.0));
 
             timeline.phase("after");
-            sleep(COOL_DOWN);
+            sleep(options.coolDown());
             timeline.endPhase(clock.millis());
             requests = load.stop();
             load = null;
@@ -128,7 +129,14 @@ final class AcceptanceRun {
             if (loadBalancer != null && !requests.isEmpty()) {
                 var from = Instant.ofEpochMilli(requests.getFirst().sentAtMillis());
                 var to = Instant.ofEpochMilli(requests.getLast().sentAtMillis()).plusSeconds(60);
-                counts.putAll(step("read the load balancer's counts", () -> aws.loadBalancerCounts(loadBalancer.toString(), from, to)));
+                // The client's record is the verdict; the load balancer's counts stand beside it, so a failure to read them
+                // is reported, not fatal.
+                out.println("== read the load balancer's counts");
+                try {
+                    counts.putAll(aws.loadBalancerCounts(loadBalancer.toString(), from, to));
+                } catch (RuntimeException e) {
+                    allowances.put("load balancer counts", "not read: " + e.getMessage());
+                }
             }
         } catch (StepFailed e) {
             failure = e.getMessage();
@@ -162,6 +170,9 @@ final class AcceptanceRun {
             out.println("the run could not finish: " + failure);
             return 3;
         }
+        if (destroyFailed) {
+            return 3;
+        }
         return verdict.holds() ? 0 : 1;
     }
 
@@ -177,6 +188,7 @@ final class AcceptanceRun {
             timeline.mark("destroyed");
             out.println("destroyed " + stackName);
         } catch (RuntimeException e) {
+            destroyFailed = true;
             out.println("DESTROY FAILED for %s: %s. Run ./acceptance --janitor, or pulumi destroy -s %s, to remove what is left."
                     .formatted(stackName, e.getMessage(), stackName));
         }

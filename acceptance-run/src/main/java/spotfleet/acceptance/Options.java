@@ -19,17 +19,19 @@ import java.util.regex.Pattern;
  * @param baseline        steady load before the interruption, to measure the undisturbed latency
  * @param healTimeout     how long the stack gets, after the notice, to be back to its desired tasks
  * @param rolloutTimeout  how long the rolling deploy gets to reach steady state
+ * @param coolDown        steady load after the rollout, before the load stops
  * @param janitor         destroy leftover acceptance stacks older than {@code janitorMaxAge} instead of running
  * @param janitorMaxAge   how old a leftover stack must be before the janitor destroys it
  * @param reportDirectory where the report, its JSON and the request log are written
  * @param yes             start without asking (CI); otherwise the plan is printed and the run waits for "yes"
  */
 public record Options(String region, Set<String> allowedAccounts, int requestsPerSecond, Duration baseline,
-                      Duration healTimeout, Duration rolloutTimeout, boolean janitor, Duration janitorMaxAge,
+                      Duration healTimeout, Duration rolloutTimeout, Duration coolDown, boolean janitor, Duration janitorMaxAge,
                       String reportDirectory, boolean yes, boolean help) {
 
     public static final String ACCOUNTS_VARIABLE = "SPOTFLEET_ACCEPTANCE_ACCOUNTS";
     static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    static final Pattern DURATION = Pattern.compile("(\\d{1,6})([sm])");
     static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
     /** The load balancer and one small service: more would measure the client, not the stack. */
     static final int MAX_REQUESTS_PER_SECOND = 200;
@@ -48,9 +50,10 @@ public record Options(String region, Set<String> allowedAccounts, int requestsPe
               --account ID[,ID...]       the AWS accounts the run may use; the credentials' account must be one
                                          (or SPOTFLEET_ACCEPTANCE_ACCOUNTS)
               --rps N                    requests per second, held for the whole run (default 20, 1 to 200)
-              --baseline-minutes N       steady load before the interruption (default 3)
-              --heal-timeout-minutes N   time to heal after the notice (default 15)
-              --rollout-timeout-minutes N time for the rolling deploy (default 20)
+              --baseline D               steady load before the interruption (default 3m; D is 90s, 3m, ...)
+              --heal-timeout D           time to heal after the notice (default 15m)
+              --rollout-timeout D        time for the rolling deploy (default 20m)
+              --cool-down D              steady load after the rollout (default 1m)
               --report-dir DIR           where the report goes (default target/acceptance)
               --yes                      start without asking
               --janitor                  destroy leftover acceptance stacks instead (tag spotfleet:acceptance, older
@@ -62,9 +65,10 @@ public record Options(String region, Set<String> allowedAccounts, int requestsPe
         String region = null;
         var accounts = new LinkedHashSet<String>();
         int rps = 20;
-        int baseline = 3;
-        int heal = 15;
-        int rollout = 20;
+        Duration baseline = Duration.ofMinutes(3);
+        Duration heal = Duration.ofMinutes(15);
+        Duration rollout = Duration.ofMinutes(20);
+        Duration coolDown = Duration.ofMinutes(1);
         int janitorHours = 3;
         var janitor = false;
         var yes = false;
@@ -84,17 +88,18 @@ public record Options(String region, Set<String> allowedAccounts, int requestsPe
                     }
                 }
                 case "--rps" -> rps = number(args, ++i, arg, problems, rps);
-                case "--baseline-minutes" -> baseline = number(args, ++i, arg, problems, baseline);
-                case "--heal-timeout-minutes" -> heal = number(args, ++i, arg, problems, heal);
-                case "--rollout-timeout-minutes" -> rollout = number(args, ++i, arg, problems, rollout);
+                case "--baseline" -> baseline = duration(args, ++i, arg, problems, baseline);
+                case "--heal-timeout" -> heal = duration(args, ++i, arg, problems, heal);
+                case "--rollout-timeout" -> rollout = duration(args, ++i, arg, problems, rollout);
+                case "--cool-down" -> coolDown = duration(args, ++i, arg, problems, coolDown);
                 case "--janitor-max-age-hours" -> janitorHours = number(args, ++i, arg, problems, janitorHours);
                 case "--report-dir" -> reportDir = value(args, ++i, arg, problems);
                 default -> problems.add("unknown argument %s (./acceptance --help lists them)".formatted(arg));
             }
         }
         if (help) {
-            return new Options(region, Set.copyOf(accounts), rps, Duration.ofMinutes(baseline), Duration.ofMinutes(heal),
-                    Duration.ofMinutes(rollout), janitor, Duration.ofHours(janitorHours), reportDir, yes, true);
+            return new Options(region, Set.copyOf(accounts), rps, baseline, heal, rollout, coolDown, janitor,
+                    Duration.ofHours(janitorHours), reportDir, yes, true);
         }
         if (accounts.isEmpty() && env.containsKey(ACCOUNTS_VARIABLE) && !env.get(ACCOUNTS_VARIABLE).isBlank()) {
             accounts.addAll(List.of(env.get(ACCOUNTS_VARIABLE).split(",")));
@@ -116,15 +121,12 @@ public record Options(String region, Set<String> allowedAccounts, int requestsPe
         if (rps < 1 || rps > MAX_REQUESTS_PER_SECOND) {
             problems.add("--rps (%d) must be between 1 and %d".formatted(rps, MAX_REQUESTS_PER_SECOND));
         }
-        positive("--baseline-minutes", baseline, problems);
-        positive("--heal-timeout-minutes", heal, problems);
-        positive("--rollout-timeout-minutes", rollout, problems);
         positive("--janitor-max-age-hours", janitorHours, problems);
         if (!problems.isEmpty()) {
             throw new Invalid(problems);
         }
-        return new Options(region, Set.copyOf(trimmed), rps, Duration.ofMinutes(baseline), Duration.ofMinutes(heal),
-                Duration.ofMinutes(rollout), janitor, Duration.ofHours(janitorHours), reportDir, yes, false);
+        return new Options(region, Set.copyOf(trimmed), rps, baseline, heal, rollout, coolDown, janitor,
+                Duration.ofHours(janitorHours), reportDir, yes, false);
     }
 
     private static String value(List<String> args, int i, String option, List<String> problems) {
@@ -146,6 +148,21 @@ public record Options(String region, Set<String> allowedAccounts, int requestsPe
             problems.add("%s (%s) is not a whole number".formatted(option, v));
             return fallback;
         }
+    }
+
+    /** {@code 90s} or {@code 3m}: at least a second. */
+    private static Duration duration(List<String> args, int i, String option, List<String> problems, Duration fallback) {
+        var v = value(args, i, option, problems);
+        if (v == null) {
+            return fallback;
+        }
+        var m = DURATION.matcher(v);
+        if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
+            problems.add("%s (%s) is not a duration such as 90s or 3m".formatted(option, v));
+            return fallback;
+        }
+        var n = Long.parseLong(m.group(1));
+        return m.group(2).equals("s") ? Duration.ofSeconds(n) : Duration.ofMinutes(n);
     }
 
     private static void positive(String option, int value, List<String> problems) {

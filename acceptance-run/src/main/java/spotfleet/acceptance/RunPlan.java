@@ -29,7 +29,7 @@ final class RunPlan {
         // cool-down, destroy (~15 min)
         return Duration.ofMinutes(15).plus(AcceptanceRun.SERVING_TIMEOUT).plus(o.baseline())
                 .plus(AcceptanceRun.EXPERIMENT_TIMEOUT).plus(o.healTimeout()).plus(Duration.ofMinutes(15))
-                .plus(o.rolloutTimeout()).plus(AcceptanceRun.COOL_DOWN).plus(Duration.ofMinutes(15));
+                .plus(o.rolloutTimeout()).plus(o.coolDown()).plus(Duration.ofMinutes(15));
     }
 
     static double maxCostUsd(Options o) {

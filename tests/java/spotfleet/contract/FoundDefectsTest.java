@@ -18,7 +18,7 @@ class FoundDefectsTest {
         var check = ContractCheck.standard();
         var groups = ContractStacks.all().stream().map(stack -> ContractMutationTest.only(stack, stack.resources().stream()
                 .filter(r -> r.name().equals("loadbalancer-sg")).findFirst().orElseThrow())).toList();
-        var dev = groups.getFirst();
+        var dev = groups.stream().filter(stack -> stack.stack().equals("dev")).findFirst().orElseThrow();
         var old = PlanMutations.set(dev.resources().getLast(), "description",
                 "Internet-facing load balancer: HTTP in from anywhere, out only to the service's instances");
 

@@ -33,6 +33,7 @@ public final class Mappings {
         AcmMappings.register(all);
         Route53Mappings.register(all);
         S3Mappings.register(all);
+        FisMappings.register(all);
         all.notAws("pulumi:providers:aws", "the provider's own configuration: read by the provider, not sent in a request "
                 + "(its defaultTags are merged into each taggable resource's request and checked there)");
         all.notAws("docker:index/image:Image", "Docker, not AWS: pulumi-docker builds and pushes the image through the "

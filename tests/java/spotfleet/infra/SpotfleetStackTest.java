@@ -91,7 +91,8 @@ class SpotfleetStackTest {
                             + input(stack.one(DASHBOARD, "dashboard-cloudwatch"), "dashboardName"));
             assertThat(stack.stackOutput("alarmTopicArn")).isEqualTo(output(stack.one(SNS_TOPIC, "alerts-topic"), "arn"));
             assertThat(stack.stackOutput("accessLogsBucket")).isEqualTo(output(stack.one(BUCKET, "accesslogs-bucket"), "bucket"));
-            assertThat(stack.evaluation().outputs()).hasSize(13);
+            assertThat(stack.stackOutput("loadBalancerArnSuffix")).isEqualTo(output(alb, "arnSuffix"));
+            assertThat(stack.evaluation().outputs()).hasSize(14);
         }
     }
 

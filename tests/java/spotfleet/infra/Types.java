@@ -60,6 +60,7 @@ public final class Types {
     public static final String BUCKET_ENCRYPTION =
             "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
     public static final String BUCKET_LIFECYCLE = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2";
+    public static final String EXPERIMENT_TEMPLATE = "aws:fis/experimentTemplate:ExperimentTemplate";
     public static final String BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
 
     public static final String GET_AVAILABILITY_ZONES = "aws:index/getAvailabilityZones:getAvailabilityZones";

@@ -21,6 +21,7 @@ import spotfleet.infra.components.Metrics;
 import spotfleet.infra.components.Network;
 import spotfleet.infra.components.PullPrincipals;
 import spotfleet.infra.components.SpotAlerts;
+import spotfleet.infra.components.SpotInterruptionDrill;
 import spotfleet.infra.components.TaskPlacement;
 import spotfleet.infra.components.WebService;
 import spotfleet.infra.config.ContainerInsights;
@@ -42,6 +43,7 @@ import java.util.Optional;
  * @param capacity   the stack's instances, when it runs on EC2
  * @param fargate    the cluster's Fargate capacity and the tasks' security group, when it runs on Fargate
  * @param fleetWatch the function that watches the instances, when it runs on EC2 (Fargate's events need no narrowing)
+ * @param spotInterruptionDrill the FIS experiment template that interrupts one Spot instance, when the stack asks for it
  */
 public record SpotfleetStack(
         Provider aws,
@@ -59,7 +61,8 @@ public record SpotfleetStack(
         Alarms alarms,
         Optional<FleetWatch> fleetWatch,
         SpotAlerts spotAlerts,
-        Dashboard dashboard) {
+        Dashboard dashboard,
+        Optional<SpotInterruptionDrill> spotInterruptionDrill) {
 
     public static SpotfleetStack declare(Context ctx, StackSettings settings) {
         checkAgainstTheStack(ctx, settings);
@@ -130,8 +133,16 @@ public record SpotfleetStack(
                 containerInsights),
                 onAws);
 
+        // StackSettings refuses the drill on Fargate, so there is always a Spot group here.
+        var drill = settings.spotInterruptionDrill()
+                ? Optional.of(new SpotInterruptionDrill("spotinterruption", new SpotInterruptionDrill.Args(prefix,
+                        capacity.orElseThrow().autoScalingGroupName, alarms.errorRateAlarmArns), onAws))
+                : Optional.<SpotInterruptionDrill>empty();
+
         ctx.export("url", https.map(endpoint -> endpoint.url).orElse(Output.format("http://%s", loadBalancer.dnsName)));
         ctx.export("albDnsName", loadBalancer.dnsName);
+        // The LoadBalancer dimension of its CloudWatch metrics (the acceptance run reads its 5xx counts with it).
+        ctx.export("loadBalancerArnSuffix", loadBalancer.arnSuffix);
         ctx.export("clusterName", cluster.clusterName);
         ctx.export("serviceName", service.serviceName);
         capacity.ifPresent(instances -> ctx.export("autoScalingGroupName", instances.autoScalingGroupName));
@@ -144,8 +155,9 @@ public record SpotfleetStack(
         ctx.export("dashboardUrl", dashboard.dashboardUrl);
         ctx.export("alarmTopicArn", alertTopic.topicArn);
         logBucket.ifPresent(logs -> ctx.export("accessLogsBucket", logs.bucketName));
+        drill.ifPresent(d -> ctx.export("spotInterruptionExperimentTemplateId", d.experimentTemplateId));
         return new SpotfleetStack(aws, network, flowLogs, accessLogs, loadBalancer, https, cluster, capacity, fargate, image, service,
-                alertTopic, alarms, fleetWatch, spotAlerts, dashboard);
+                alertTopic, alarms, fleetWatch, spotAlerts, dashboard, drill);
     }
 
     /** The service's tasks on the stack's instances, or on Fargate in the workload subnets behind their own security group. */

@@ -74,6 +74,7 @@ class StackConfigTest {
                 Map.entry("spotfleet:latencyP99ThresholdMs", "250"),
                 Map.entry("spotfleet:accessLogs", "false"),
                 Map.entry("spotfleet:protect", "true"),
+                Map.entry("spotfleet:spotInterruptionDrill", "true"),
                 Map.entry("aws:region", "eu-west-1"),
                 Map.entry("aws:profile", "deploy"));
 
@@ -96,6 +97,7 @@ class StackConfigTest {
                 new DomainSettings(Optional.of("app.example.com"), Optional.empty(), Optional.of("example.com")),
                 new MonitoringSettings(Optional.of("ops@example.com"), 250),
                 false,
+                true,
                 true));
         assertThat(StackConfig.KEYS).hasSize(raw.size() - 2); // every spotfleet key was given
     }

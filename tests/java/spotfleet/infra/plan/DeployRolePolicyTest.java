@@ -170,6 +170,11 @@ class DeployRolePolicyTest {
                     List.of("s3:PutEncryptionConfiguration")),
             entry("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", List.of("s3:PutLifecycleConfiguration")),
             entry("aws:s3/bucketPolicy:BucketPolicy", List.of("s3:PutBucketPolicy", "s3:DeleteBucketPolicy")),
+            // fis/experiment_template.go (the template names the role FIS runs it with: iam:PassRole, as the FIS User Guide's
+            // "Permissions for the FIS service role" requires of whoever creates the template)
+            entry("aws:fis/experimentTemplate:ExperimentTemplate", List.of("fis:CreateExperimentTemplate",
+                    "fis:UpdateExperimentTemplate", "fis:DeleteExperimentTemplate", "fis:TagResource", "fis:UntagResource",
+                    "iam:PassRole")),
             entry("pulumi:providers:aws", List.of()),
             // pulumi-docker 4.x builds with the local engine and pushes to the stack's repository with the registry login of
             // getAuthorizationToken: the calls of a docker push to ECR (Amazon ECR User Guide, "Required IAM permissions for
@@ -180,7 +185,7 @@ class DeployRolePolicyTest {
 
     /** The roles the stacks create are passed to these services, and no role to any other (iam:PassedToService). */
     static final Set<String> PASSED_TO = Set.of("ec2.amazonaws.com", "ecs-tasks.amazonaws.com", "lambda.amazonaws.com",
-            "vpc-flow-logs.amazonaws.com");
+            "vpc-flow-logs.amazonaws.com", "fis.amazonaws.com");
     /**
      * The service-linked roles a first deploy in a fresh account makes the caller create (each service's guide, "Using
      * service-linked roles"): Elastic Load Balancing's, ECS's, EC2 Auto Scaling's, and Application Auto Scaling's for ECS.

@@ -30,7 +30,7 @@ class PlanSnapshotTest {
 
     static final Path PROJECT = Path.of(".");
     /** The example stacks this repository ships in its root; any other root stack file is a team's own. */
-    static final List<String> EXAMPLE_STACKS = List.of("dev", "fargate", "prod");
+    static final List<String> EXAMPLE_STACKS = List.of("acceptance", "dev", "fargate", "prod");
     private static final Path SNAPSHOTS = Path.of("tests/resources/plan");
     private static final boolean UPDATE = Boolean.getBoolean("plan.updateSnapshots");
 

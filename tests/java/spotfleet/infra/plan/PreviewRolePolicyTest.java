@@ -111,6 +111,8 @@ class PreviewRolePolicyTest {
             // sns/topic.go, topic_policy.go, topic_subscription.go
             entry("aws:sns/topic:Topic", List.of("sns:GetTopicAttributes", "sns:ListTagsForResource")),
             entry("aws:sns/topicPolicy:TopicPolicy", List.of("sns:GetTopicAttributes")),
+            // fis/experiment_template.go (the response carries the tags)
+            entry("aws:fis/experimentTemplate:ExperimentTemplate", List.of("fis:GetExperimentTemplate")),
             entry("aws:sns/topicSubscription:TopicSubscription", List.of("sns:GetSubscriptionAttributes")),
             // s3/bucket.go (every bucket setting is read back, whether set or not), bucket_public_access_block.go,
             // bucket_ownership_controls.go, bucket_server_side_encryption_configuration.go, bucket_lifecycle_configuration.go,
@@ -153,7 +155,7 @@ class PreviewRolePolicyTest {
     static final Map<String, String> BOTOCORE_SERVICE = Map.ofEntries(entry("acm", "acm"),
             entry("application-autoscaling", "application-autoscaling"), entry("autoscaling", "autoscaling"),
             entry("cloudwatch", "cloudwatch"), entry("ec2", "ec2"), entry("ecr", "ecr"), entry("ecs", "ecs"),
-            entry("elasticloadbalancing", "elbv2"), entry("events", "events"), entry("iam", "iam"), entry("kms", "kms"),
+            entry("elasticloadbalancing", "elbv2"), entry("events", "events"), entry("fis", "fis"), entry("iam", "iam"), entry("kms", "kms"),
             entry("lambda", "lambda"), entry("logs", "logs"), entry("route53", "route53"), entry("s3", "s3"), entry("sns", "sns"),
             entry("ssm", "ssm"), entry("sts", "sts"));
 

@@ -61,7 +61,9 @@ class IamPolicyTest {
             "ec2.amazonaws.com", false,
             "lambda.amazonaws.com", false,
             "ecs-tasks.amazonaws.com", true,
-            "vpc-flow-logs.amazonaws.com", true);
+            "vpc-flow-logs.amazonaws.com", true,
+            // the Spot interruption drill's experiments (FIS names the role in its experiment template)
+            "fis.amazonaws.com", true);
 
     @PolicyCheck
     void onlyTheAllowedAwsManagedPoliciesAreAttached(PolicyStack stack) {
@@ -120,7 +122,8 @@ class IamPolicyTest {
                 for (var resource : statement.resources()) {
                     if (resource.equals("*")) {
                         statement.actions().forEach(action -> checkUnscoped(findings, policy, statement, action));
-                    } else if (resource.contains("*") && !isOneLogGroupsStreams(resource)) {
+                    } else if (resource.contains("*") && !isOneLogGroupsStreams(resource)
+                            && !isOneGroupsInstances(stack, statement, resource)) {
                         findings.add(policy, "%s grants the wildcard resource %s", statement.sid(), resource);
                     }
                 }
@@ -429,6 +432,17 @@ class IamPolicyTest {
     }
 
     /** {@code arn:...:log-group:<name>:*}: the log streams of one group, which is how CloudWatch Logs names them. */
+    /**
+     * Instances are launched by Auto Scaling, so no policy can name them: {@code instance/*} of this account and region,
+     * but only those carrying the {@code aws:autoscaling:groupName} tag of a group this stack declares (the drill's role).
+     */
+    private static boolean isOneGroupsInstances(PolicyStack stack, PolicyDocument.Statement statement, String resource) {
+        var groups = stack.declared().all(AUTO_SCALING_GROUP).stream().map(group -> group.outputs().get("name")).toList();
+        var tagged = statement.conditionValues(SpotInterruptionDrillPolicyTest.GROUP_TAG_CONDITION);
+        return resource.matches("arn:aws[a-z-]*:ec2:[a-z0-9-]+:\\d{12}:instance/\\*") && statement.condition().size() == 1
+                && statement.condition().has("StringEquals") && tagged.size() == 1 && groups.contains(tagged.getFirst());
+    }
+
     private static boolean isOneLogGroupsStreams(String resource) {
         return resource.matches("arn:[^:*]+:logs:[^:*]+:\\d{12}:log-group:[^:*]+:\\*");
     }

@@ -85,10 +85,11 @@ final class PolicyDecisions {
             entry(INSTANCE_PROFILE, Decision.nothingToCheck("carries the instance role to EC2; the role's trust and policies are"
                     + " checked as Role and RolePolicyAttachment")),
             // IAM
-            entry(ROLE, Decision.checkedBy("rolesTrustOnlyAwsServicesOfThisAccount", "theServicesTaskRoleHasNoPermissions",
+            entry(ROLE, Decision.checkedBy("rolesTrustOnlyAwsServicesOfThisAccount", "theSpotInterruptionDrillInterruptsOneInstanceOfTheSpotGroupOnly", "theServicesTaskRoleHasNoPermissions",
                     "onlyTheAllowedAwsManagedPoliciesAreAttached", "onlyTheRolesThatPullLiveUnderTheStacksPullPath")),
             entry(ROLE_POLICY_ATTACHMENT, Decision.checkedBy("onlyTheAllowedAwsManagedPoliciesAreAttached")),
             entry(ROLE_POLICY, Decision.checkedBy("rolePoliciesGrantNoWildcardActions", "rolePoliciesGrantAllResourcesOnlyForActionsAwsCannotScope",
+                    "theSpotInterruptionDrillInterruptsOneInstanceOfTheSpotGroupOnly",
                     "theExecutionRolePullsOnlyItsImagesRepositoryAndReadsOnlyItsSecrets")),
             // the service
             entry(ECS_CLUSTER, Decision.checkedBy("noAlarmWaitsOnContainerInsightsTheClusterDoesNotPublish")),
@@ -126,12 +127,15 @@ final class PolicyDecisions {
                     "theAlertTopicAdmitsEveryAlarmAndRuleThatNotifiesIt")),
             entry(LAMBDA_FUNCTION, Decision.checkedBy("functionsRunASupportedRuntime", "functionsLogToADeclaredLogGroup",
                     "noSecretsInPlainEnvironmentVariables", "functionsAlarmOnTheirErrors")),
-            entry(LAMBDA_PERMISSION, Decision.checkedBy("functionsAreInvokedOnlyByThisStacksRules")));
+            entry(LAMBDA_PERMISSION, Decision.checkedBy("functionsAreInvokedOnlyByThisStacksRules")),
+            // the Spot interruption drill (spotfleet:spotInterruptionDrill)
+            entry(EXPERIMENT_TEMPLATE, Decision.checkedBy("theSpotInterruptionDrillInterruptsOneInstanceOfTheSpotGroupOnly")));
 
     /** The classes of the policy suite, whose {@link PolicyCheck} methods the decisions name. */
     static final List<Class<?>> SUITE = List.of(ComputePolicyTest.class, NetworkPolicyTest.class, LoadBalancerPolicyTest.class,
             IamPolicyTest.class, ContainerPolicyTest.class, ServiceReliabilityPolicyTest.class, LoggingAndMonitoringPolicyTest.class,
-            BucketPolicyTest.class, StatefulResourcesPolicyTest.class, ResourceInventoryTest.class);
+            BucketPolicyTest.class, StatefulResourcesPolicyTest.class, ResourceInventoryTest.class,
+            SpotInterruptionDrillPolicyTest.class);
 
     private PolicyDecisions() {
     }

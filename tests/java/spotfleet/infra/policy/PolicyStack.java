@@ -36,14 +36,16 @@ import static spotfleet.infra.Types.ROLE_POLICY_ATTACHMENT;
  * committed {@code Pulumi.prod.yaml} (promotes dev-like's image, one NAT gateway per AZ, {@code protect}) with a custom
  * domain and an alarm email added, so the HTTPS and subscription resources are checked too. {@link #PREBUILT} deploys
  * an image from a public registry by digest. {@link #FARGATE} is the committed {@code Pulumi.fargate.yaml} (no
- * instances: the service on Fargate and Fargate Spot).
+ * instances: the service on Fargate and Fargate Spot). {@link #ACCEPTANCE} is the committed {@code Pulumi.acceptance.yaml}
+ * (the acceptance run's stack, with the Spot interruption drill's FIS template and role).
  */
 enum PolicyStack {
     DEFAULTS("defaults", "dev", StackSettings::defaults, Map::of),
     DEV_LIKE("dev-like", "dev", PolicyStack::devLike, Map::of),
     PROD_LIKE("prod-like", "prod", PolicyStack::prodLike, PolicyStack::devLikesOutputs),
     PREBUILT("prebuilt", "dev", PolicyStack::prebuilt, Map::of),
-    FARGATE("fargate", "fargate", PolicyStack::fargate, Map::of);
+    FARGATE("fargate", "fargate", PolicyStack::fargate, Map::of),
+    ACCEPTANCE("acceptance", "acceptance", () -> StackConfig.parse(stackFile("acceptance")), Map::of);
 
     static final String DOMAIN = "app.example.com";
     static final String HOSTED_ZONE = "example.com";

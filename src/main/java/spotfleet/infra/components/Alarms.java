@@ -69,6 +69,8 @@ public final class Alarms extends ComponentResource {
     /** In the order of {@link #ALARMS}; on a stack without a fleet watch function, of {@link #SERVICE_ALARMS}. */
     @Export(name = "alarmArns", refs = {List.class, String.class}, tree = "[0,1]")
     public final Output<List<String>> alarmArns;
+    /** The two 5xx alarms (the service's and the load balancer's own): what stops a Spot interruption drill. */
+    public final List<Output<String>> errorRateAlarmArns;
 
     public Alarms(String name, MonitoringSettings settings, int serviceMinTasks, Args args, ComponentResourceOptions options) {
         super("spotfleet:index:Alarms", name, options);
@@ -146,6 +148,7 @@ public final class Alarms extends ComponentResource {
             arns.addAll(fleetWatchAlarms(name, args, child));
         }
         this.alarmArns = Output.all(arns);
+        this.errorRateAlarmArns = List.of(errorRate.arn(), loadBalancerErrors.arn());
         registerOutputs(Map.of("alarmArns", alarmArns));
     }
 

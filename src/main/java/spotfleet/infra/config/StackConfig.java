@@ -72,7 +72,9 @@ public final class StackConfig {
             ConfigKey.string("alarmEmail", StackSettings.Builder::alarmEmail, s -> s.monitoring().alarmEmail().orElse("")),
             ConfigKey.integer("latencyP99ThresholdMs", StackSettings.Builder::latencyP99ThresholdMs,
                     s -> s.monitoring().latencyP99ThresholdMs()),
-            ConfigKey.bool("protect", StackSettings.Builder::protect, StackSettings::protect));
+            ConfigKey.bool("protect", StackSettings.Builder::protect, StackSettings::protect),
+            ConfigKey.bool("spotInterruptionDrill", StackSettings.Builder::spotInterruptionDrill,
+                    StackSettings::spotInterruptionDrill));
 
     /** The keys that only mean something on EC2 instances: on a Fargate stack they must keep their defaults. */
     public static final List<String> EC2_ONLY_KEYS = List.of("instanceTypes", "onDemandTasks",

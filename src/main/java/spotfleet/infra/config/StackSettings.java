@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * @param accessLogs the load balancer logs every request to an S3 bucket of the stack, kept {@code logRetentionDays}
  * @param protect    a production stack: deletion protection on the load balancer, and Pulumi {@code protect}
  *                   on what holds data (the image repository, the log groups and the access log bucket)
+ * @param spotInterruptionDrill the stack declares an AWS FIS experiment template that interrupts one of its Spot
+ *                   instances, and the role it runs with (EC2 only): the acceptance run's drill, or a team's by hand
  */
 public record StackSettings(
         AwsSettings aws,
@@ -29,7 +31,8 @@ public record StackSettings(
         DomainSettings domain,
         MonitoringSettings monitoring,
         boolean accessLogs,
-        boolean protect) {
+        boolean protect,
+        boolean spotInterruptionDrill) {
 
     public StackSettings {
         Objects.requireNonNull(aws, "aws");
@@ -51,6 +54,9 @@ public record StackSettings(
                     service.serviceMaxTasks());
         }
         checkStopTimeout(problems, capacity, service);
+        problems.check(!(spotInterruptionDrill && capacity.onFargate()), "spotfleet:spotInterruptionDrill is true on a stack"
+                + " with spotfleet:runOn fargate: the drill interrupts a Spot instance of the stack's Auto Scaling group, and a"
+                + " Fargate stack has none (AWS FIS has no action that interrupts Fargate Spot tasks)");
         problems.throwIfAny();
     }
 
@@ -58,13 +64,13 @@ public record StackSettings(
     public StackSettings(AwsSettings aws, NetworkSettings network, ClusterSettings cluster, CapacitySettings capacity,
                          ServiceSettings service) {
         this(aws, network, cluster, capacity, service, ImageSettings.defaults(), DomainSettings.none(), MonitoringSettings.defaults(),
-                true, false);
+                true, false, false);
     }
 
     public static StackSettings defaults() {
         return new StackSettings(AwsSettings.fromEnvironment(), NetworkSettings.defaults(), ClusterSettings.defaults(),
                 CapacitySettings.defaults(), ServiceSettings.defaults(), ImageSettings.defaults(), DomainSettings.none(),
-                MonitoringSettings.defaults(), true, false);
+                MonitoringSettings.defaults(), true, false, false);
     }
 
     public Builder toBuilder() {
@@ -174,6 +180,7 @@ public record StackSettings(
         private int latencyP99ThresholdMs;
         private boolean accessLogs;
         private boolean protect;
+        private boolean spotInterruptionDrill;
 
         private Builder(StackSettings from) {
             aws = from.aws;
@@ -221,6 +228,7 @@ public record StackSettings(
             latencyP99ThresholdMs = from.monitoring.latencyP99ThresholdMs();
             accessLogs = from.accessLogs;
             protect = from.protect;
+            spotInterruptionDrill = from.spotInterruptionDrill;
         }
 
         public Builder aws(AwsSettings v) { aws = v; return this; }
@@ -274,6 +282,7 @@ public record StackSettings(
         public Builder latencyP99ThresholdMs(int v) { latencyP99ThresholdMs = v; return this; }
         public Builder accessLogs(boolean v) { accessLogs = v; return this; }
         public Builder protect(boolean v) { protect = v; return this; }
+        public Builder spotInterruptionDrill(boolean v) { spotInterruptionDrill = v; return this; }
 
         public StackSettings build() {
             var problems = new Problems();
@@ -293,7 +302,8 @@ public record StackSettings(
             var domain = validated(problems, () -> new DomainSettings(domainName, hostedZoneId, hostedZoneName));
             var monitoring = validated(problems, () -> new MonitoringSettings(alarmEmail, latencyP99ThresholdMs));
             problems.throwIfAny();
-            return new StackSettings(aws, network, cluster, capacity, service, image, domain, monitoring, accessLogs, protect);
+            return new StackSettings(aws, network, cluster, capacity, service, image, domain, monitoring, accessLogs, protect,
+                    spotInterruptionDrill);
         }
 
         private static Optional<String> presentUnlessBlank(String value) {

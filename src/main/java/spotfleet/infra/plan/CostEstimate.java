@@ -78,6 +78,8 @@ public record CostEstimate(String region, List<Line> lines, double spotSavings, 
             Map.entry("aws:acm/certificate:Certificate", "public ACM certificates are free"),
             Map.entry("aws:acm/certificateValidation:CertificateValidation", "no charge"),
             Map.entry("aws:route53/record:Record", "alias queries to a load balancer are free; the hosted zone is not the stack's"),
+            Map.entry("aws:fis/experimentTemplate:ExperimentTemplate", "a template costs nothing at rest; each drill run is billed"
+                    + " by the action-minute (AWS Fault Injection Service pricing), not by the month"),
             Map.entry("docker:index/image:Image", "built on the deploying machine; stored in the repository, priced there"),
             Map.entry("pulumi:pulumi:StackReference", "reads another stack's outputs: nothing in AWS"));
 

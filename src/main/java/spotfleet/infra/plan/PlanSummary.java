@@ -113,21 +113,16 @@ final class PlanSummary {
         for (var group : all(AUTO_SCALING_GROUP)) {
             var distribution = "mixedInstancesPolicy.instancesDistribution.";
             var types = KeySettings.values(group.inputs(), "mixedInstancesPolicy.launchTemplate.overrides[*].instanceType");
-            var base = first(group, distribution + "onDemandBaseCapacity").orElse("0");
             var above = first(group, distribution + "onDemandPercentageAboveBaseCapacity").orElse("100");
             var strategy = first(group, distribution + "spotAllocationStrategy").map(name -> " (" + name + ")").orElse("");
             var size = "%s to %s instances of %s".formatted(first(group, "minSize").orElse("?"), first(group, "maxSize").orElse("?"),
                     types.isEmpty() ? "?" : String.join(", ", types).replaceAll("[\\[\\]]", ""));
-            if (above.equals("100") && base.equals("0")) {
+            // the program declares pure groups only: the on-demand group, and the Spot group (docs/design.md)
+            if (above.equals("100")) {
                 lines.add("EC2 on demand, %s: the first %s task%s, which ECS keeps there".formatted(size, onDemandTasks,
                         onDemandTasks.equals("1") ? "" : "s"));
-            } else if (above.equals("0") && base.equals("0")) {
-                lines.add("EC2 Spot%s, %s: every other task".formatted(strategy, size));
             } else {
-                var mix = above.equals("100") ? "all on demand"
-                        : above.equals("0") ? "%s always on demand, the rest Spot%s".formatted(base, strategy)
-                        : "%s always on demand, above that %s%% on demand and the rest Spot%s".formatted(base, above, strategy);
-                lines.add("EC2, %s: %s".formatted(size, mix));
+                lines.add("EC2 Spot%s, %s: every other task".formatted(strategy, size));
             }
         }
         one(SERVICE).ifPresent(service -> {

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.contract.ServiceModels;
 import spotfleet.infra.DeclaredStack;
-import spotfleet.infra.config.InstanceScaling;
-import spotfleet.infra.config.StackSettings;
 import spotfleet.infra.offline.DeclaredResource;
 
 import java.nio.file.Files;
@@ -349,14 +347,7 @@ class DeployRolePolicyTest {
     }
 
     private static List<DeclaredStack> configs() throws Exception {
-        var configs = new ArrayList<DeclaredStack>();
-        for (var stack : StackFile.stacks(Path.of("."))) {
-            configs.add(DeclaredStack.committed(stack));
-        }
-        configs.add(DeclaredStack.committed("prod", Map.of("spotfleet:domainName", "app.example.com",
-                "spotfleet:hostedZoneName", "example.com", "spotfleet:alarmEmail", "ops@example.com")));
-        configs.add(DeclaredStack.of(StackSettings.defaults().toBuilder().instanceScaling(InstanceScaling.CPU).onDemandTasks(0).build()));
-        return configs;
+        return PreviewRolePolicyTest.configs();
     }
 
     private List<JsonObject> statements() {

@@ -332,7 +332,11 @@ class PreviewRolePolicyTest {
         assertThat(Workflows.map(pulumi.get("with"))).containsEntry("refresh", true);
     }
 
-    private static List<DeclaredStack> configs() throws Exception {
+    /**
+     * Every shape a deploying or previewing role must cover: each committed stack file, prod with every optional feature,
+     * and CPU scaling (its own resource types). DeployRolePolicyTest judges its policy against the same.
+     */
+    static List<DeclaredStack> configs() throws Exception {
         var configs = new ArrayList<DeclaredStack>();
         for (var stack : StackFile.stacks(Path.of("."))) {
             configs.add(DeclaredStack.committed(stack));

@@ -50,6 +50,12 @@ def program_jar():
     return os.path.relpath(jars[0], ROOT)
 
 
+def plan_class_path(jar):
+    """./plan's class path: the program jar, then the plan tool's jar beside it (if the build has one)."""
+    tool = jar.replace("-program.jar", "-plan.jar")
+    return f"{jar}:{tool}" if os.path.exists(os.path.join(ROOT, tool)) else jar
+
+
 def commands(java):
     """What to time, by name: (command line, what it stands for, whether the timer's JSON gives the seconds)."""
     jar = program_jar()
@@ -62,7 +68,7 @@ def commands(java):
         "GetRequiredPackages, ./run-program": (["./run-program"] + PLUGIN_ARGS,
                                                "the host's plugin listing through use-executor, start to end", False),
         "GetRequiredPackages, ./mvnw": (["./mvnw"] + PLUGIN_ARGS, "the same without use-executor", False),
-        "evaluation, jar + AOT cache": ([java, f"-XX:AOTCache={AOT_CACHE}", FORK_JOIN, "-cp", jar] + OFFLINE_PLAN,
+        "evaluation, jar + AOT cache": ([java, f"-XX:AOTCache={AOT_CACHE}", FORK_JOIN, "-cp", plan_class_path(jar)] + OFFLINE_PLAN,
                                         "one offline evaluation of the dev stack in a fresh JVM (./plan's work, without Maven)", False),
         "evaluation, Maven": (["./mvnw", "-q", "--no-transfer-progress", "compile", "exec:java",
                                "-DmainClass=" + OFFLINE_PLAN[0], "-DmainArgs=" + OFFLINE_PLAN[1]],

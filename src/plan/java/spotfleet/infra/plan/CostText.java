@@ -14,7 +14,7 @@ public final class CostText {
         var dates = prices.prices().values().stream().filter(price -> price.region().equals(estimate.region()))
                 .map(PriceList.Price::date).distinct().sorted().toList();
         out.add("Monthly cost estimate of stack %s in %s, in USD at list prices (%s: AWS's public pricing pages as of %s)."
-                .formatted(plan.stack(), estimate.region(), "src/main/resources/spotfleet/infra/plan/" + PriceList.RESOURCE,
+                .formatted(plan.stack(), estimate.region(), "src/plan/resources/spotfleet/infra/plan/" + PriceList.RESOURCE,
                         String.join(", ", dates)));
         out.add("An estimate of the stack as declared, at its starting size: not a measured bill.");
         out.add("");

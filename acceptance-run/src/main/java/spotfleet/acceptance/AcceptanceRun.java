@@ -66,6 +66,14 @@ final class AcceptanceRun {
     /** Runs the whole thing; the exit status (0 held, 1 did not hold, 3 could not finish). */
     int execute() {
         stackName = uniqueName(clock.instant());
+        // Before anything exists: a CI step that runs after a cancelled run finds the name here (--janitor --stack).
+        try {
+            Files.createDirectories(Path.of(options.reportDirectory()));
+            Files.writeString(Path.of(options.reportDirectory(), "stack"), stackName + "\n");
+        } catch (java.io.IOException e) {
+            out.println("./acceptance: cannot write %s/stack (%s): not starting".formatted(options.reportDirectory(), e.getMessage()));
+            return 3;
+        }
         var hook = Thread.ofPlatform().unstarted(() -> {
             out.println("interrupted: destroying " + stackName);
             cleanUp();

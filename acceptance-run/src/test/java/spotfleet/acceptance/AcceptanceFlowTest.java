@@ -43,6 +43,11 @@ class AcceptanceFlowTest {
                     "notice sent (FIS action started)", "destroyed");
             assertThat(standIns.report.resolve("report.svg")).content().startsWith("<svg");
             assertThat(standIns.report.resolve("report.json")).content().contains("\"holds\": true");
+            // what it measured, with a figure, and each allowance it does not measure, named with what would measure it
+            assertThat(report).containsPattern("\\| time to heal \\(notice to steady\\) \\| -?\\d+ s \\|")
+                    .containsPattern("\\| rollout time \\(deploy start to steady\\) \\| \\d+ s \\|");
+            AcceptanceRun.NOT_MEASURED.forEach(allowance ->
+                    assertThat(report).contains("| %s | %s |".formatted(allowance.getKey(), allowance.getValue())));
             // the name a CI step hands the janitor after a cancelled run, written before the stack was created
             var name = Files.readString(standIns.report.resolve("stack")).strip();
             assertThat(name).matches(Options.STACK);
@@ -90,6 +95,9 @@ class AcceptanceFlowTest {
             assertThat(result.exit()).as(result.output()).isEqualTo(3);
             assertThat(commands(result.pulumiCalls())).containsSubsequence("up", "destroy", "stack rm");
             assertThat(standIns.stacks()).isEmpty();
+            // the report says what the run did not get to measure, and invents nothing
+            assertThat(Files.readString(standIns.report.resolve("report.md")))
+                    .contains("| rollout time (deploy start to steady) | not measured: the run did not get that far |");
         }
     }
 

@@ -84,7 +84,7 @@ class SpotInterruptionDrillIT {
     }
 
     /** The port nginx listens on, once it passes requests to the service. */
-    private static int awaitServing(Nginx nginx) throws InterruptedException {
+    static int awaitServing(Nginx nginx) throws InterruptedException {
         var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             var answer = RawExchange.request(nginx.port(), "GET /healthcheck HTTP/1.1\r\nHost: drill\r\nConnection: close\r\n\r\n",

@@ -263,7 +263,7 @@ class DeployCredentialsTest {
         return teams;
     }
 
-    private static String awsTrustPolicy(JsonObject policy, List<String> problems) {
+    static String awsTrustPolicy(JsonObject policy, List<String> problems) {
         var statements = policy.getAsJsonArray("Statement");
         var statement = statements.get(0).getAsJsonObject();
         var condition = statement.getAsJsonObject("Condition");
@@ -285,7 +285,7 @@ class DeployCredentialsTest {
         return subject;
     }
 
-    private static String pulumiPolicy(JsonObject policy, Map<String, String> teams, List<String> problems) {
+    static String pulumiPolicy(JsonObject policy, Map<String, String> teams, List<String> problems) {
         var rules = policy.getAsJsonObject("rules");
         var subject = stringOr(rules, "sub");
         expect(problems, subject, "fields", new TreeSet<>(policy.keySet()), new TreeSet<>(Set.of("decision", "tokenType", "teamName", "rules")));

@@ -45,10 +45,13 @@ class WorkflowPolicyTest {
      * the pinned commits): setup-java restores and saves only when {@code cache} is set (actions/setup-java
      * src/setup-java.ts, "if (cache && isCacheFeatureAvailable())", and src/cleanup-java.ts); pulumi/actions installs the
      * CLI with @actions/tool-cache, the runner's own directory, and has no @actions/cache dependency (its package.json);
-     * the others cache nothing. An action not listed fails the cache test until someone reads its code.
+     * actions/upload-artifact only uploads (its package.json at the pinned commit: @actions/artifact, core, github, glob,
+     * io, minimatch; no @actions/cache); the others cache nothing. An action not listed fails the cache test until
+     * someone reads its code.
      */
     static final Map<String, String> CACHE_INPUT = Map.of("actions/setup-java", "cache", "actions/checkout", "",
-            "aws-actions/configure-aws-credentials", "", "pulumi/auth-actions", "", "pulumi/actions", "");
+            "aws-actions/configure-aws-credentials", "", "pulumi/auth-actions", "", "pulumi/actions", "",
+            "actions/upload-artifact", "");
 
     /**
      * The permissions each action or step uses, with why. A job must declare exactly the union of its steps' (a job
@@ -133,37 +136,88 @@ class WorkflowPolicyTest {
         }
     }
 
+    /**
+     * The jobs that may hold cloud credentials, each with the environment it must bind to: the stack workflow's job
+     * (its caller names the environment), and the acceptance run's job (the sandbox account's own environment).
+     */
+    static final Map<String, String> CREDENTIAL_JOBS = Map.of("pulumi-stack.yml pulumi", "${{ inputs.environment }}",
+            "acceptance.yml acceptance", "sandbox");
+
     @Test
     void credentialsAreObtainedOnlyByJobsBoundToAnEnvironment() {
-        // given every step of every job that obtains or uses cloud credentials
-        var credentialActions = List.of("aws-actions/configure-aws-credentials@", "pulumi/auth-actions@", "pulumi/actions@");
+        // given every committed workflow
         var found = new ArrayList<String>();
-        Workflows.all().forEach((file, workflow) -> map(workflow.get("jobs")).forEach((id, node) -> {
+        // when
+        var problems = credentialProblems(Workflows.all(), found);
+        // then
+        assertThat(problems).isEmpty();
+        assertThat(found).hasSize(6);
+    }
+
+    @Test
+    void theCredentialRuleFailsAJobThatIsNotBoundToItsEnvironmentOrAnotherJobWithAnOidcToken() {
+        // given the acceptance job bound to the dev environment, and a copy of it under another job name
+        var workflows = new TreeMap<>(Workflows.all());
+        var acceptance = new LinkedHashMap<>(workflows.get("acceptance.yml"));
+        var job = new LinkedHashMap<>(map(map(acceptance.get("jobs")).get("acceptance")));
+        job.put("environment", "dev");
+        var copy = new LinkedHashMap<>(job);
+        copy.put("environment", "sandbox");
+        acceptance.put("jobs", Map.of("acceptance", job, "second", copy));
+        workflows.put("acceptance.yml", acceptance);
+        // when
+        var problems = credentialProblems(workflows, new ArrayList<>());
+        // then
+        assertThat(problems).contains("acceptance.yml job acceptance runs aws-actions/configure-aws-credentials@"
+                        + "e6de054238d6b7531b4efff3b6587d9aade6a06c bound to dev, not sandbox",
+                "acceptance.yml job second may not hold credentials", "acceptance.yml job second may not request OIDC tokens");
+    }
+
+    /**
+     * Everything wrong with who holds credentials in {@code workflows}; each credential step found is added to
+     * {@code found}. Only the jobs of {@link #CREDENTIAL_JOBS} may run one, bound to their environment, and only they
+     * and the jobs calling the stack workflow may ask for an OIDC token.
+     */
+    static List<String> credentialProblems(Map<String, Map<String, Object>> workflows, List<String> found) {
+        var credentialActions = List.of("aws-actions/configure-aws-credentials@", "pulumi/auth-actions@", "pulumi/actions@");
+        var problems = new ArrayList<String>();
+        workflows.forEach((file, workflow) -> map(workflow.get("jobs")).forEach((id, node) -> {
             var job = map(node);
+            var key = file + " " + id;
             Workflows.collectSteps(job.get("steps"), step -> {
                 var use = String.valueOf(step.get("uses"));
                 if (credentialActions.stream().anyMatch(use::startsWith)) {
-                    found.add(file + " " + id + " " + use);
-                    // when / then
-                    assertThat(job.get("environment")).as("%s job %s runs %s", file, id, use).isEqualTo("${{ inputs.environment }}");
+                    found.add(key + " " + use);
+                    if (!CREDENTIAL_JOBS.containsKey(key)) {
+                        problems.add("%s job %s may not hold credentials".formatted(file, id));
+                    } else if (!CREDENTIAL_JOBS.get(key).equals(job.get("environment"))) {
+                        problems.add("%s job %s runs %s bound to %s, not %s".formatted(file, id, use, job.get("environment"),
+                                CREDENTIAL_JOBS.get(key)));
+                    }
                 }
             });
-            if (map(job.getOrDefault("permissions", Map.of())).containsKey("id-token")) {
-                // a job calling the stack workflow, or that workflow's job bound to the environment
-                assertThat(STACK_WORKFLOW.equals(job.get("uses")) || "${{ inputs.environment }}".equals(job.get("environment")))
-                        .as("%s job %s may request OIDC tokens", file, id).isTrue();
+            if (map(job.getOrDefault("permissions", Map.of())).containsKey("id-token")
+                    && !(STACK_WORKFLOW.equals(job.get("uses")) || CREDENTIAL_JOBS.containsKey(key))) {
+                problems.add("%s job %s may not request OIDC tokens".formatted(file, id));
             }
         }));
-        assertThat(found).hasSize(3);
+        return problems.stream().distinct().toList();
     }
 
     @Test
     void pulumiTokensAreTeamTokensOfTheBoundEnvironment() {
-        // given
-        var auth = step("pulumi-stack.yml", "pulumi", "pulumi/auth-actions@");
+        // given every pulumi/auth-actions step
+        var auths = new ArrayList<Map<String, Object>>();
+        Workflows.all().values().forEach(workflow -> Workflows.collectSteps(workflow, step -> {
+            if (String.valueOf(step.get("uses")).startsWith("pulumi/auth-actions@")) {
+                auths.add(step);
+            }
+        }));
         // when / then: a team's token (its stack permission), never an organization token (always admin)
-        assertThat(map(auth.get("with"))).containsEntry("requested-token-type", "urn:pulumi:token-type:access_token:team")
-                .containsEntry("scope", "team:${{ vars.PULUMI_TEAM }}").containsEntry("token-expiration", 3600);
+        assertThat(auths).hasSize(2).allSatisfy(auth -> assertThat(map(auth.get("with")))
+                .containsEntry("requested-token-type", "urn:pulumi:token-type:access_token:team")
+                .containsEntry("scope", "team:${{ vars.PULUMI_TEAM }}"));
+        assertThat(map(step("pulumi-stack.yml", "pulumi", "pulumi/auth-actions@").get("with"))).containsEntry("token-expiration", 3600);
     }
 
     @Test

@@ -123,6 +123,18 @@ final class Workflows {
         }
     }
 
+    /** Every {@code run:} script of a workflow (jobs' steps). */
+    static void collectRuns(Object node, Consumer<String> runs) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("run") instanceof String run) {
+                runs.accept(run);
+            }
+            map.values().forEach(value -> collectRuns(value, runs));
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectRuns(item, runs));
+        }
+    }
+
     static void collectUses(Object node, List<String> uses) {
         if (node instanceof Map<?, ?> map) {
             map.forEach((key, value) -> {

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@code ./acceptance}: checks what it needs (the Pulumi CLI, a Docker engine, AWS credentials of an allowed account),
  * prints its plan, and runs ({@link AcceptanceRun}) or cleans up ({@link Janitor}). {@code ./acceptance verdict
  * <requests.csv> <timeline.json> <report dir>} judges a recorded load (the local drill's) with the same verdict and
- * report code, without AWS.
+ * report code, without AWS; {@code ./acceptance load ...} ({@link DrillLoad}) loads a local drill's server and judges it.
  */
 public final class Acceptance {
 
@@ -32,6 +32,9 @@ public final class Acceptance {
     static int run(List<String> args, PrintStream out, Map<String, String> env, Path project) {
         if (!args.isEmpty() && args.getFirst().equals("verdict")) {
             return verdict(args.subList(1, args.size()), out);
+        }
+        if (!args.isEmpty() && args.getFirst().equals("load")) {
+            return DrillLoad.run(args.subList(1, args.size()), System.in, out);
         }
         Options options;
         try {
@@ -69,7 +72,7 @@ public final class Acceptance {
             var clock = Clock.systemUTC();
             if (options.janitor()) {
                 out.println("janitor: acceptance stacks in account %s older than %s".formatted(account, options.janitorMaxAge()));
-                return Janitor.run(stacks, clock.instant(), options.janitorMaxAge(), out);
+                return Janitor.run(stacks, clock.instant(), options.janitorMaxAge(), options.janitorStack(), out);
             }
             out.print(RunPlan.text(options, account));
             if (!options.yes() && !confirmed(out)) {

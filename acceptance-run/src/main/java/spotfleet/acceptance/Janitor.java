@@ -12,14 +12,15 @@ import java.util.Optional;
  * Destroys what runs left behind (a killed runner, a failed destroy): stacks named {@code acceptance-...} that carry
  * the tag {@code spotfleet:acceptance=true} and were created more than {@code maxAge} ago (their
  * {@code spotfleet:acceptance-created} tag). A stack with the prefix but not the tag, or too young (a run may be under
- * way), is left alone and listed with the reason.
+ * way), is left alone and listed with the reason, unless it is the one stack named with {@code --stack} (this run's own,
+ * after a cancelled CI run): that one is destroyed whatever its age, still only with the tag.
  */
 final class Janitor {
 
     record Decision(String stack, boolean destroy, String why) {
     }
 
-    static List<Decision> select(List<Stacks.Leftover> leftovers, Instant now, Duration maxAge) {
+    static List<Decision> select(List<Stacks.Leftover> leftovers, Instant now, Duration maxAge, String named) {
         var decisions = new ArrayList<Decision>();
         for (var leftover : leftovers) {
             var tags = leftover.tags();
@@ -28,7 +29,9 @@ final class Janitor {
                 continue;
             }
             var created = created(tags.get(Stacks.CREATED_TAG));
-            if (created.isEmpty()) {
+            if (leftover.name().equals(named)) {
+                decisions.add(new Decision(leftover.name(), true, "named with --stack: a run's own stack"));
+            } else if (created.isEmpty()) {
                 decisions.add(new Decision(leftover.name(), false, "no readable %s tag: age unknown".formatted(Stacks.CREATED_TAG)));
             } else if (Duration.between(created.get(), now).compareTo(maxAge) < 0) {
                 decisions.add(new Decision(leftover.name(), false, "created %s, less than %s ago: a run may be using it"
@@ -41,9 +44,13 @@ final class Janitor {
     }
 
     /** Destroys the selected stacks; the exit status (0, or 3 when a destroy failed). */
-    static int run(Stacks stacks, Instant now, Duration maxAge, PrintStream out) throws Exception {
+    static int run(Stacks stacks, Instant now, Duration maxAge, String named, PrintStream out) throws Exception {
         var failed = 0;
-        for (var decision : select(stacks.leftovers(), now, maxAge)) {
+        var leftovers = stacks.leftovers();
+        if (named != null && leftovers.stream().noneMatch(l -> l.name().equals(named))) {
+            out.println("gone    %s: not in the backend (its run destroyed it, or never created it)".formatted(named));
+        }
+        for (var decision : select(leftovers, now, maxAge, named)) {
             if (!decision.destroy()) {
                 out.println("keep    %s: %s".formatted(decision.stack(), decision.why()));
                 continue;

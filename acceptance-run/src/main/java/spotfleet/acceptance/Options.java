@@ -22,17 +22,21 @@ import java.util.regex.Pattern;
  * @param coolDown        steady load after the rollout, before the load stops
  * @param janitor         destroy leftover acceptance stacks older than {@code janitorMaxAge} instead of running
  * @param janitorMaxAge   how old a leftover stack must be before the janitor destroys it
+ * @param janitorStack    with the janitor: one run's stack (its report dir's {@code stack} file) to destroy whatever its
+ *                        age, e.g. after a cancelled CI run; null for none
  * @param reportDirectory where the report, its JSON and the request log are written
  * @param yes             start without asking (CI); otherwise the plan is printed and the run waits for "yes"
  */
 public record Options(String region, Set<String> allowedAccounts, int requestsPerSecond, Duration baseline,
                       Duration healTimeout, Duration rolloutTimeout, Duration coolDown, boolean janitor, Duration janitorMaxAge,
-                      String reportDirectory, boolean yes, boolean help) {
+                      String janitorStack, String reportDirectory, boolean yes, boolean help) {
 
     public static final String ACCOUNTS_VARIABLE = "SPOTFLEET_ACCEPTANCE_ACCOUNTS";
     static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     static final Pattern DURATION = Pattern.compile("(\\d{1,6})([sm])");
     static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
+    /** A name {@link AcceptanceRun#uniqueName} makes. */
+    static final Pattern STACK = Pattern.compile("acceptance-\\d{8}t\\d{6}z-[0-9a-f]{6}");
     /** The load balancer and one small service: more would measure the client, not the stack. */
     static final int MAX_REQUESTS_PER_SECOND = 200;
 
@@ -58,6 +62,8 @@ public record Options(String region, Set<String> allowedAccounts, int requestsPe
               --yes                      start without asking
               --janitor                  destroy leftover acceptance stacks instead (tag spotfleet:acceptance, older
                                          than --janitor-max-age-hours, default 3)
+              --stack NAME               with --janitor: also destroy this run's stack, whatever its age (a run writes
+                                         its name to <report dir>/stack before it creates it)
             """;
 
     public static Options parse(List<String> args, Map<String, String> env) {
@@ -74,6 +80,7 @@ public record Options(String region, Set<String> allowedAccounts, int requestsPe
         var yes = false;
         var help = false;
         var reportDir = "target/acceptance";
+        String janitorStack = null;
         for (int i = 0; i < args.size(); i++) {
             var arg = args.get(i);
             switch (arg) {
@@ -94,12 +101,13 @@ public record Options(String region, Set<String> allowedAccounts, int requestsPe
                 case "--cool-down" -> coolDown = duration(args, ++i, arg, problems, coolDown);
                 case "--janitor-max-age-hours" -> janitorHours = number(args, ++i, arg, problems, janitorHours);
                 case "--report-dir" -> reportDir = value(args, ++i, arg, problems);
+                case "--stack" -> janitorStack = value(args, ++i, arg, problems);
                 default -> problems.add("unknown argument %s (./acceptance --help lists them)".formatted(arg));
             }
         }
         if (help) {
             return new Options(region, Set.copyOf(accounts), rps, baseline, heal, rollout, coolDown, janitor,
-                    Duration.ofHours(janitorHours), reportDir, yes, true);
+                    Duration.ofHours(janitorHours), janitorStack, reportDir, yes, true);
         }
         if (accounts.isEmpty() && env.containsKey(ACCOUNTS_VARIABLE) && !env.get(ACCOUNTS_VARIABLE).isBlank()) {
             accounts.addAll(List.of(env.get(ACCOUNTS_VARIABLE).split(",")));
@@ -122,11 +130,17 @@ public record Options(String region, Set<String> allowedAccounts, int requestsPe
             problems.add("--rps (%d) must be between 1 and %d".formatted(rps, MAX_REQUESTS_PER_SECOND));
         }
         positive("--janitor-max-age-hours", janitorHours, problems);
+        if (janitorStack != null && !janitor) {
+            problems.add("--stack (%s) goes with --janitor: it names a run's stack to destroy".formatted(janitorStack));
+        } else if (janitorStack != null && !STACK.matcher(janitorStack).matches()) {
+            problems.add("--stack (%s) is not a name ./acceptance gives its stacks (acceptance-<yyyymmdd>t<hhmmss>z-<6 hex>)"
+                    .formatted(janitorStack));
+        }
         if (!problems.isEmpty()) {
             throw new Invalid(problems);
         }
         return new Options(region, Set.copyOf(trimmed), rps, baseline, heal, rollout, coolDown, janitor,
-                Duration.ofHours(janitorHours), reportDir, yes, false);
+                Duration.ofHours(janitorHours), janitorStack, reportDir, yes, false);
     }
 
     private static String value(List<String> args, int i, String option, List<String> problems) {

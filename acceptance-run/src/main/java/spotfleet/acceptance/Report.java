@@ -72,7 +72,7 @@ final class Report {
             c.loadBalancerCounts().forEach((k, val) -> md.append("| %s | %s |\n".formatted(k, val)));
             md.append("| client: requests | %d |\n| client: failed | %d |\n".formatted(v.requests(), v.failed()));
         }
-        md.append("\n## The allowances of docs/interruption-timeline.md, measured\n\n| allowance | measured |\n|---|---|\n");
+        md.append("\n## The allowances of docs/interruption-timeline.md: measured, or not\n\n| allowance | measured |\n|---|---|\n");
         c.allowances().forEach((k, val) -> md.append("| %s | %s |\n".formatted(k, val)));
         md.append("\n## The run\n\n");
         c.run().forEach((k, val) -> md.append("- %s: %s\n".formatted(k, val)));

@@ -43,6 +43,15 @@ class AcceptanceFlowTest {
                     "notice sent (FIS action started)", "destroyed");
             assertThat(standIns.report.resolve("report.svg")).content().startsWith("<svg");
             assertThat(standIns.report.resolve("report.json")).content().contains("\"holds\": true");
+            // what it measured, with a figure, and each allowance it does not measure, named with what would measure it
+            assertThat(report).containsPattern("\\| time to heal \\(notice to steady\\) \\| -?\\d+ s \\|")
+                    .containsPattern("\\| rollout time \\(deploy start to steady\\) \\| \\d+ s \\|");
+            AcceptanceRun.NOT_MEASURED.forEach(allowance ->
+                    assertThat(report).contains("| %s | %s |".formatted(allowance.getKey(), allowance.getValue())));
+            // the name a CI step hands the janitor after a cancelled run, written before the stack was created
+            var name = Files.readString(standIns.report.resolve("stack")).strip();
+            assertThat(name).matches(Options.STACK);
+            assertThat(result.pulumiCalls()).anyMatch(c -> c.startsWith("stack init") && c.contains(name));
         }
     }
 
@@ -86,6 +95,9 @@ class AcceptanceFlowTest {
             assertThat(result.exit()).as(result.output()).isEqualTo(3);
             assertThat(commands(result.pulumiCalls())).containsSubsequence("up", "destroy", "stack rm");
             assertThat(standIns.stacks()).isEmpty();
+            // the report says what the run did not get to measure, and invents nothing
+            assertThat(Files.readString(standIns.report.resolve("report.md")))
+                    .contains("| rollout time (deploy start to steady) | not measured: the run did not get that far |");
         }
     }
 
@@ -149,23 +161,41 @@ class AcceptanceFlowTest {
     void theJanitorDestroysOnlyTaggedAcceptanceStacksOlderThanItsLimit(@TempDir Path dir) throws Exception {
         try (var standIns = new StandIns(dir, Map.of())) {
             // given what dead runs left: an old tagged stack, a young one (a run may be under way), an untagged one
-            // named like ours, and a team's own stack
+            // named like ours, a team's own stack, and the stack of a run cancelled minutes ago, named with --stack
             var old = java.time.Instant.now().minus(java.time.Duration.ofHours(5));
             var young = java.time.Instant.now().minus(java.time.Duration.ofMinutes(20));
+            var cancelled = "acceptance-20261207t151500z-0a1b2c";
             standIns.leaveStacks("""
                     {"current": null, "counts": {}, "stacks": {
                       "acceptance-old": {"tags": {"spotfleet:acceptance": "true", "spotfleet:acceptance-created": "%s"}, "config": {}, "resources": 95, "outputs": {}, "lastUpdate": null},
                       "acceptance-young": {"tags": {"spotfleet:acceptance": "true", "spotfleet:acceptance-created": "%s"}, "config": {}, "resources": 95, "outputs": {}, "lastUpdate": null},
                       "acceptance-untagged": {"tags": {}, "config": {}, "resources": 95, "outputs": {}, "lastUpdate": null},
+                      "%s": {"tags": {"spotfleet:acceptance": "true", "spotfleet:acceptance-created": "%s"}, "config": {}, "resources": 95, "outputs": {}, "lastUpdate": null},
                       "prod": {"tags": {"spotfleet:acceptance": "true", "spotfleet:acceptance-created": "%s"}, "config": {}, "resources": 95, "outputs": {}, "lastUpdate": null}}}
-                    """.formatted(old, young, old));
+                    """.formatted(old, young, cancelled, young, old));
             // when
-            var result = standIns.run(Map.of(), "--janitor", "--region", "eu-west-1", "--account", StandIns.ACCOUNT);
+            var result = standIns.run(Map.of(), "--janitor", "--stack", cancelled, "--region", "eu-west-1", "--account", StandIns.ACCOUNT);
             // then
             assertThat(result.exit()).as(result.output()).isZero();
             assertThat(standIns.stacks()).containsOnlyKeys("acceptance-young", "acceptance-untagged", "prod");
-            assertThat(result.output()).contains("destroy acceptance-old", "keep    acceptance-young", "keep    acceptance-untagged")
+            assertThat(result.output()).contains("destroy acceptance-old", "keep    acceptance-young", "keep    acceptance-untagged",
+                            "destroy " + cancelled + ": named with --stack")
                     .doesNotContain("prod:");
+        }
+    }
+
+    @Test
+    void aStackNameIsTakenOnlyByTheJanitorAndOnlyInTheRunsOwnForm(@TempDir Path dir) throws Exception {
+        try (var standIns = new StandIns(dir, Map.of())) {
+            var withoutJanitor = standIns.run(Map.of(), "--stack", "acceptance-20261207t151500z-0a1b2c", "--region", "eu-west-1",
+                    "--account", StandIns.ACCOUNT);
+            var foreign = standIns.run(Map.of(), "--janitor", "--stack", "prod", "--region", "eu-west-1", "--account", StandIns.ACCOUNT);
+            assertThat(withoutJanitor.exit()).isEqualTo(2);
+            assertThat(withoutJanitor.output()).contains("--stack (acceptance-20261207t151500z-0a1b2c) goes with --janitor");
+            assertThat(foreign.exit()).isEqualTo(2);
+            assertThat(foreign.output()).contains("--stack (prod) is not a name ./acceptance gives its stacks");
+            assertThat(withoutJanitor.awsCalls()).isEmpty();
+            assertThat(foreign.pulumiCalls()).isEmpty();
         }
     }
 

@@ -53,9 +53,10 @@ public final class LivePrices implements AutoCloseable {
     /** What these calls need in IAM; policies/preview-role.json allows exactly these for the cost estimate. */
     public static final List<String> ACTIONS = List.of("pricing:GetProducts", "ec2:DescribeSpotPriceHistory");
     /**
-     * The Price List API answers in two regions only. botocore's pricing model (service documentation): "Amazon Web
-     * Services Price List service API provides the following two endpoints: https://api.pricing.us-east-1.amazonaws.com,
-     * https://api.pricing.ap-south-1.amazonaws.com".
+     * The Price List API answers in two regions only: "Amazon Web Services Price List service API provides the following
+     * two endpoints: https://api.pricing.us-east-1.amazonaws.com, https://api.pricing.ap-south-1.amazonaws.com" (the
+     * service's documentation as the AWS SDK for Rust's aws-sdk-pricing 0.24.0 carries it, docs.rs); botocore's model
+     * gives the host prefix, api.pricing.
      */
     static final String PRICING_REGION = "us-east-1";
     static final String TARGET = "AWSPriceListService.GetProducts";

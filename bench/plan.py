@@ -4,7 +4,7 @@ Each round, on a scratch copy of the project (its tracked files; ~/.m2 as it is,
 - cold: target/ deleted, then `./plan dev` (which builds the program jar and its AOT cache first) against
   `./mvnw -q compile exec:java -DmainClass=spotfleet.infra.plan.PlanCommand -DmainArgs=dev` (what ./plan ran before);
 - warm: nothing changed since the last build;
-- touched: one source file's time set to now (`touch src/main/java/spotfleet/infra/plan/PlanText.java`) first;
+- touched: one source file's time set to now (`touch src/plan/java/spotfleet/infra/plan/PlanText.java`) first;
 - --help: `./plan --help` against the same Maven command with -DmainArgs=--help.
 Every pair runs back to back, and the rounds repeat, so a busy neighbour hits both sides alike; the table gives the
 median, the spread and the ratio of medians. The warm outputs of both paths are compared byte for byte.
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "RESULTS.md"
 BEGIN, END = "<!-- bench/plan.py: begin -->", "<!-- bench/plan.py: end -->"
 MAVEN = ["./mvnw", "-q", "compile", "exec:java", "-DmainClass=spotfleet.infra.plan.PlanCommand"]
-TOUCHED = "src/main/java/spotfleet/infra/plan/PlanText.java"
+TOUCHED = "src/plan/java/spotfleet/infra/plan/PlanText.java"
 
 
 def scratch_copy():

@@ -10,6 +10,9 @@ pkg/internal/executors/executor_maven.go): GetRequiredPackages, to list its plug
 Also one offline evaluation of the dev stack (spotfleet.infra.plan.PlanCommand, what ./plan runs) in a fresh JVM.
 
 python3 program.py [runs] measures only these (a few minutes) and prints the table; bench/run includes them.
+python3 program.py [runs] --baseline DIR times the two ./run-program calls here and in DIR, another checkout built
+the same way (./mvnw package -DskipTests -DskipApp, then ./mvnw test-compile -DskipApp for the timer), alternating,
+and prints each side's median and the ratio here/baseline: how a change to the build moves what pulumi waits for.
 """
 import glob
 import json
@@ -50,6 +53,12 @@ def program_jar():
     return os.path.relpath(jars[0], ROOT)
 
 
+def plan_class_path(jar):
+    """./plan's class path: the program jar, then the plan tool's jar beside it (if the build has one)."""
+    tool = jar.replace("-program.jar", "-plan.jar")
+    return f"{jar}:{tool}" if os.path.exists(os.path.join(ROOT, tool)) else jar
+
+
 def commands(java):
     """What to time, by name: (command line, what it stands for, whether the timer's JSON gives the seconds)."""
     jar = program_jar()
@@ -62,7 +71,7 @@ def commands(java):
         "GetRequiredPackages, ./run-program": (["./run-program"] + PLUGIN_ARGS,
                                                "the host's plugin listing through use-executor, start to end", False),
         "GetRequiredPackages, ./mvnw": (["./mvnw"] + PLUGIN_ARGS, "the same without use-executor", False),
-        "evaluation, jar + AOT cache": ([java, f"-XX:AOTCache={AOT_CACHE}", FORK_JOIN, "-cp", jar] + OFFLINE_PLAN,
+        "evaluation, jar + AOT cache": ([java, f"-XX:AOTCache={AOT_CACHE}", FORK_JOIN, "-cp", plan_class_path(jar)] + OFFLINE_PLAN,
                                         "one offline evaluation of the dev stack in a fresh JVM (./plan's work, without Maven)", False),
         "evaluation, Maven": (["./mvnw", "-q", "--no-transfer-progress", "compile", "exec:java",
                                "-DmainClass=" + OFFLINE_PLAN[0], "-DmainArgs=" + OFFLINE_PLAN[1]],
@@ -84,10 +93,36 @@ def measure_program(java, runs):
            {name: description for name, (_, description, _) in table.items()}
 
 
+def against_baseline(java, runs, baseline):
+    """The ./run-program calls here and in `baseline`, alternating; each side's times."""
+    timer = [java, "-cp", "target/test-classes:target/classes:target/program-libs/*", TIMER]
+    calls = {"Run, ./run-program": (timer + ["./run-program"] + RUN_ARGS, True),
+             "GetRequiredPackages, ./run-program": (["./run-program"] + PLUGIN_ARGS, False)}
+    seconds = {(name, side): [] for name in calls for side in ("here", "baseline")}
+    for _ in range(runs):
+        for name, (command, timed_by_timer) in calls.items():
+            for side, cwd in (("here", ROOT), ("baseline", baseline)):
+                began = time.perf_counter()
+                done = subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                elapsed = time.perf_counter() - began
+                seconds[(name, side)].append(json.loads(done.stdout)["firstResource"] if timed_by_timer else elapsed)
+    print(f"| call | here: median (min-max) | baseline {baseline}: median (min-max) | ratio | runs |")
+    print("|---|---:|---:|---:|---:|")
+    for name in calls:
+        here, base = seconds[(name, "here")], seconds[(name, "baseline")]
+        print(f"| {name} | {statistics.median(here):.2f} s ({min(here):.2f}-{max(here):.2f}) | "
+              f"{statistics.median(base):.2f} s ({min(base):.2f}-{max(base):.2f}) | "
+              f"{statistics.median(here) / statistics.median(base):.2f} | {runs} |")
+
+
 if __name__ == "__main__":
     java_home = os.environ.get("JAVA_HOME")
     if not java_home:
         raise SystemExit("set JAVA_HOME to a JDK 25, and run ./mvnw package -DskipTests -DskipApp first")
+    if "--baseline" in sys.argv:
+        at = sys.argv.index("--baseline")
+        against_baseline(os.path.join(java_home, "bin", "java"), int(sys.argv[1]) if at > 1 else 5, sys.argv[at + 1])
+        sys.exit(0)
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     timings, descriptions = measure_program(os.path.join(java_home, "bin", "java"), runs)
     print("| program | median | min-max | runs | what |")

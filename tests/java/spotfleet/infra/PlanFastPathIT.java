@@ -27,7 +27,7 @@ class PlanFastPathIT {
 
     private static final String MAVEN_BANNER = "Apache Maven";
     private static final String BUILDING = "plan: building the program first";
-    private static final Path PLAN_TEXT = Path.of("src/main/java/spotfleet/infra/plan/PlanText.java");
+    private static final Path PLAN_TEXT = Path.of("src/plan/java/spotfleet/infra/plan/PlanText.java");
 
     @TempDir
     Path project;
@@ -85,7 +85,7 @@ class PlanFastPathIT {
 
     /** What ./plan needs to build and run, and what `package` built, with their modification times. */
     private static void copyProject(Path to) throws IOException {
-        for (var name : List.of("pom.xml", "mvnw", "plan", "Pulumi.yaml", "Pulumi.dev.yaml", ".mvn", "src/main",
+        for (var name : List.of("pom.xml", "mvnw", "plan", "Pulumi.yaml", "Pulumi.dev.yaml", ".mvn", "src/main", "src/plan",
                 "target/classes", "target/generated-sources", "target/maven-status", "target/maven-archiver",
                 "target/program-libs", "target/spotfleet-infra.aot")) {
             copyTree(Path.of(name), to.resolve(name));

@@ -1,11 +1,7 @@
 package spotfleet.infra.config;
 
-import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderAssumeRoleArgs;
-import com.pulumi.aws.inputs.ProviderAssumeRoleWithWebIdentityArgs;
-import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.aws.inputs.ProviderEndpointArgs;
-import com.pulumi.aws.inputs.ProviderIgnoreTagsArgs;
 import com.pulumi.core.annotations.Import;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,10 +10,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import spotfleet.infra.config.AwsConfigKey.Field;
 import spotfleet.infra.config.AwsConfigKey.Shape;
 
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,36 +27,95 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  */
 class AwsConfigTest {
 
+    /**
+     * What pulumi-aws 6.83.0 documents as its provider's configuration (its Provider resource's inputs, the
+     * {@code @Import} fields of ProviderArgs), written out here so the reading of the class is checked against it.
+     */
+    private static final Map<String, Shape> PROVIDER_6_83_0 = Map.ofEntries(
+            Map.entry("accessKey", Shape.STRING), Map.entry("allowedAccountIds", Shape.STRING_LIST),
+            Map.entry("assumeRole", Shape.OBJECT), Map.entry("assumeRoleWithWebIdentity", Shape.OBJECT),
+            Map.entry("customCaBundle", Shape.STRING), Map.entry("defaultTags", Shape.OBJECT),
+            Map.entry("ec2MetadataServiceEndpoint", Shape.STRING), Map.entry("ec2MetadataServiceEndpointMode", Shape.STRING),
+            Map.entry("endpoints", Shape.OBJECT_LIST), Map.entry("forbiddenAccountIds", Shape.STRING_LIST),
+            Map.entry("httpProxy", Shape.STRING), Map.entry("httpsProxy", Shape.STRING), Map.entry("ignoreTags", Shape.OBJECT),
+            Map.entry("insecure", Shape.BOOLEAN), Map.entry("maxRetries", Shape.INTEGER), Map.entry("noProxy", Shape.STRING),
+            Map.entry("profile", Shape.STRING), Map.entry("region", Shape.STRING), Map.entry("retryMode", Shape.STRING),
+            Map.entry("s3UsEast1RegionalEndpoint", Shape.STRING), Map.entry("s3UsePathStyle", Shape.BOOLEAN),
+            Map.entry("secretKey", Shape.STRING), Map.entry("sharedConfigFiles", Shape.STRING_LIST),
+            Map.entry("sharedCredentialsFiles", Shape.STRING_LIST), Map.entry("skipCredentialsValidation", Shape.BOOLEAN),
+            Map.entry("skipMetadataApiCheck", Shape.BOOLEAN), Map.entry("skipRegionValidation", Shape.BOOLEAN),
+            Map.entry("skipRequestingAccountId", Shape.BOOLEAN), Map.entry("stsRegion", Shape.STRING),
+            Map.entry("token", Shape.STRING), Map.entry("tokenBucketRateLimiterCapacity", Shape.INTEGER),
+            Map.entry("useDualstackEndpoint", Shape.BOOLEAN), Map.entry("useFipsEndpoint", Shape.BOOLEAN));
+
     @Test
-    void theKeysAreExactlyTheProvidersSettingsWithTheirShapes() {
-        // given every @Import field of ProviderArgs, and the shape its Java type calls for
-        var expected = imports(ProviderArgs.class);
+    void theKeysReadFromProviderArgsAreThoseOfTheServedProviderWithTheirShapes() {
+        // given the keys read from ProviderArgs in the jar
+        var read = AwsConfig.KEYS.stream().collect(Collectors.toMap(AwsConfigKey::name, AwsConfigKey::shape));
 
-        // when
-        var declared = AwsConfig.KEYS.stream().collect(Collectors.toMap(AwsConfigKey::name, AwsConfigKey::shape));
-
-        // then: no key the provider takes is missing, none it does not take is accepted, each with its type
-        assertThat(declared).isEqualTo(expected.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> shapeOf(e.getValue()))));
-        assertThat(AwsConfig.KEYS).extracting(AwsConfigKey::name).isSorted().doesNotContain("assumeRoles");
+        // then: exactly pulumi-aws 6.83.0's settings, each with its shape, in alphabetical order
+        assertThat(read).isEqualTo(PROVIDER_6_83_0);
+        assertThat(AwsConfig.KEYS).extracting(AwsConfigKey::name).isSorted();
     }
 
     @Test
-    void eachObjectsFieldsAreThoseOfItsProviderArgsType() {
-        // given / when / then
-        assertThat(fields("assumeRole")).isEqualTo(fieldShapes(ProviderAssumeRoleArgs.class));
-        assertThat(fields("assumeRoleWithWebIdentity")).isEqualTo(fieldShapes(ProviderAssumeRoleWithWebIdentityArgs.class));
-        assertThat(fields("defaultTags")).isEqualTo(fieldShapes(ProviderDefaultTagsArgs.class));
-        assertThat(fields("ignoreTags")).isEqualTo(fieldShapes(ProviderIgnoreTagsArgs.class));
-        assertThat(fields("endpoints")).isEqualTo(fieldShapes(ProviderEndpointArgs.class)).hasSizeGreaterThan(300)
-                .containsKeys("ecs", "sts", "s3");
+    void eachObjectsFieldsAreReadFromItsOwnArgsClass() {
+        // given / when / then: the objects' fields as pulumi-aws 6.83.0 documents them
+        assertThat(fields("assumeRole")).isEqualTo(Map.of("duration", Field.STRING, "externalId", Field.STRING,
+                "policy", Field.STRING, "policyArns", Field.STRING_LIST, "roleArn", Field.STRING, "sessionName", Field.STRING,
+                "sourceIdentity", Field.STRING, "tags", Field.STRING_MAP, "transitiveTagKeys", Field.STRING_LIST));
+        assertThat(fields("assumeRoleWithWebIdentity")).isEqualTo(Map.of("duration", Field.STRING, "policy", Field.STRING,
+                "policyArns", Field.STRING_LIST, "roleArn", Field.STRING, "sessionName", Field.STRING,
+                "webIdentityToken", Field.STRING, "webIdentityTokenFile", Field.STRING));
+        assertThat(fields("defaultTags")).isEqualTo(Map.of("tags", Field.STRING_MAP));
+        assertThat(fields("ignoreTags")).isEqualTo(Map.of("keyPrefixes", Field.STRING_LIST, "keys", Field.STRING_LIST));
+        // over 300 services, every one a URL
+        assertThat(fields("endpoints")).hasSizeGreaterThan(300).containsKeys("ecs", "sts", "s3")
+                .allSatisfy((service, field) -> assertThat(field).isEqualTo(Field.STRING));
+        assertThat(AwsConfig.key("assumeRole").orElseThrow().argsType()).contains(ProviderAssumeRoleArgs.class);
+        assertThat(AwsConfig.key("endpoints").orElseThrow().argsType()).contains(ProviderEndpointArgs.class);
+        assertThat(AwsConfig.key("region").orElseThrow().argsType()).isEmpty();
     }
 
     @Test
-    void onlyTheProvidersCredentialsAreSecretByThemselves() {
-        // pulumi-aws marks accessKey, secretKey and token secret (com.pulumi.aws.Provider: additionalSecretOutputs)
-        assertThat(AwsConfig.KEYS.stream().filter(AwsConfigKey::credential).map(AwsConfigKey::name))
-                .containsExactlyInAnyOrder("accessKey", "secretKey", "token");
+    void aProviderTypeNoShapeReadsFailsAtOnceNamingTheField() {
+        // given args classes a provider upgrade could bring: a list of numbers, an object with a number field
+        // when / then
+        assertThatThrownBy(() -> AwsConfigKey.read(WithNumberList.class, Set.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("WithNumberList.ports is a java.util.List<java.lang.Integer>: no aws: config shape reads it");
+        assertThatThrownBy(() -> AwsConfigKey.read(WithOddObject.class, Set.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("OddObject.count is a java.lang.Integer: no aws: config shape reads it");
+    }
+
+    static final class WithNumberList extends com.pulumi.resources.ResourceArgs {
+        @Import(name = "ports")
+        private com.pulumi.core.Output<List<Integer>> ports;
+    }
+
+    static final class OddObject extends com.pulumi.resources.ResourceArgs {
+        @Import(name = "count")
+        private com.pulumi.core.Output<Integer> count;
+    }
+
+    static final class WithOddObject extends com.pulumi.resources.ResourceArgs {
+        @Import(name = "nested")
+        private com.pulumi.core.Output<OddObject> nested;
+    }
+
+    @Test
+    void theCredentialsAreTheOnesTheProviderItselfKeepsSecret() throws Exception {
+        // given the secret outputs pulumi-aws's Provider resource declares for itself (its private makeResourceOptions)
+        var options = com.pulumi.aws.Provider.class.getDeclaredMethod("makeResourceOptions",
+                com.pulumi.resources.CustomResourceOptions.class, com.pulumi.core.Output.class);
+        options.setAccessible(true);
+        var declared = (com.pulumi.resources.CustomResourceOptions) options.invoke(null, null, null);
+
+        // then: those, and only those, are credentials here
+        assertThat(AwsConfig.KEYS.stream().filter(AwsConfigKey::credential).map(AwsConfigKey::name).toList())
+                .containsExactlyInAnyOrderElementsOf(declared.getAdditionalSecretOutputs());
+        assertThat(declared.getAdditionalSecretOutputs()).containsExactlyInAnyOrder("accessKey", "secretKey", "token");
     }
 
     @Test
@@ -264,42 +315,6 @@ class AwsConfigTest {
         assertThat(DidYouMean.editDistance("", "abc")).isEqualTo(3);
         assertThat(DidYouMean.editDistance("abc", "")).isEqualTo(3);
         assertThat(DidYouMean.editDistance("same", "same")).isZero();
-    }
-
-    /** Each @Import field of {@code type}: its name to its generic type (inside Output). */
-    private static Map<String, Type> imports(Class<?> type) {
-        var fields = new LinkedHashMap<String, Type>();
-        Arrays.stream(type.getDeclaredFields())
-                .filter(field -> field.getAnnotation(Import.class) != null)
-                .forEach(field -> fields.put(field.getAnnotation(Import.class).name(),
-                        ((ParameterizedType) field.getGenericType()).getActualTypeArguments()[0]));
-        return fields;
-    }
-
-    private static Shape shapeOf(Type type) {
-        if (type == String.class) {
-            return Shape.STRING;
-        } else if (type == Boolean.class) {
-            return Shape.BOOLEAN;
-        } else if (type == Integer.class) {
-            return Shape.INTEGER;
-        } else if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
-            return list.getActualTypeArguments()[0] == String.class ? Shape.STRING_LIST : Shape.OBJECT_LIST;
-        }
-        return Shape.OBJECT;
-    }
-
-    private static Map<String, Field> fieldShapes(Class<?> type) {
-        return imports(type).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> {
-            if (e.getValue() == String.class) {
-                return Field.STRING;
-            } else if (e.getValue() instanceof ParameterizedType generic && generic.getRawType() == List.class) {
-                return Field.STRING_LIST;
-            } else if (e.getValue() instanceof ParameterizedType generic && generic.getRawType() == Map.class) {
-                return Field.STRING_MAP;
-            }
-            throw new AssertionError("a field type AwsConfigKey.Field has no shape for: " + e.getValue());
-        }));
     }
 
     private static Map<String, Field> fields(String key) {

@@ -3,13 +3,11 @@ package spotfleet.infra.config;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.pulumi.aws.inputs.ProviderEndpointArgs;
-import com.pulumi.core.annotations.Import;
+import com.pulumi.aws.ProviderArgs;
 import spotfleet.infra.config.AwsConfigKey.Field;
 import spotfleet.infra.config.AwsConfigKey.Shape;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,47 +34,14 @@ public final class AwsConfig {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
-    /** Every key, alphabetically, as ProviderArgs lists them. */
-    public static final List<AwsConfigKey> KEYS = List.of(
-            AwsConfigKey.credential("accessKey"),
-            AwsConfigKey.of("allowedAccountIds", Shape.STRING_LIST),
-            AwsConfigKey.object("assumeRole", Map.of(
-                    "duration", Field.STRING, "externalId", Field.STRING, "policy", Field.STRING,
-                    "policyArns", Field.STRING_LIST, "roleArn", Field.STRING, "sessionName", Field.STRING,
-                    "sourceIdentity", Field.STRING, "tags", Field.STRING_MAP, "transitiveTagKeys", Field.STRING_LIST)),
-            AwsConfigKey.object("assumeRoleWithWebIdentity", Map.of(
-                    "duration", Field.STRING, "policy", Field.STRING, "policyArns", Field.STRING_LIST,
-                    "roleArn", Field.STRING, "sessionName", Field.STRING, "webIdentityToken", Field.STRING,
-                    "webIdentityTokenFile", Field.STRING)),
-            AwsConfigKey.of("customCaBundle", Shape.STRING),
-            AwsConfigKey.object("defaultTags", Map.of("tags", Field.STRING_MAP)),
-            AwsConfigKey.of("ec2MetadataServiceEndpoint", Shape.STRING),
-            AwsConfigKey.of("ec2MetadataServiceEndpointMode", Shape.STRING),
-            AwsConfigKey.objects("endpoints", endpointServices()),
-            AwsConfigKey.of("forbiddenAccountIds", Shape.STRING_LIST),
-            AwsConfigKey.of("httpProxy", Shape.STRING),
-            AwsConfigKey.of("httpsProxy", Shape.STRING),
-            AwsConfigKey.object("ignoreTags", Map.of("keyPrefixes", Field.STRING_LIST, "keys", Field.STRING_LIST)),
-            AwsConfigKey.of("insecure", Shape.BOOLEAN),
-            AwsConfigKey.of("maxRetries", Shape.INTEGER),
-            AwsConfigKey.of("noProxy", Shape.STRING),
-            AwsConfigKey.of("profile", Shape.STRING),
-            AwsConfigKey.of("region", Shape.STRING),
-            AwsConfigKey.of("retryMode", Shape.STRING),
-            AwsConfigKey.of("s3UsEast1RegionalEndpoint", Shape.STRING),
-            AwsConfigKey.of("s3UsePathStyle", Shape.BOOLEAN),
-            AwsConfigKey.credential("secretKey"),
-            AwsConfigKey.of("sharedConfigFiles", Shape.STRING_LIST),
-            AwsConfigKey.of("sharedCredentialsFiles", Shape.STRING_LIST),
-            AwsConfigKey.of("skipCredentialsValidation", Shape.BOOLEAN),
-            AwsConfigKey.of("skipMetadataApiCheck", Shape.BOOLEAN),
-            AwsConfigKey.of("skipRegionValidation", Shape.BOOLEAN),
-            AwsConfigKey.of("skipRequestingAccountId", Shape.BOOLEAN),
-            AwsConfigKey.of("stsRegion", Shape.STRING),
-            AwsConfigKey.credential("token"),
-            AwsConfigKey.of("tokenBucketRateLimiterCapacity", Shape.INTEGER),
-            AwsConfigKey.of("useDualstackEndpoint", Shape.BOOLEAN),
-            AwsConfigKey.of("useFipsEndpoint", Shape.BOOLEAN));
+    /**
+     * The provider's credentials: pulumi-aws marks them secret outputs of the provider itself
+     * ({@code com.pulumi.aws.Provider}'s {@code additionalSecretOutputs}; AwsConfigTest reads them there).
+     */
+    static final Set<String> CREDENTIALS = Set.of("accessKey", "secretKey", "token");
+
+    /** Every key, alphabetically: each {@code @Import} field of ProviderArgs with the shape of its type. */
+    public static final List<AwsConfigKey> KEYS = AwsConfigKey.read(ProviderArgs.class, CREDENTIALS);
 
     private static final Map<String, AwsConfigKey> BY_NAME = KEYS.stream()
             .collect(Collectors.toMap(AwsConfigKey::name, Function.identity()));
@@ -294,14 +259,5 @@ public final class AwsConfig {
 
     private static boolean isString(JsonElement json) {
         return json.isJsonPrimitive() && json.getAsJsonPrimitive().isString();
-    }
-
-    /** The services an {@code endpoints} entry may name: ProviderEndpointArgs' fields (over 300, so read, not copied). */
-    private static Set<String> endpointServices() {
-        return Arrays.stream(ProviderEndpointArgs.class.getDeclaredFields())
-                .map(field -> field.getAnnotation(Import.class))
-                .filter(java.util.Objects::nonNull)
-                .map(Import::name)
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -9,7 +9,7 @@ public final class CostText {
     private CostText() {
     }
 
-    static final String FILE = "src/main/resources/spotfleet/infra/plan/" + PriceList.RESOURCE;
+    static final String FILE = "src/plan/resources/spotfleet/infra/plan/" + PriceList.RESOURCE;
 
     public static String render(Plan plan, CostEstimate estimate, PriceList prices) {
         return render(plan, estimate, prices, List.of());

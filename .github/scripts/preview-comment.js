@@ -1,8 +1,11 @@
-// Posts (or updates) the offline plan of a fork's pull request as one comment. Run by preview-comment.yml through
-// actions/github-script, from the default branch's own commit: never from the pull request.
+// Posts (or updates) the offline plan and cost estimate of a fork's pull request as one comment. Run by
+// preview-comment.yml through actions/github-script, from the default branch's own commit: never from the pull request.
+// Per stack the artifact holds <stack>.txt and <stack>.status (./plan <stack>) and <stack>.cost and <stack>.cost-status
+// (./plan <stack> --cost, offline prices: the untrusted run had no credentials).
 //
 // Everything in the artifact was written by the pull request's code, so it is hostile input:
-//   - a stack name (a plan file's name) must match STACK_NAME, or the file is left out and only counted;
+//   - a stack name (a plan file's name) must match STACK_NAME, or the file is left out and only counted; a cost
+//     estimate is shown only beside the plan of a stack that is shown;
 //   - an exit status must match STATUS, or it is reported as unreadable, never quoted;
 //   - plan text goes inside a code fence longer than any backtick run in it, cut so that the whole comment, fences
 //     included, fits GitHub's limit;
@@ -31,6 +34,8 @@ const CUT_NOTE = "\n... cut here: the whole plan is in the run's offline-plan ar
 // (U+202A-U+202E, U+2066-U+2069).
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 const MAX_STACKS = 10;
+// A stack's cost estimate gets at most this share of the stack's part of the comment; its plan the rest.
+const COST_SHARE = 1 / 3;
 // Enough for any value the patterns accept: a longer file cannot match them once cut.
 const SMALL_FILE = 64;
 
@@ -67,8 +72,8 @@ function fenceFor(text) {
   return "`".repeat(longest + 1);
 }
 
-function statusLine(dir, stack) {
-  const status = readRegularFile(dir, `${stack}.status`, SMALL_FILE);
+function statusLine(dir, statusFile, failed) {
+  const status = readRegularFile(dir, statusFile, SMALL_FILE);
   if (status === null) {
     return "no exit status";
   }
@@ -76,7 +81,7 @@ function statusLine(dir, stack) {
   if (!STATUS.test(value)) {
     return "an unreadable exit status";
   }
-  return value === "0" ? null : `config problems (exit ${value})`;
+  return value === "0" ? null : `${failed} (exit ${value})`;
 }
 
 /** Plan text as it may be shown: no control characters (NUL would cut the comment short), no bidirectional ones. */
@@ -89,12 +94,12 @@ function wrap(summary, text) {
   return `<details><summary>${summary}</summary>\n\n${fence}text\n${text}\n${fence}\n</details>`;
 }
 
-/** One stack's section, at most `budget` characters long, fences included. */
-function section(dir, stack, budget) {
-  const problem = statusLine(dir, stack);
-  const summary = `Offline plan of <code>${stack}</code>` + (problem === null ? "" : `: ${problem}`);
+/** One section (a plan or a cost estimate), at most `budget` characters long, fences included. */
+function section(dir, { title, failed }, stack, file, statusFile, budget) {
+  const problem = statusLine(dir, statusFile, failed);
+  const summary = `${title} of <code>${stack}</code>` + (problem === null ? "" : `: ${problem}`);
   // UTF-8 never takes fewer bytes than JavaScript's UTF-16 takes characters, so `budget` bytes are enough to read.
-  const plan = readRegularFile(dir, `${stack}.txt`, budget);
+  const plan = readRegularFile(dir, file, budget);
   const whole = neutralised(plan.text);
   let text = plan.cut ? whole + CUT_NOTE : whole;
   let shown = whole.length;
@@ -110,6 +115,20 @@ function section(dir, stack, budget) {
     }
   }
   return wrap(summary, text);
+}
+
+const PLAN = { title: "Offline plan", failed: "config problems" };
+// ./plan --cost exits 1 when a price is missing or a type has no price rule: the estimate is then partial or absent.
+const COST = { title: "Cost estimate", failed: "no complete estimate" };
+
+/** A stack's plan and, when the artifact has one, its cost estimate: together at most `budget` characters. */
+function stackSections(dir, stack, budget) {
+  if (readRegularFile(dir, `${stack}.cost`, 0) === null) {
+    return section(dir, PLAN, stack, `${stack}.txt`, `${stack}.status`, budget);
+  }
+  const costBudget = Math.floor(budget * COST_SHARE);
+  return [section(dir, PLAN, stack, `${stack}.txt`, `${stack}.status`, budget - costBudget - 2),
+    section(dir, COST, stack, `${stack}.cost`, `${stack}.cost-status`, costBudget)].join("\n\n");
 }
 
 /** The comment's body, from the artifact in `dir` alone. */
@@ -129,12 +148,13 @@ function commentBody(dir, runUrl) {
   }
   const header = [MARKER,
     "**Offline plan** (this pull request comes from a fork, so it gets no `pulumi preview`): the program " +
-    "evaluated under Pulumi's mock engine, not a diff against AWS." + run,
+    "evaluated under Pulumi's mock engine, not a diff against AWS. **Cost estimate**: `./plan` with `--cost`, " +
+    "at the list prices of the pull request's own price file: an estimate, not a bill." + run,
     ...notes].join("\n\n");
   // What the header and the blank lines between sections leave, shared equally.
   const left = Math.min(PLAN_BUDGET, MAX_BODY - header.length - 2 * shown.length);
   const each = shown.length === 0 ? 0 : Math.floor(left / shown.length);
-  const body = [header, ...shown.map((stack) => section(dir, stack, each))].join("\n\n");
+  const body = [header, ...shown.map((stack) => stackSections(dir, stack, each))].join("\n\n");
   if (body.length > MAX_BODY) {
     throw new Error(`the comment would be ${body.length} characters, over GitHub's ${MAX_BODY}`);
   }

@@ -326,3 +326,59 @@ test("a cut never splits a character outside the Basic Multilingual Plane", asyn
   assert.ok(body.length <= MAX_BODY);
   assert.doesNotMatch(body, /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
 });
+
+test("each stack's cost estimate is shown beside its plan, fenced, with its own exit status", async () => {
+  const dir = artifact({
+    "dev.txt": "+ 12 to create\n", "dev.status": "0\n", "dev.cost": "  $69.54  total a month\n", "dev.cost-status": "0\n",
+    "prod.txt": "+ 40 to create\n", "prod.status": "0\n", "prod.cost": "plan: no cost estimate for stack prod\n",
+    "prod.cost-status": "1\n",
+  });
+  const body = await post(dir, fakeGitHub());
+  const { outside, blocks } = parse(body);
+  assert.deepEqual(blocks, ["+ 12 to create\n", "  $69.54  total a month\n", "+ 40 to create\n", "plan: no cost estimate for stack prod\n"]);
+  assert.match(outside, /<summary>Cost estimate of <code>dev<\/code><\/summary>/);
+  assert.match(outside, /<summary>Cost estimate of <code>prod<\/code>: no complete estimate \(exit 1\)<\/summary>/);
+  assert.match(outside, /<summary>Offline plan of <code>prod<\/code><\/summary>/);
+  assertOnlyOurMarkdown(outside);
+});
+
+test("a cost estimate is shown only beside a plan that is shown, is not counted as a plan, and is never followed as a symlink", async () => {
+  const secret = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "runner-")), "credentials");
+  fs.writeFileSync(secret, "AWS_SECRET_ACCESS_KEY=hunter2\n");
+  const dir = artifact({ "dev.txt": "plan", "dev.status": "0", "ghost.cost": "ghostly estimate", "ghost.cost-status": "0" });
+  fs.symlinkSync(secret, path.join(dir, "dev.cost"));
+  const body = await post(dir, fakeGitHub());
+  assert.doesNotMatch(body, /hunter2|ghost|Cost estimate of/);
+  assert.doesNotMatch(body, /left out/);
+  assert.deepEqual(parse(body).blocks, ["plan"]);
+});
+
+test("a missing or crafted cost status says so, never quoted", async () => {
+  const body = await post(artifact({ "dev.txt": "plan", "dev.status": "0", "dev.cost": "estimate", "prod.txt": "plan",
+    "prod.status": "0", "prod.cost": "estimate", "prod.cost-status": "0</summary><img src=x>" }), fakeGitHub());
+  assert.match(body, /Cost estimate of <code>dev<\/code>: no exit status/);
+  assert.match(body, /Cost estimate of <code>prod<\/code>: an unreadable exit status/);
+  assert.doesNotMatch(body, /img/);
+});
+
+test("estimates made of backtick runs and control characters cannot push the comment over the limit or crowd out the plans", async () => {
+  for (const count of [1, 2, 10]) {
+    const files = {};
+    for (let i = 0; i < count; i++) {
+      files[`s${i}.txt`] = "+ 12 to create";
+      files[`s${i}.status`] = "0";
+      files[`s${i}.cost`] = `${"`".repeat(90000)}\u202e\u0000${"x".repeat(90000)}`;
+      files[`s${i}.cost-status`] = "0";
+    }
+    const body = await post(artifact(files), fakeGitHub());
+    assert.ok(body.length <= MAX_BODY, `${count}: ${body.length} characters`);
+    assert.doesNotMatch(body, /[\u0000\u202e]/);
+    const { outside, blocks } = parse(body);
+    assert.equal(blocks.length, 2 * count);
+    for (let i = 0; i < count; i++) {
+      assert.equal(blocks[2 * i], "+ 12 to create", "each plan shown whole");
+      assert.match(blocks[2 * i + 1], /cut here/);
+    }
+    assertOnlyOurMarkdown(outside);
+  }
+});

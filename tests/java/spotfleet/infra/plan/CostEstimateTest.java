@@ -89,14 +89,82 @@ class CostEstimateTest {
         // given
         var json = JsonParser.parseString("""
                 {"hoursPerMonth": 730,
-                 "prices": [{"id": "natGateway", "region": "eu-west-1", "unit": "hour", "usd": 0.048, "date": "2025-06"},
-                            {"id": "kmsKey", "region": "eu-west-1", "unit": "key-month", "usd": 1, "source": "https://aws.amazon.com/kms/pricing/"}],
+                 "prices": [{"id": "natGateway", "region": "eu-west-1", "unit": "hour", "usd": 0.048, "date": "2025-06", "status": "unverified"},
+                            {"id": "kmsKey", "region": "eu-west-1", "unit": "key-month", "usd": 1, "source": "https://aws.amazon.com/kms/pricing/",
+                             "status": "unverified"},
+                            {"id": "dashboard", "region": "eu-west-1", "unit": "dashboard-month", "usd": 3,
+                             "source": "https://aws.amazon.com/cloudwatch/pricing/", "date": "2025-06"}],
                  "spotDiscounts": [],
-                 "fargateSpotDiscount": {"discount": 0.65, "source": "https://aws.amazon.com/fargate/pricing/", "date": "2025-06"}}
+                 "fargateSpotDiscount": {"discount": 0.65, "source": "https://aws.amazon.com/fargate/pricing/", "date": "2025-06",
+                                         "status": "unverified"}}
                 """).getAsJsonObject();
         // when / then
         assertThatThrownBy(() -> PriceList.parse(json)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("prices[0] (natGateway) has no source").hasMessageContaining("prices[1] (kmsKey) has no date");
+                .hasMessageContaining("prices[0] (natGateway) has no source").hasMessageContaining("prices[1] (kmsKey) has no date")
+                .hasMessageContaining("prices[2] (dashboard) has no status");
+    }
+
+    @Test
+    void aCheckedPriceNeedsItsWholeEvidenceAndAnUnverifiedOneHasNone() {
+        // given a verified entry without its quote, a corroborated one without evidence, an unverified one with some
+        var json = JsonParser.parseString("""
+                {"hoursPerMonth": 730,
+                 "prices": [{"id": "kmsKey", "region": "eu-west-1", "unit": "key-month", "usd": 1, "source": "https://aws.amazon.com/kms/pricing/",
+                             "date": "2026-12-07", "status": "verified",
+                             "evidence": {"url": "https://aws.amazon.com/kms/pricing/", "date": "2026-12-07"}},
+                            {"id": "natGateway", "region": "us-east-1", "unit": "hour", "usd": 0.045, "source": "https://aws.amazon.com/vpc/pricing/",
+                             "date": "2026-12-07", "status": "corroborated"},
+                            {"id": "dashboard", "region": "eu-west-1", "unit": "dashboard-month", "usd": 3,
+                             "source": "https://aws.amazon.com/cloudwatch/pricing/", "date": "2025-06", "status": "unverified",
+                             "evidence": {"url": "https://example.com/", "date": "2026-01-01", "quote": "$3"}},
+                            {"id": "metric", "region": "eu-west-1", "unit": "metric-month", "usd": 0.3,
+                             "source": "https://aws.amazon.com/cloudwatch/pricing/", "date": "2025-06", "status": "recalled"}],
+                 "spotDiscounts": [],
+                 "fargateSpotDiscount": {"discount": 0.65, "source": "https://aws.amazon.com/fargate/pricing/", "date": "2025-06",
+                                         "status": "unverified"}}
+                """).getAsJsonObject();
+        // when / then
+        assertThatThrownBy(() -> PriceList.parse(json)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("prices[0] (kmsKey) is verified but its evidence has no quote")
+                .hasMessageContaining("prices[1] (natGateway) is corroborated but its evidence has no url, date, quote")
+                .hasMessageContaining("prices[2] (dashboard) is unverified but has evidence")
+                .hasMessageContaining("prices[3] (metric): status recalled is none of verified, corroborated, unverified");
+    }
+
+    @Test
+    void theCommittedListSaysHowFarEachFigureIsCheckedAndTheEstimateMarksEveryLineOnAnUnverifiedOne() {
+        // given the committed list: each checked entry quotes its evidence, AWS's own for a verified one
+        assertThat(prices.prices().values()).allSatisfy(price -> {
+            assertThat(price.status()).isNotEqualTo(PriceList.Status.LIVE);
+            if (price.status() == PriceList.Status.UNVERIFIED) {
+                assertThat(price.evidence()).as(price.id()).isNull();
+            } else {
+                assertThat(price.evidence().url()).as(price.id()).startsWith("https://");
+                if (price.usd() == 0) {
+                    assertThat(price.evidence().quote()).as(price.id()).containsIgnoringCase("no additional charge");
+                } else {
+                    assertThat(price.evidence().quote()).as(price.id()).contains("$" + CostEstimate.number(price.usd()));
+                }
+            }
+            if (price.status() == PriceList.Status.VERIFIED) {
+                assertThat(java.net.URI.create(price.evidence().url()).getHost()).as(price.id()).matches("(.+\\.)?(aws\\.amazon\\.com|amazonaws\\.com)");
+            }
+        });
+        // when
+        var dev = plans.get("dev");
+        var estimate = CostEstimate.of(dev, prices, UsageAssumptions.defaultsOnly());
+        var text = CostText.render(dev, estimate, prices);
+        // then: the KMS key (verified on AWS's page) is plain file, a line on the recalled ALB price is file*, and the
+        // note counts the unverified entries of the region
+        var kms = estimate.lines().stream().filter(line -> line.what().equals("KMS key")).findFirst().orElseThrow();
+        assertThat(kms.unverified()).isFalse();
+        assertThat(kms.origin()).isEqualTo("file");
+        assertThat(CostText.lines(text)).anySatisfy(line -> assertThat(line).contains("alerts-key").contains(" file  ").doesNotContain("file*"))
+                .anySatisfy(line -> assertThat(line).contains("loadbalancer-alb").contains("file*").contains("Application Load Balancer"));
+        var unverified = prices.prices().values().stream().filter(price -> price.region().equals("eu-west-1"))
+                .filter(price -> !price.status().fromAws()).count();
+        assertThat(text).contains("* rests on a figure of prices.json that no AWS source was seen to state (%d of its".formatted(unverified));
+        assertThat(CostText.summaryLine(dev)).contains("lines on figures not yet verified against AWS");
     }
 
     @Test

@@ -83,6 +83,8 @@ class PlanCommandTest {
                 "loadbalancer-alb", "Spot t4g.micro", "on-demand t4g.micro", "total a month",
                 "the same capacity all on demand (Spot saves $", "Usage assumed", "loadBalancerCapacityUnits = 0.1",
                 "Not counted:").doesNotContain("Resources:");
+        // each line says its prices came from the file, starred where an entry is unverified, and nothing was read live
+        assertThat(run.out()).contains(" file* ", "* rests on a figure of prices.json").doesNotContain(" live ", "Not read live");
     }
 
     @Test
@@ -92,6 +94,10 @@ class PlanCommandTest {
         // then
         assertThat(run.exitCode()).isEqualTo(PlanCommand.USAGE);
         assertThat(run.err()).contains("--usage goes with --cost");
+        // and --live too, before anything is planned or called
+        var live = run("dev", "--live");
+        assertThat(live.exitCode()).isEqualTo(PlanCommand.USAGE);
+        assertThat(live.err()).contains("--live goes with --cost");
     }
 
     @Test

@@ -74,8 +74,9 @@ class PlanSummaryTest {
         assertThat(summary).extracting(PlanSummary.Line::label).containsOnlyOnce("capacity");
         assertThat(text(summary, "network")).isEqualTo("2 Availability Zones, 1 NAT gateway (shared by every zone), an S3 gateway endpoint");
         assertThat(text(summary, "protected")).isEqualTo("nothing: pulumi destroy removes everything");
-        assertThat(text(summary, "cost")).matches("about \\$\\d+\\.\\d\\d a month at eu-west-1 list prices \\(an unverified price file\\), Spot at assumed"
-                + " discounts \\(all on demand: \\$\\d+\\.\\d\\d\\); \\./plan \\S+ --cost for every line and assumption");
+        assertThat(text(summary, "cost")).matches("about \\$\\d+\\.\\d\\d a month at eu-west-1 list prices from the price file \\(\\d+ of its"
+                + " \\d+ lines on figures not yet verified against AWS\\), Spot at assumed discounts \\(all on demand: \\$\\d+\\.\\d\\d\\);"
+                + " \\./plan \\S+ --cost for every line and assumption");
     }
 
     @Test

@@ -156,7 +156,7 @@ class PreviewRolePolicyTest {
             entry("application-autoscaling", "application-autoscaling"), entry("autoscaling", "autoscaling"),
             entry("cloudwatch", "cloudwatch"), entry("ec2", "ec2"), entry("ecr", "ecr"), entry("ecs", "ecs"),
             entry("elasticloadbalancing", "elbv2"), entry("events", "events"), entry("fis", "fis"), entry("iam", "iam"), entry("kms", "kms"),
-            entry("lambda", "lambda"), entry("logs", "logs"), entry("route53", "route53"), entry("s3", "s3"), entry("sns", "sns"),
+            entry("lambda", "lambda"), entry("logs", "logs"), entry("pricing", "pricing"), entry("route53", "route53"), entry("s3", "s3"), entry("sns", "sns"),
             entry("ssm", "ssm"), entry("sts", "sts"));
 
     /**
@@ -300,6 +300,8 @@ class PreviewRolePolicyTest {
         var needed = new TreeSet<String>();
         needs.types().stream().filter(READ_ACTIONS::containsKey).forEach(type -> needed.addAll(READ_ACTIONS.get(type)));
         needs.invokes().stream().filter(INVOKE_ACTIONS::containsKey).forEach(token -> needed.addAll(INVOKE_ACTIONS.get(token)));
+        // and ./plan <stack> --cost --live, which a reviewer may run with the preview role's credentials (LivePrices)
+        needed.addAll(LivePrices.ACTIONS);
         var allowed = new TreeSet<>(actions());
         // then
         assertThat(unknownTypes).as("resource types without their Read's calls in READ_ACTIONS (read terraform-provider-aws's"

@@ -652,6 +652,46 @@ class WorkflowPolicyTest {
         return images;
     }
 
+    @Test
+    void theOfflinePlanJobEstimatesEveryStacksCostOfflineBesideItsPlan(@TempDir Path workspace) throws Exception {
+        // given the offline-plan job (the pull request's own code, forks included) and a stand-in ./plan: prod's
+        // estimate fails (a missing price), dev's plan and estimate pass
+        var job = map(jobs("preview.yml").get("offline-plan"));
+        var script = steps(job).stream().map(step -> String.valueOf(step.get("run"))).filter(run -> run.contains("./plan"))
+                .findFirst().orElseThrow();
+        var plan = workspace.resolve("plan");
+        Files.writeString(plan, """
+                #!/bin/sh
+                printf '%s\\n' "$*" >> "$(dirname "$0")/plan-calls"
+                case "$*" in
+                  "prod --cost") echo "plan: no cost estimate for stack prod: no price for instance:x9.huge"; exit 1 ;;
+                  *--cost*) echo "  \\$69.54  total a month" ;;
+                  *) echo "plan of $1" ;;
+                esac
+                """);
+        plan.toFile().setExecutable(true);
+        Files.writeString(workspace.resolve("Pulumi.dev.yaml"), "");
+        Files.writeString(workspace.resolve("Pulumi.prod.yaml"), "");
+        var summary = workspace.resolve("summary");
+        Files.writeString(summary, "");
+        // when
+        var run = bash(workspace, script, Map.of("PR_NUMBER", "7", "HEAD_SHA", "abc", "GITHUB_STEP_SUMMARY", summary.toString()));
+        // then: each stack planned and estimated with the price file only (never --live: no credentials here), the
+        // estimate and its status in the artifact beside the plan, both in the summary, and a failed estimate shown, not fatal
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(Files.readAllLines(workspace.resolve("plan-calls"))).containsExactly("dev", "dev --json", "dev --cost", "prod",
+                "prod --json", "prod --cost");
+        var artifact = workspace.resolve("offline-plan");
+        assertThat(Files.readString(artifact.resolve("dev.cost"))).isEqualTo("  $69.54  total a month\n");
+        assertThat(Files.readString(artifact.resolve("dev.cost-status"))).isEqualTo("0\n");
+        assertThat(Files.readString(artifact.resolve("prod.cost"))).contains("no price for instance:x9.huge");
+        assertThat(Files.readString(artifact.resolve("prod.cost-status"))).isEqualTo("1\n");
+        assertThat(Files.readString(summary)).contains("### Cost estimate of `dev` (exit 0)", "### Cost estimate of `prod` (exit 1)",
+                "### Offline plan of `prod` (exit 0)");
+        assertThat(job.get("permissions")).isEqualTo(Map.of("contents", "read"));
+        assertThat(job.toString()).doesNotContain("secrets.", "id-token", "AWS_", "--live");
+    }
+
     private static Map<String, Object> step(String workflow, String job, String usesPrefix) {
         return steps(map(jobs(workflow).get(job))).stream().filter(step -> String.valueOf(step.get("uses")).startsWith(usesPrefix))
                 .findFirst().orElseThrow();

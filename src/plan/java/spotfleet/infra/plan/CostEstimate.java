@@ -25,12 +25,31 @@ import java.util.TreeSet;
  * @param spotSavings what Spot saves against the same instances (or Fargate tasks) on demand
  * @param unpriced    types of the plan neither priced nor known to be free
  * @param spot        how the Spot prices were made (offline: a discount per family)
+ * @param spotTypes   the instance types priced as Spot, which {@code --live} reads current Spot prices of
  */
 public record CostEstimate(String region, List<Line> lines, double spotSavings, List<String> unpriced, List<String> spot,
-                           UsageAssumptions usage, List<String> usageKeys) {
+                           UsageAssumptions usage, List<String> usageKeys, List<String> spotTypes) {
 
-    /** One billable item: the resource, what it is, the monthly figure and how it was worked out. */
-    public record Line(String resource, String what, double monthly, String basis) {
+    /**
+     * One billable item: the resource, what it is, the monthly figure, how it was worked out and the prices it rests on
+     * (whose {@link PriceList.Status} says where each came from).
+     */
+    public record Line(String resource, String what, double monthly, String basis, List<PriceList.Price> prices) {
+
+        public Line(String resource, String what, double monthly, String basis) {
+            this(resource, what, monthly, basis, List.of());
+        }
+
+        /** {@code live} when every price is from AWS's APIs, {@code file} when none is, {@code live+file} for a mix. */
+        public String origin() {
+            var live = prices.stream().filter(price -> price.status() == PriceList.Status.LIVE).count();
+            return live == 0 ? "file" : live == prices.size() ? "live" : "live+file";
+        }
+
+        /** Whether a price of this line is one no AWS source was seen to state. */
+        public boolean unverified() {
+            return prices.stream().anyMatch(price -> !price.status().fromAws());
+        }
     }
 
     /** Types with no charge of their own, and why: the rest of a plan must be priced. */
@@ -137,6 +156,7 @@ public record CostEstimate(String region, List<Line> lines, double spotSavings, 
         private final List<Line> lines = new ArrayList<>();
         private final List<String> spot = new ArrayList<>();
         private final Set<String> usageKeys = new java.util.LinkedHashSet<>();
+        private final Set<String> spotTypes = new java.util.LinkedHashSet<>();
         private double spotSavings;
 
         Pricing(Plan plan, PriceList prices, UsageAssumptions usage) {
@@ -193,7 +213,7 @@ public record CostEstimate(String region, List<Line> lines, double spotSavings, 
                 }
             }
             return new CostEstimate(region, List.copyOf(lines), spotSavings, List.copyOf(unpriced), List.copyOf(spot), usage,
-                    List.copyOf(usageKeys));
+                    List.copyOf(usageKeys), List.copyOf(spotTypes));
         }
 
         private void loadBalancer(Plan.PlannedResource lb) {
@@ -202,7 +222,7 @@ public record CostEstimate(String region, List<Line> lines, double spotSavings, 
             usageKeys.add("loadBalancerCapacityUnits");
             var lcu = prices.price("loadBalancerCapacityUnit", region);
             add(lb, "load balancer capacity units", lcus * hours * lcu.usd(), "%s LCU × %d h × $%s/%s (loadBalancerCapacityUnits)"
-                    .formatted(number(lcus), hours, number(lcu.usd()), lcu.unit()));
+                    .formatted(number(lcus), hours, number(lcu.usd()), lcu.unit()), lcu);
             if (!"true".equals(first(lb, "internal"))) {
                 var zones = values(lb.inputs(), "subnets[*]").size();
                 hourly(lb, "its public IPv4 addresses, one per AZ", "publicIpv4", zones);
@@ -218,18 +238,28 @@ public record CostEstimate(String region, List<Line> lines, double spotSavings, 
             var instances = instances(group, onDemand, first);
             var od = prices.price("instance:" + first, region);
             var family = InstanceType.parse(first).map(InstanceType::family).orElse(first);
+            var live = prices.spotPrice(first, region);
+            if (!onDemand) {
+                spotTypes.add(first);
+            }
             if (onDemand) {
                 add(group, "%d on-demand %s".formatted(instances, first), instances * hours * od.usd(),
-                        "%d × %d h × $%s/hour".formatted(instances, hours, number(od.usd())));
+                        "%d × %d h × $%s/hour".formatted(instances, hours, number(od.usd())), od);
+            } else if (live.isPresent()) {
+                var spotPrice = live.get().usd();
+                add(group, "%d Spot %s".formatted(instances, first), instances * hours * spotPrice,
+                        "%d × %d h × $%s/hour Spot (%s)".formatted(instances, hours, number(spotPrice), live.get().source()), live.get());
+                spotSavings += instances * hours * Math.max(0, od.usd() - spotPrice);
+                spot.add("%s: the current Spot price, %s".formatted(first, live.get().source()));
             } else {
                 var discount = prices.spotDiscount(family);
                 var spotPrice = od.usd() * (1 - discount.discount());
                 add(group, "%d Spot %s".formatted(instances, first), instances * hours * spotPrice,
                         "%d × %d h × $%s/hour on demand, less %s%%".formatted(instances, hours, number(od.usd()),
-                                number(discount.discount() * 100)));
+                                number(discount.discount() * 100)), od);
                 spotSavings += instances * hours * (od.usd() - spotPrice);
-                spot.add("%s at %s%% below on demand (%s, %s)".formatted(family, number(discount.discount() * 100),
-                        discount.source(), discount.date()));
+                spot.add("%s at %s%% below on demand (an assumed saving, %s; %s, %s)".formatted(family, number(discount.discount() * 100),
+                        discount.status().name().toLowerCase(Locale.ROOT), discount.source(), discount.date()));
             }
             var template = one(LAUNCH_TEMPLATE);
             if (template.isPresent() && instances > 0) {
@@ -237,11 +267,12 @@ public record CostEstimate(String region, List<Line> lines, double spotSavings, 
                         .mapToDouble(Double::parseDouble).sum();
                 var gp3 = prices.price("gp3Storage", region);
                 add(group, "%d × %s GiB gp3 root volume".formatted(instances, number(gib)), instances * gib * gp3.usd(),
-                        "%d × %s GB × $%s/%s".formatted(instances, number(gib), number(gp3.usd()), gp3.unit()));
+                        "%d × %s GB × $%s/%s".formatted(instances, number(gib), number(gp3.usd()), gp3.unit()), gp3);
                 if ("true".equals(first(template.get(), "monitoring.enabled"))) {
                     var metric = prices.price("metric", region);
                     add(group, "detailed monitoring", instances * DETAILED_MONITORING_METRICS * metric.usd(),
-                            "%d × %d metrics × $%s/%s".formatted(instances, DETAILED_MONITORING_METRICS, number(metric.usd()), metric.unit()));
+                            "%d × %d metrics × $%s/%s".formatted(instances, DETAILED_MONITORING_METRICS, number(metric.usd()), metric.unit()),
+                            metric);
                 }
                 if (values(template.get().inputs(), "networkInterfaces[*].associatePublicIpAddress").contains("true")) {
                     hourly(group, "public IPv4 address of each instance", "publicIpv4", instances);
@@ -292,14 +323,15 @@ public record CostEstimate(String region, List<Line> lines, double spotSavings, 
             var base = Math.min(desired, base(service));
             var sizing = "%d h × (%s vCPU × $%s + %s GB × $%s)".formatted(hours, number(vcpus), number(cpu.usd()), number(gb),
                     number(memory.usd()));
-            add(service, "%d Fargate task%s (on demand)".formatted(base, base == 1 ? "" : "s"), base * perTask, base + " × " + sizing);
+            add(service, "%d Fargate task%s (on demand)".formatted(base, base == 1 ? "" : "s"), base * perTask, base + " × " + sizing,
+                    cpu, memory);
             var spotTasks = desired - base;
             var discount = prices.fargateSpot();
             add(service, "%d Fargate Spot task%s".formatted(spotTasks, spotTasks == 1 ? "" : "s"), spotTasks * perTask * (1 - discount.discount()),
-                    "%d × %s, less %s%%".formatted(spotTasks, sizing, number(discount.discount() * 100)));
+                    "%d × %s, less %s%%".formatted(spotTasks, sizing, number(discount.discount() * 100)), cpu, memory);
             spotSavings += spotTasks * perTask * discount.discount();
-            spot.add("Fargate Spot at %s%% below Fargate (%s, %s)".formatted(number(discount.discount() * 100), discount.source(),
-                    discount.date()));
+            spot.add("Fargate Spot at %s%% below Fargate (an assumed saving, %s; %s, %s)".formatted(number(discount.discount() * 100),
+                    discount.status().name().toLowerCase(Locale.ROOT), discount.source(), discount.date()));
             if ("true".equals(first(service, "networkConfiguration.assignPublicIp"))) {
                 hourly(service, "public IPv4 address of each task", "publicIpv4", desired);
             }
@@ -310,7 +342,7 @@ public record CostEstimate(String region, List<Line> lines, double spotSavings, 
             var count = Math.max(1, metrics);
             var price = prices.price("alarmMetric", region);
             add(alarm, "alarm on %d metric%s".formatted(count, count == 1 ? "" : "s"), count * price.usd(),
-                    "%d × $%s/%s".formatted(count, number(price.usd()), price.unit()));
+                    "%d × $%s/%s".formatted(count, number(price.usd()), price.unit()), price);
         }
 
         private void containerInsights(Plan.PlannedResource cluster) {
@@ -321,7 +353,7 @@ public record CostEstimate(String region, List<Line> lines, double spotSavings, 
             var count = usage.get("containerInsightsMetrics");
             usageKeys.add("containerInsightsMetrics");
             add(cluster, "Container Insights metrics", count * metric.usd(), "%s × $%s/%s (containerInsightsMetrics)"
-                    .formatted(number(count), number(metric.usd()), metric.unit()));
+                    .formatted(number(count), number(metric.usd()), metric.unit()), metric);
             usageLine(cluster, "Container Insights performance logs", "logIngestion", "containerInsightsLogGb");
         }
 
@@ -337,7 +369,7 @@ public record CostEstimate(String region, List<Line> lines, double spotSavings, 
             var requests = prices.price("lambdaRequests", region);
             add(function, "%s runs a month".formatted(number(runs)), runs / 1e6 * requests.usd() + runs * gb * seconds * compute.usd(),
                     "%s runs × ($%s per million + %s GB × %s s × $%s/GB-second) (fleetWatchSecondsPerRun)".formatted(number(runs),
-                            number(requests.usd()), number(gb), number(seconds), number(compute.usd())));
+                            number(requests.usd()), number(gb), number(seconds), number(compute.usd())), requests, compute);
         }
 
         private boolean isFlowLogGroup(Plan.PlannedResource group) {
@@ -348,23 +380,24 @@ public record CostEstimate(String region, List<Line> lines, double spotSavings, 
         private void hourly(Plan.PlannedResource resource, String what, String priceId, int count) {
             var price = prices.price(priceId, region);
             add(resource, count == 1 ? what : "%s (%d)".formatted(what, count), count * hours * price.usd(),
-                    "%d × %d h × $%s/%s".formatted(count, hours, number(price.usd()), price.unit()));
+                    "%d × %d h × $%s/%s".formatted(count, hours, number(price.usd()), price.unit()), price);
         }
 
         private void monthly(Plan.PlannedResource resource, String what, String priceId, int count) {
             var price = prices.price(priceId, region);
-            add(resource, what, count * price.usd(), "%d × $%s/%s".formatted(count, number(price.usd()), price.unit()));
+            add(resource, what, count * price.usd(), "%d × $%s/%s".formatted(count, number(price.usd()), price.unit()), price);
         }
 
         private void usageLine(Plan.PlannedResource resource, String what, String priceId, String usageKey) {
             var price = prices.price(priceId, region);
             var amount = usage.get(usageKey);
             usageKeys.add(usageKey);
-            add(resource, what, amount * price.usd(), "%s × $%s/%s (%s)".formatted(number(amount), number(price.usd()), price.unit(), usageKey));
+            add(resource, what, amount * price.usd(), "%s × $%s/%s (%s)".formatted(number(amount), number(price.usd()), price.unit(), usageKey),
+                    price);
         }
 
-        private void add(Plan.PlannedResource resource, String what, double monthly, String basis) {
-            lines.add(new Line(resource.name(), what, monthly, basis));
+        private void add(Plan.PlannedResource resource, String what, double monthly, String basis, PriceList.Price... used) {
+            lines.add(new Line(resource.name(), what, monthly, basis, List.of(used)));
         }
 
         private List<Plan.PlannedResource> all(String type) {

@@ -5,9 +5,10 @@ import spotfleet.infra.offline.OfflineEvaluationException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
- * {@code ./plan <stack> [--format text|json|dot] [--cost [--usage <file>]] [--dir <project>]}: what the program would create for {@code Pulumi.<stack>.yaml},
+ * {@code ./plan <stack> [--format text|json|dot] [--cost [--usage <file>] [--live]] [--dir <project>]}: what the program would create for {@code Pulumi.<stack>.yaml},
  * evaluated offline under Pulumi's mock engine, with no AWS account, no credentials and no network. Exits 0 with
  * the plan, 1 when the stack's config is invalid (every problem listed) or the program fails, 2 on bad usage.
  */
@@ -102,7 +103,19 @@ public final class PlanCommand {
         var prices = PriceList.committed();
         try {
             var estimate = CostEstimate.of(plan, prices, usage);
-            out.print(CostText.render(plan, estimate, prices));
+            var notes = List.<String>of();
+            if (arguments.live()) {
+                try (var live = LivePrices.fromEnvironment()) {
+                    var read = live.read(estimate, prices);
+                    prices = prices.with(read.prices());
+                    notes = read.notes();
+                    estimate = CostEstimate.of(plan, prices, usage);
+                } catch (LivePrices.NoCredentialsException e) {
+                    err.println("plan: " + e.getMessage());
+                    return INVALID;
+                }
+            }
+            out.print(CostText.render(plan, estimate, prices, notes));
             out.flush();
             return estimate.unpriced().isEmpty() ? OK : INVALID;
         } catch (PriceList.MissingPriceException e) {
@@ -137,16 +150,17 @@ public final class PlanCommand {
     }
 
     /** The command line, checked. */
-    record Arguments(String stack, Format format, Path projectDir, boolean help, boolean cost, Path usage) {
+    record Arguments(String stack, Format format, Path projectDir, boolean help, boolean cost, Path usage, boolean live) {
 
         Arguments(String stack, Format format, Path projectDir, boolean help) {
-            this(stack, format, projectDir, help, false, null);
+            this(stack, format, projectDir, help, false, null, false);
         }
 
         static Arguments parse(String[] args) {
             var format = Format.TEXT;
             var projectDir = Path.of(".");
             var cost = false;
+            var live = false;
             Path usage = null;
             var rest = new ArrayList<String>();
             for (int i = 0; i < args.length; i++) {
@@ -156,6 +170,7 @@ public final class PlanCommand {
                     }
                     case "--json" -> format = Format.JSON;
                     case "--cost" -> cost = true;
+                    case "--live" -> live = true;
                     case "--usage" -> {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException("plan: --usage needs a file of key: value lines");
@@ -194,7 +209,10 @@ public final class PlanCommand {
             if (usage != null && !cost) {
                 throw new IllegalArgumentException("plan: --usage goes with --cost");
             }
-            return new Arguments(stack, format, projectDir, false, cost, usage);
+            if (live && !cost) {
+                throw new IllegalArgumentException("plan: --live goes with --cost");
+            }
+            return new Arguments(stack, format, projectDir, false, cost, usage, live);
         }
 
         private static Format format(String name) {

@@ -16,8 +16,11 @@ import java.util.TreeSet;
 
 /**
  * The prices the cost estimate uses: data, not code ({@value #RESOURCE} beside this class). Every entry names its region,
- * unit, value, the public page it was read from and the date; one without a source or a date is refused when the file is
- * read, so no figure enters an estimate unsourced.
+ * unit, value, the AWS page to check it against, a date and how far it is checked ({@link Status}): a figure an AWS page
+ * or document was seen to state is {@code verified}, one only a dated third-party page states for that region is
+ * {@code corroborated}, the rest {@code unverified}; the first two carry their evidence (where, when, the words). An
+ * entry without a source, date or status, or a checked one without its evidence, is refused when the file is read, so
+ * no figure enters an estimate unsourced, and the estimate marks every line that rests on an unverified one.
  *
  * @param hoursPerMonth  what an hourly price is multiplied by for a month (AWS's pricing pages use 730)
  * @param prices         by {@link #key(String, String) id and region}
@@ -28,12 +31,48 @@ public record PriceList(int hoursPerMonth, Map<String, Price> prices, Map<String
 
     static final String RESOURCE = "prices.json";
 
-    /** One price: {@code usd} per {@code unit} in {@code region}, read from {@code source} as published at {@code date}. */
-    public record Price(String id, String region, String unit, double usd, String source, String date) {
+    /** How far a figure is checked; {@code LIVE} ones were read from AWS's own APIs by {@code --cost --live}. */
+    public enum Status {
+        VERIFIED, CORROBORATED, UNVERIFIED, LIVE;
+
+        static Status parse(String text) {
+            return switch (text) {
+                case "verified" -> VERIFIED;
+                case "corroborated" -> CORROBORATED;
+                case "unverified" -> UNVERIFIED;
+                default -> throw new IllegalArgumentException(text);
+            };
+        }
+
+        /** Whether an AWS source (a page, a document or its API) states the figure. */
+        public boolean fromAws() {
+            return this == VERIFIED || this == LIVE;
+        }
     }
 
-    /** An assumed saving (0 to 1) with where its figure comes from. */
-    public record Discount(double discount, String source, String date) {
+    /** Where a figure was seen: the page or document, its date (or the day it was read, when it has none) and its words. */
+    public record Evidence(String url, String date, String quote) {
+    }
+
+    /**
+     * One price: {@code usd} per {@code unit} in {@code region}, to be checked against {@code source}, as of {@code date};
+     * {@code evidence} is null when the figure is unverified.
+     */
+    public record Price(String id, String region, String unit, double usd, String source, String date, Status status,
+                        Evidence evidence) {
+
+        /** A file price with no evidence: what tests and older callers build. */
+        public Price(String id, String region, String unit, double usd, String source, String date) {
+            this(id, region, unit, usd, source, date, Status.UNVERIFIED, null);
+        }
+    }
+
+    /** An assumed saving (0 to 1) with where its figure comes from and how far that is checked. */
+    public record Discount(double discount, String source, String date, Status status, Evidence evidence) {
+
+        public Discount(double discount, String source, String date) {
+            this(discount, source, date, Status.UNVERIFIED, null);
+        }
     }
 
     /** A price the estimate needs and the list does not have. */
@@ -62,12 +101,14 @@ public record PriceList(int hoursPerMonth, Map<String, Price> prices, Map<String
         var index = 0;
         for (var element : json.getAsJsonArray("prices")) {
             var entry = element.getAsJsonObject();
-            var missing = missing(entry, "id", "region", "unit", "usd", "source", "date");
+            var missing = missing(entry, "id", "region", "unit", "usd", "source", "date", "status");
+            var what = "prices[%d] (%s)".formatted(index, text(entry, "id"));
             if (!missing.isEmpty()) {
-                problems.add("prices[%d] (%s) has no %s".formatted(index, text(entry, "id"), String.join(", ", missing)));
+                problems.add("%s has no %s".formatted(what, String.join(", ", missing)));
             } else {
+                var status = status(entry, what, problems);
                 var price = new Price(text(entry, "id"), text(entry, "region"), text(entry, "unit"), entry.get("usd").getAsDouble(),
-                        text(entry, "source"), text(entry, "date"));
+                        text(entry, "source"), text(entry, "date"), status, evidence(entry, what, status, problems));
                 if (prices.put(key(price.id(), price.region()), price) != null) {
                     problems.add("prices[%d]: %s in %s is listed twice".formatted(index, price.id(), price.region()));
                 }
@@ -77,21 +118,25 @@ public record PriceList(int hoursPerMonth, Map<String, Price> prices, Map<String
         var spot = new LinkedHashMap<String, Discount>();
         for (var element : json.getAsJsonArray("spotDiscounts")) {
             var entry = element.getAsJsonObject();
-            var missing = missing(entry, "family", "discount", "source", "date");
+            var missing = missing(entry, "family", "discount", "source", "date", "status");
+            var what = "spotDiscounts (%s)".formatted(text(entry, "family"));
             if (!missing.isEmpty()) {
-                problems.add("spotDiscounts (%s) has no %s".formatted(text(entry, "family"), String.join(", ", missing)));
+                problems.add("%s has no %s".formatted(what, String.join(", ", missing)));
             } else {
-                spot.put(text(entry, "family"), discount(entry));
+                spot.put(text(entry, "family"), discount(entry, what, problems));
             }
         }
         var fargate = json.getAsJsonObject("fargateSpotDiscount");
-        if (fargate == null || !missing(fargate, "discount", "source", "date").isEmpty()) {
-            problems.add("fargateSpotDiscount needs a discount, a source and a date");
+        Discount fargateSpot = null;
+        if (fargate == null || !missing(fargate, "discount", "source", "date", "status").isEmpty()) {
+            problems.add("fargateSpotDiscount needs a discount, a source, a date and a status");
+        } else {
+            fargateSpot = discount(fargate, "fargateSpotDiscount", problems);
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(RESOURCE + ": " + String.join("; ", problems));
         }
-        return new PriceList(json.get("hoursPerMonth").getAsInt(), prices, spot, discount(fargate));
+        return new PriceList(json.get("hoursPerMonth").getAsInt(), prices, spot, fargateSpot);
     }
 
     /** The price {@code id} in {@code region}; throws naming both when the list has none. */
@@ -102,6 +147,11 @@ public record PriceList(int hoursPerMonth, Map<String, Price> prices, Map<String
                     String.join(", ", regions())));
         }
         return price;
+    }
+
+    /** The current Spot price of {@code type} in {@code region}, when {@code --live} read one ({@link LivePrices#SPOT_PREFIX}). */
+    public Optional<Price> spotPrice(String type, String region) {
+        return Optional.ofNullable(prices.get(key(LivePrices.SPOT_PREFIX + type, region)));
     }
 
     /** The assumed Spot saving of {@code family}; throws naming it when the list has none. */
@@ -126,8 +176,49 @@ public record PriceList(int hoursPerMonth, Map<String, Price> prices, Map<String
         return id + "@" + region;
     }
 
-    private static Discount discount(JsonObject entry) {
-        return new Discount(entry.get("discount").getAsDouble(), text(entry, "source"), text(entry, "date"));
+    private static Discount discount(JsonObject entry, String what, List<String> problems) {
+        var status = status(entry, what, problems);
+        return new Discount(entry.get("discount").getAsDouble(), text(entry, "source"), text(entry, "date"), status,
+                evidence(entry, what, status, problems));
+    }
+
+    private static Status status(JsonObject entry, String what, List<String> problems) {
+        try {
+            return Status.parse(text(entry, "status"));
+        } catch (IllegalArgumentException e) {
+            problems.add("%s: status %s is none of verified, corroborated, unverified".formatted(what, text(entry, "status")));
+            return Status.UNVERIFIED;
+        }
+    }
+
+    /** A checked figure's evidence, required whole; an unverified one has none to give. */
+    private static Evidence evidence(JsonObject entry, String what, Status status, List<String> problems) {
+        var evidence = entry.getAsJsonObject("evidence");
+        if (status == Status.UNVERIFIED) {
+            if (evidence != null) {
+                problems.add(what + " is unverified but has evidence: say verified or corroborated, or drop it");
+            }
+            return null;
+        }
+        var missing = evidence == null ? List.of("url", "date", "quote") : missing(evidence, "url", "date", "quote");
+        if (!missing.isEmpty()) {
+            problems.add("%s is %s but its evidence has no %s".formatted(what, status.name().toLowerCase(java.util.Locale.ROOT),
+                    String.join(", ", missing)));
+            return null;
+        }
+        return new Evidence(text(evidence, "url"), text(evidence, "date"), text(evidence, "quote"));
+    }
+
+    /** The prices of this list whose figure no AWS source was seen to state. */
+    public List<Price> unverified() {
+        return prices.values().stream().filter(price -> !price.status().fromAws()).toList();
+    }
+
+    /** This list with {@code replacements} (live prices) in place of its own entries of the same id and region. */
+    public PriceList with(java.util.Collection<Price> replacements) {
+        var all = new LinkedHashMap<>(prices);
+        replacements.forEach(price -> all.put(key(price.id(), price.region()), price));
+        return new PriceList(hoursPerMonth, all, spotDiscounts, fargateSpot);
     }
 
     private static List<String> missing(JsonObject entry, String... fields) {

@@ -54,9 +54,9 @@ def program_jar():
 
 
 def plan_class_path(jar):
-    """./plan's class path: the program jar, then the plan tool's jar beside it (if the build has one)."""
+    """./plan's class path: the program jar, then the plan tool's jar and libraries (if the build has them)."""
     tool = jar.replace("-program.jar", "-plan.jar")
-    return f"{jar}:{tool}" if os.path.exists(os.path.join(ROOT, tool)) else jar
+    return f"{jar}:{tool}:target/plan-libs/*" if os.path.exists(os.path.join(ROOT, tool)) else jar
 
 
 def commands(java):

@@ -87,7 +87,7 @@ class PlanFastPathIT {
     private static void copyProject(Path to) throws IOException {
         for (var name : List.of("pom.xml", "mvnw", "plan", "Pulumi.yaml", "Pulumi.dev.yaml", ".mvn", "src/main", "src/plan",
                 "target/classes", "target/generated-sources", "target/maven-status", "target/maven-archiver",
-                "target/program-libs", "target/spotfleet-infra.aot")) {
+                "target/program-libs", "target/plan-libs", "target/spotfleet-infra.aot")) {
             copyTree(Path.of(name), to.resolve(name));
         }
         try (var jars = Files.newDirectoryStream(Path.of("target"), "spotfleet-infra-*.jar")) {

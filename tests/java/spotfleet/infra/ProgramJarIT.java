@@ -38,6 +38,20 @@ class ProgramJarIT {
     }
 
     @Test
+    void theToolsOwnLibrariesAreNotThePrograms() throws IOException {
+        // given the program's libraries (its jar's manifest class path) and the plan tool's
+        var program = fileNames(Path.of("target/program-libs"));
+        var tool = fileNames(Path.of("target/plan-libs"));
+
+        // then: the SDK client the tool reads Spot prices with, its HTTP client and the SLF4J binding that silences
+        // the SDK are the tool's alone
+        assertThat(tool).anyMatch(name -> name.startsWith("ec2-")).anyMatch(name -> name.startsWith("url-connection-client-"))
+                .anyMatch(name -> name.startsWith("slf4j-nop-"));
+        assertThat(program).isNotEmpty().noneMatch(name -> name.startsWith("ec2-") || name.startsWith("url-connection-client-")
+                || name.startsWith("slf4j-nop-"));
+    }
+
+    @Test
     void noProgramSourceUsesThePlanTool() throws IOException {
         // given every source of the program
         try (var sources = Files.walk(Path.of("src/main/java"))) {
@@ -79,6 +93,12 @@ class ProgramJarIT {
             var found = Stream.of(jars).flatMap(d -> java.util.stream.StreamSupport.stream(d.spliterator(), false)).toList();
             assertThat(found).as("target/spotfleet-infra-*-%s.jar", classifier).hasSize(1);
             return found.get(0);
+        }
+    }
+
+    private static List<String> fileNames(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return files.map(path -> path.getFileName().toString()).toList();
         }
     }
 

@@ -1,8 +1,11 @@
 package spotfleet.infra;
 
+import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 
 /**
@@ -17,10 +20,24 @@ public final class AotTraining {
     private AotTraining() {
     }
 
-    /** {@code args}: the tool's jar, its main class, then the tool's arguments (pom.xml names them). */
+    /**
+     * {@code args}: the tool's class path (jars, and {@code dir/*} for every jar in a directory, as {@code java -cp}
+     * reads it), its main class, then the tool's arguments (pom.xml names them).
+     */
     public static void main(String[] args) throws Exception {
-        var toolJar = Path.of(args[0]).toUri().toURL();
-        try (var tool = new URLClassLoader(new URL[] {toolJar}, AotTraining.class.getClassLoader())) {
+        var classPath = new ArrayList<URL>();
+        for (var entry : args[0].split(File.pathSeparator)) {
+            if (entry.endsWith("/*")) {
+                try (var jars = Files.newDirectoryStream(Path.of(entry.substring(0, entry.length() - 2)), "*.jar")) {
+                    for (var jar : jars) {
+                        classPath.add(jar.toUri().toURL());
+                    }
+                }
+            } else {
+                classPath.add(Path.of(entry).toUri().toURL());
+            }
+        }
+        try (var tool = new URLClassLoader(classPath.toArray(URL[]::new), AotTraining.class.getClassLoader())) {
             tool.loadClass(args[1]).getMethod("main", String[].class)
                     .invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
         }

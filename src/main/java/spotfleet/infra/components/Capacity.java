@@ -116,6 +116,8 @@ public final class Capacity extends ComponentResource {
     public final Optional<Output<String>> onDemandGroupName;
     /** How the service places its tasks on the two groups; empty when {@code instanceScaling} is {@code cpu} (launch type EC2). */
     public final Optional<CapacityStrategy> strategy;
+    /** The service's tasks here: on these groups' instances, of the instance types' one architecture. */
+    public final TaskPlacement.OnInstances placement;
 
     public Capacity(String name, CapacitySettings settings, Args args, ComponentResourceOptions options) {
         super("spotfleet:index:Capacity", name, options);
@@ -182,6 +184,7 @@ public final class Capacity extends ComponentResource {
         this.autoScalingGroupName = spotGroup.name();
         this.autoScalingGroupArn = spotGroup.arn();
         this.onDemandGroupName = onDemandGroup.map(Group::name);
+        this.placement = new TaskPlacement.OnInstances(this, settings.instanceTypes(), settings.architecture());
         this.securityGroupId = securityGroup.id();
         this.launchTemplateId = launchTemplate.id();
         var outputs = new LinkedHashMap<String, Output<?>>(Map.of(

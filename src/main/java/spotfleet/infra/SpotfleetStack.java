@@ -26,6 +26,7 @@ import spotfleet.infra.components.SpotInterruptionDrill;
 import spotfleet.infra.components.StackIdentity;
 import spotfleet.infra.components.TaskPlacement;
 import spotfleet.infra.components.WebService;
+import spotfleet.infra.config.CapacitySettings;
 import spotfleet.infra.config.ContainerInsights;
 import spotfleet.infra.config.FlowLogDestination;
 import spotfleet.infra.config.ImageSource;
@@ -88,14 +89,15 @@ public record SpotfleetStack(
                 : Optional.<HttpsEndpoint>empty();
         var cluster = new Cluster("cluster", settings.cluster(), settings.protect(), !settings.image().promotionTargets().isEmpty(), onAws);
         var identity = new StackIdentity(ctx.organizationName(), ctx.projectName(), ctx.stackName());
-        // EC2 or Fargate, decided here once: what differs comes from the placement, then from the platform.
-        TaskPlacement placement = settings.capacity().onFargate()
-                ? new FargateCapacity("fargate", new FargateCapacity.Args(cluster.clusterName, network,
-                        loadBalancer.securityGroupId, settings.service().containerPort(),
-                        settings.capacity().fargateOnDemandTasks(), settings.capacity().architecture()), onAws).placement
-                : new Capacity("capacity", settings.capacity(), new Capacity.Args(PullPrincipals.rolePath(ctx.projectName(),
-                        ctx.stackName()), cluster.clusterName, network.vpcId, network.workloadSubnetIds,
-                        network.workloadsGetPublicIps, loadBalancer.securityGroupId, tags), onAws).placement;
+        // The settings chose EC2 or Fargate; the capacity component declared for it supplies the placement, then the platform.
+        TaskPlacement placement = switch (settings.capacity()) {
+            case CapacitySettings.OnEc2 ec2 -> new Capacity("capacity", ec2, new Capacity.Args(PullPrincipals.rolePath(
+                    ctx.projectName(), ctx.stackName()), cluster.clusterName, network.vpcId, network.workloadSubnetIds,
+                    network.workloadsGetPublicIps, loadBalancer.securityGroupId, tags), onAws).placement;
+            case CapacitySettings.OnFargate fargate -> new FargateCapacity("fargate", new FargateCapacity.Args(cluster.clusterName,
+                    network, loadBalancer.securityGroupId, settings.service().containerPort(), fargate.onDemandTasks(),
+                    fargate.architecture()), onAws).placement;
+        };
         var image = new ContainerImage("image", new ContainerImage.Args(settings.image().source(),
                 settings.image().promotionTargets(), placement.imagePlatform(), identity, cluster.imageRepository()), onAws);
         // With a domain the service is reached over HTTPS only; HTTP just redirects there.

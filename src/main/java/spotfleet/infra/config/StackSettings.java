@@ -192,7 +192,7 @@ public record StackSettings(
         }
 
         @SuppressWarnings("unchecked") // set() puts each key's own type
-        private <T> T get(ConfigKey<T> key) {
+        <T> T get(ConfigKey<T> key) {
             return (T) values.get(key);
         }
 

@@ -66,6 +66,16 @@ class SettingsByKeyTest {
         assertThat(settings.service().shutdownGraceSeconds()).isEqualTo(31);
     }
 
+    @Test
+    void onlyAListOfBurstableTypesIsPinnedToStandardCredits() {
+        // given / when
+        var burstable = (CapacitySettings.OnEc2) StackConfig.parse(Map.of()).capacity();
+        var graviton = (CapacitySettings.OnEc2) StackConfig.parse(Map.of("spotfleet:instanceTypes", "[\"m7g.large\"]")).capacity();
+        // then: the defaults are T types (t3, t3a, t2); m7g is not
+        assertThat(burstable.allBurstable()).isTrue();
+        assertThat(graviton.allBurstable()).isFalse();
+    }
+
     @SuppressWarnings("unchecked")
     private static Object otherThanDefault(ConfigKey<?> key) {
         return switch (key.defaultValue()) {

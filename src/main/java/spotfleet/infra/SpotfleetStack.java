@@ -19,11 +19,14 @@ import spotfleet.infra.components.HttpsEndpoint;
 import spotfleet.infra.components.LoadBalancer;
 import spotfleet.infra.components.Metrics;
 import spotfleet.infra.components.Network;
+import spotfleet.infra.components.Platform;
 import spotfleet.infra.components.PullPrincipals;
 import spotfleet.infra.components.SpotAlerts;
 import spotfleet.infra.components.SpotInterruptionDrill;
+import spotfleet.infra.components.StackIdentity;
 import spotfleet.infra.components.TaskPlacement;
 import spotfleet.infra.components.WebService;
+import spotfleet.infra.config.CapacitySettings;
 import spotfleet.infra.config.ContainerInsights;
 import spotfleet.infra.config.FlowLogDestination;
 import spotfleet.infra.config.ImageSource;
@@ -31,7 +34,7 @@ import spotfleet.infra.config.InvalidConfigException;
 import spotfleet.infra.config.StackSettings;
 
 import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 
 /**
@@ -40,9 +43,7 @@ import java.util.Optional;
  *
  * @param https      the custom domain's HTTPS endpoint, when the stack has a domain
  * @param accessLogs the load balancer's access log bucket, unless the stack turned access logs off
- * @param capacity   the stack's instances, when it runs on EC2
- * @param fargate    the cluster's Fargate capacity and the tasks' security group, when it runs on Fargate
- * @param fleetWatch the function that watches the instances, when it runs on EC2 (Fargate's events need no narrowing)
+ * @param platform   what runs the tasks: the instances and the function that watches them, or Fargate
  * @param spotInterruptionDrill the FIS experiment template that interrupts one Spot instance, when the stack asks for it
  */
 public record SpotfleetStack(
@@ -53,13 +54,11 @@ public record SpotfleetStack(
         LoadBalancer loadBalancer,
         Optional<HttpsEndpoint> https,
         Cluster cluster,
-        Optional<Capacity> capacity,
-        Optional<FargateCapacity> fargate,
+        Platform platform,
         ContainerImage image,
         WebService service,
         AlertTopic alertTopic,
         Alarms alarms,
-        Optional<FleetWatch> fleetWatch,
         SpotAlerts spotAlerts,
         Dashboard dashboard,
         Optional<SpotInterruptionDrill> spotInterruptionDrill) {
@@ -89,55 +88,55 @@ public record SpotfleetStack(
                         loadBalancer.zoneId, loadBalancer.securityGroupId), onAws))
                 : Optional.<HttpsEndpoint>empty();
         var cluster = new Cluster("cluster", settings.cluster(), settings.protect(), !settings.image().promotionTargets().isEmpty(), onAws);
-        var onFargate = settings.capacity().onFargate();
-        var capacity = onFargate ? Optional.<Capacity>empty() : Optional.of(new Capacity("capacity", settings.capacity(),
-                new Capacity.Args(PullPrincipals.rolePath(ctx.projectName(), ctx.stackName()), cluster.clusterName, network.vpcId, network.workloadSubnetIds, network.workloadsGetPublicIps, loadBalancer.securityGroupId, tags),
-                onAws));
-        var fargate = onFargate ? Optional.of(new FargateCapacity("fargate", new FargateCapacity.Args(cluster.clusterName,
-                network.vpcId, loadBalancer.securityGroupId, settings.service().containerPort(),
-                settings.capacity().fargateOnDemandTasks()), onAws)) : Optional.<FargateCapacity>empty();
-        // The image's platform, and what a promoted image must match: the instances', or on Fargate fargateArchitecture
-        // (no instance types to name then).
+        var identity = new StackIdentity(ctx.organizationName(), ctx.projectName(), ctx.stackName());
+        // The settings chose EC2 or Fargate; the capacity component declared for it supplies the placement, then the platform.
+        TaskPlacement placement = switch (settings.capacity()) {
+            case CapacitySettings.OnEc2 ec2 -> new Capacity("capacity", ec2, new Capacity.Args(PullPrincipals.rolePath(
+                    ctx.projectName(), ctx.stackName()), cluster.clusterName, network.vpcId, network.workloadSubnetIds,
+                    network.workloadsGetPublicIps, loadBalancer.securityGroupId, tags), onAws).placement;
+            case CapacitySettings.OnFargate fargate -> new FargateCapacity("fargate", new FargateCapacity.Args(cluster.clusterName,
+                    network, loadBalancer.securityGroupId, settings.service().containerPort(), fargate.onDemandTasks(),
+                    fargate.architecture()), onAws).placement;
+        };
         var image = new ContainerImage("image", new ContainerImage.Args(settings.image().source(),
-                settings.image().promotionTargets(), settings.capacity().architecture(),
-                onFargate ? List.of() : settings.capacity().instanceTypes(),
-                ctx.organizationName(), ctx.projectName(), ctx.stackName(), cluster.repositoryUrl, cluster.repositoryName,
-                cluster.repositoryArn, cluster.registryId), onAws);
+                settings.image().promotionTargets(), placement.imagePlatform(), identity, cluster.imageRepository()), onAws);
         // With a domain the service is reached over HTTPS only; HTTP just redirects there.
         var listenerArn = https.map(endpoint -> endpoint.httpsListenerArn).orElse(loadBalancer.httpListenerArn);
-        var service = new WebService("web", settings.service(), new WebService.Args(
-                prefix + "-web", PullPrincipals.rolePath(ctx.projectName(), ctx.stackName()), network.vpcId, listenerArn,
-                loadBalancer.arnSuffix, cluster.clusterArn, cluster.clusterName, cluster.logGroupName, cluster.logGroupArn,
-                image.imageRef, image.repositoryArn, placement(settings, network, capacity, fargate)), onAws);
+        var service = new WebService("web", settings.service(), new WebService.Args(prefix + "-web",
+                PullPrincipals.rolePath(ctx.projectName(), ctx.stackName()),
+                new WebService.Listener(network.vpcId, listenerArn, loadBalancer.arnSuffix), cluster, image, placement), onAws);
 
         var containerInsights = settings.cluster().containerInsights() == ContainerInsights.ENABLED;
         var alertTopic = new AlertTopic("alerts", settings.monitoring(), new AlertTopic.Args(prefix), onAws);
-        var fleetWatch = capacity.map(instances -> new FleetWatch("fleetwatch", new FleetWatch.Args(instances.autoScalingGroupName,
-                alertTopic.topicArn, alertTopic.keyArn, prefix, settings.cluster().logRetentionDays(), settings.protect()), onAws));
-        var none = Output.of(""); // what a Fargate stack has no group or function for
-        var dimensions = Metrics.DimensionValues.of(loadBalancer.arnSuffix, service.targetGroupArnSuffix,
-                cluster.clusterName, service.serviceName, capacity.map(c -> c.autoScalingGroupName).orElse(none),
-                capacity.flatMap(c -> c.onDemandGroupName).orElse(none), fleetWatch.map(f -> f.functionName).orElse(none));
+        // The fleet watch reports to the alert topic, so the platform is complete only once the topic is declared.
+        Platform platform = switch (placement) {
+            case TaskPlacement.OnInstances instances -> new Platform.Ec2(instances.capacity(), new FleetWatch("fleetwatch",
+                    new FleetWatch.Args(instances.capacity().autoScalingGroupName, alertTopic.topicArn, alertTopic.keyArn, prefix,
+                            settings.cluster().logRetentionDays(), settings.protect()), onAws));
+            case TaskPlacement.OnFargate fargate -> new Platform.Fargate(fargate.capacity(), cluster.clusterArn);
+        };
+        var serviceDimensions = new LinkedHashMap<Metrics.Dimension, Output<String>>();
+        serviceDimensions.put(Metrics.Dimension.LOAD_BALANCER, loadBalancer.arnSuffix);
+        serviceDimensions.put(Metrics.Dimension.TARGET_GROUP, service.targetGroupArnSuffix);
+        serviceDimensions.put(Metrics.Dimension.CLUSTER, cluster.clusterName);
+        serviceDimensions.put(Metrics.Dimension.SERVICE, service.serviceName);
+        serviceDimensions.putAll(platform.dimensions());
+        var dimensions = Metrics.DimensionValues.of(serviceDimensions);
         var alarms = new Alarms("alarms", settings.monitoring(), settings.service().serviceMinTasks(),
-                new Alarms.Args(prefix, alertTopic.topicArn, dimensions, fleetWatch.isPresent(), containerInsights), onAws);
-        SpotAlerts.Watched watched = fleetWatch.isPresent()
-                ? new SpotAlerts.Fleet(capacity.orElseThrow().autoScalingGroupName, fleetWatch.get().functionArn,
-                        fleetWatch.get().functionName)
-                : new SpotAlerts.FargateTasks(cluster.clusterArn);
-        var spotAlerts = new SpotAlerts("spotalerts", new SpotAlerts.Args(watched, service.serviceArn, alertTopic.topicArn, prefix), onAws);
+                new Alarms.Args(prefix, alertTopic.topicArn, dimensions, platform, containerInsights), onAws);
+        var spotAlerts = new SpotAlerts("spotalerts", new SpotAlerts.Args(platform, service.serviceArn, alertTopic.topicArn, prefix), onAws);
         new AlertTopicPolicy("alertpublishers", new AlertTopicPolicy.Args(alertTopic.topicArn, alarms.alarmArns,
                 spotAlerts.topicRuleArns), onAws);
-        var dashboardDimensions = spotAlerts.taskInterruptionRuleName
-                .map(rule -> Metrics.DimensionValues.withInterruptionRule(dimensions, rule)).orElse(dimensions);
-        var dashboard = new Dashboard("dashboard", new Dashboard.Args(prefix, dashboardDimensions, alarms.alarmArns, onFargate,
-                containerInsights),
-                onAws);
+        serviceDimensions.putAll(spotAlerts.dimensions());
+        var dashboard = new Dashboard("dashboard", new Dashboard.Args(prefix, Metrics.DimensionValues.of(serviceDimensions),
+                alarms.alarmArns, platform, containerInsights), onAws);
 
-        // StackSettings refuses the drill on Fargate, so there is always a Spot group here.
-        var drill = settings.spotInterruptionDrill()
-                ? Optional.of(new SpotInterruptionDrill("spotinterruption", new SpotInterruptionDrill.Args(prefix,
-                        capacity.orElseThrow().autoScalingGroupName, alarms.errorRateAlarmArns), onAws))
-                : Optional.<SpotInterruptionDrill>empty();
+        // StackSettings refuses the drill on Fargate: only an EC2 platform has a Spot group to interrupt.
+        var drill = switch (platform) {
+            case Platform.Ec2 ec2 when settings.spotInterruptionDrill() -> Optional.of(new SpotInterruptionDrill("spotinterruption",
+                    new SpotInterruptionDrill.Args(prefix, ec2.capacity().autoScalingGroupName, alarms.errorRateAlarmArns), onAws));
+            default -> Optional.<SpotInterruptionDrill>empty();
+        };
 
         ctx.export("url", https.map(endpoint -> endpoint.url).orElse(Output.format("http://%s", loadBalancer.dnsName)));
         ctx.export("albDnsName", loadBalancer.dnsName);
@@ -145,7 +144,9 @@ public record SpotfleetStack(
         ctx.export("loadBalancerArnSuffix", loadBalancer.arnSuffix);
         ctx.export("clusterName", cluster.clusterName);
         ctx.export("serviceName", service.serviceName);
-        capacity.ifPresent(instances -> ctx.export("autoScalingGroupName", instances.autoScalingGroupName));
+        if (platform instanceof Platform.Ec2 ec2) {
+            ctx.export("autoScalingGroupName", ec2.capacity().autoScalingGroupName);
+        }
         ctx.export("repositoryUrl", cluster.repositoryUrl);
         // What a stack promoting this one reads (ContainerImage, PromotedImage).
         ctx.export("imageRef", image.imageRef);
@@ -156,16 +157,8 @@ public record SpotfleetStack(
         ctx.export("alarmTopicArn", alertTopic.topicArn);
         logBucket.ifPresent(logs -> ctx.export("accessLogsBucket", logs.bucketName));
         drill.ifPresent(d -> ctx.export("spotInterruptionExperimentTemplateId", d.experimentTemplateId));
-        return new SpotfleetStack(aws, network, flowLogs, accessLogs, loadBalancer, https, cluster, capacity, fargate, image, service,
-                alertTopic, alarms, fleetWatch, spotAlerts, dashboard, drill);
-    }
-
-    /** The service's tasks on the stack's instances, or on Fargate in the workload subnets behind their own security group. */
-    private static TaskPlacement placement(StackSettings settings, Network network, Optional<Capacity> capacity,
-                                           Optional<FargateCapacity> fargate) {
-        return capacity.<TaskPlacement>map(instances -> new TaskPlacement.OnInstances(instances.strategy, instances))
-                .orElseGet(() -> new TaskPlacement.OnFargate(network.workloadSubnetIds, network.workloadsGetPublicIps, fargate.orElseThrow().securityGroupId,
-                        settings.capacity().fargateOnDemandTasks(), settings.capacity().architecture(), fargate.orElseThrow()));
+        return new SpotfleetStack(aws, network, flowLogs, accessLogs, loadBalancer, https, cluster, platform, image, service,
+                alertTopic, alarms, spotAlerts, dashboard, drill);
     }
 
     /**

@@ -360,7 +360,7 @@ class ContainerImageTest {
         // given / when
         var problem = org.assertj.core.api.Assertions.catchThrowable(() -> PromotedImage.read("acme/spotfleet/dev",
                 Map.of("imageRef", DEV_IMAGE, "imagePlatform", "linux/amd64", "imageRepositoryArn", DEV_REPOSITORY_ARN),
-                new PromotedImage.Target(spotfleet.infra.config.Architecture.ARM64, GRAVITON, "123456789012", PROD_PULLER, "prod")));
+                new PromotedImage.Target(TaskPlacement.ImagePlatform.onInstances(spotfleet.infra.config.Architecture.ARM64, GRAVITON), "123456789012", PROD_PULLER, "prod")));
         // then
         assertThat(problem).isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).containsExactly(
                 "spotfleet:image promotes acme/spotfleet/dev's linux/amd64 image, but this stack's instanceTypes are arm64"
@@ -374,7 +374,7 @@ class ContainerImageTest {
                 "imageRepositoryArn", "arn:aws:ecr:eu-west-1", "imagePullers", List.of());
         // when
         var problem = org.assertj.core.api.Assertions.catchThrowable(() -> PromotedImage.read("acme/spotfleet/dev", outputs,
-                new PromotedImage.Target(spotfleet.infra.config.Architecture.ARM64, GRAVITON, "123456789012", PROD_PULLER, "prod")));
+                new PromotedImage.Target(TaskPlacement.ImagePlatform.onInstances(spotfleet.infra.config.Architecture.ARM64, GRAVITON), "123456789012", PROD_PULLER, "prod")));
         // then: the account cannot be compared, so the entry names this stack's account
         assertThat(problem).isInstanceOf(InvalidConfigException.class).hasMessageContaining("add 123456789012/prod to spotfleet:promotionTargets");
     }
@@ -386,7 +386,7 @@ class ContainerImageTest {
                 "imageRepositoryArn", DEV_REPOSITORY_ARN, "imagePullers", List.of("arn:aws:iam::123456789012:role/spotfleet/qa/*", PROD_PULLER));
         // when
         var image = PromotedImage.read("acme/spotfleet/dev", outputs,
-                new PromotedImage.Target(spotfleet.infra.config.Architecture.ARM64, GRAVITON, "123456789012", PROD_PULLER, "prod"));
+                new PromotedImage.Target(TaskPlacement.ImagePlatform.onInstances(spotfleet.infra.config.Architecture.ARM64, GRAVITON), "123456789012", PROD_PULLER, "prod"));
         // then
         assertThat(image).isEqualTo(new PromotedImage(DEV_IMAGE, "linux/arm64", DEV_REPOSITORY_ARN,
                 java.util.Optional.of(List.of("arn:aws:iam::123456789012:role/spotfleet/qa/*", PROD_PULLER))));

@@ -54,7 +54,7 @@ class RolloutTest {
     @Test
     void aLongerStopTimeoutAndMoreTasksChangeTheTimeout() {
         // given a 45 s stop timeout and at least 3 tasks (one round of failing tasks trips the circuit breaker)
-        var settings = new ServiceSettings(5000, 256, 256, 3, 9, 70, 300, 60, 45);
+        var settings = service(3, 9, 45);
         // when
         var timeout = RolloutTimeout.of(settings);
         // then: 300 + 60 + 80 + 50 + 1 x (90 + 50) + 80 + 50 = 760 s, rounded up
@@ -64,7 +64,7 @@ class RolloutTest {
     @Test
     void aSingleTaskNeedsThreeRoundsOfFailuresAndATimeoutOfWholeMinutes() {
         // given one task at least: the circuit breaker's minimum of 3 failures takes 3 rounds
-        var settings = new ServiceSettings(5000, 256, 256, 1, 1, 70, 300, 60, 30);
+        var settings = service(1, 1, 30);
         // when
         var timeout = RolloutTimeout.of(settings);
         // then: 300 + 60 + 80 + 35 + 3 x (90 + 35) + 2 x 360 (ECS's spacing between rounds) + 80 + 35 = 1685 s,
@@ -77,7 +77,7 @@ class RolloutTest {
     @CsvSource({"1, 1, 3", "2, 2, 2", "3, 3, 1", "2, 4, 2", "6, 6, 1", "7, 7, 1", "400, 400, 1", "500, 500, 1"})
     void theCircuitBreakerNeedsHalfTheDesiredCountBetween3And200FailedTasks(int min, int max, int rounds) {
         // given
-        var settings = new ServiceSettings(5000, 256, 256, min, max, 70, 300, 60, 30);
+        var settings = service(min, max, 30);
         // when / then
         assertThat(RolloutTimeout.failedRounds(settings)).isEqualTo(rounds);
     }
@@ -151,5 +151,11 @@ class RolloutTest {
         public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
             return offline.callAsync(args);
         }
+    }
+
+    /** The default service with {@code min} to {@code max} tasks and {@code stopTimeout} seconds to stop. */
+    private static ServiceSettings service(int min, int max, int stopTimeout) {
+        return StackSettings.defaults().toBuilder().serviceMinTasks(min).serviceMaxTasks(max).onDemandTasks(Math.min(1, max))
+                .stopTimeoutSeconds(stopTimeout).build().service();
     }
 }

@@ -38,8 +38,8 @@ class FargateConfigTest {
         var settings = StackConfig.parse(raw);
         // then
         assertThat(settings.capacity().runOn()).isEqualTo(RunOn.FARGATE);
-        assertThat(settings.capacity().onFargate()).isTrue();
-        assertThat(settings.capacity().fargateOnDemandTasks()).isEqualTo(3);
+        assertThat(settings.capacity()).isInstanceOf(CapacitySettings.OnFargate.class);
+        assertThat(((CapacitySettings.OnFargate) settings.capacity()).onDemandTasks()).isEqualTo(3);
         assertThat(settings.capacity().architecture()).isEqualTo(Architecture.X86_64);
         assertThat(settings.service().stopTimeoutSeconds()).isEqualTo(120);
         assertThat(StackConfig.values(settings)).containsEntry("runOn", "fargate").containsEntry("fargateArchitecture", "x86_64");
@@ -52,7 +52,7 @@ class FargateConfigTest {
         // then: fargateArchitecture (arm64 by default) has no say
         assertThat(settings.capacity().architecture()).isEqualTo(Architecture.ARM64);
         assertThat(StackConfig.parse(Map.of()).capacity().architecture()).isEqualTo(Architecture.X86_64);
-        assertThat(StackConfig.parse(Map.of()).capacity().onFargate()).isFalse();
+        assertThat(StackConfig.parse(Map.of()).capacity()).isInstanceOf(CapacitySettings.OnEc2.class);
     }
 
     @Test
@@ -65,7 +65,7 @@ class FargateConfigTest {
         // when
         var settings = StackConfig.parse(raw);
         // then
-        assertThat(settings.capacity().onFargate()).isTrue();
+        assertThat(settings.capacity()).isInstanceOf(CapacitySettings.OnFargate.class);
     }
 
     @Test
@@ -176,7 +176,7 @@ class FargateConfigTest {
                 .fargateArchitecture(Architecture.X86_64).taskCpu(2048).taskMemory(16384).build();
         // then
         assertThat(settings.service().taskMemory()).isEqualTo(16384);
-        assertThat(settings.capacity().fargateOnDemandTasks()).isEqualTo(2);
+        assertThat(((CapacitySettings.OnFargate) settings.capacity()).onDemandTasks()).isEqualTo(2);
         assertThat(settings.capacity().architecture()).isEqualTo(Architecture.X86_64);
         assertThatThrownBy(() -> StackSettings.defaults().toBuilder().runOn(RunOn.FARGATE).build())
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("spotfleet:taskMemory (256)");

@@ -82,23 +82,25 @@ class StackConfigTest {
         var settings = StackConfig.parse(raw);
 
         // then
-        assertThat(settings).isEqualTo(new StackSettings(
-                AwsSettings.fromEnvironment().with("region", "eu-west-1").with("profile", "deploy"),
-                new NetworkSettings("172.20.0.0/20", 3, NatGateways.PER_AZ, FlowLogDestination.S3),
-                new ClusterSettings(30, ContainerInsights.DISABLED),
-                new CapacitySettings(RunOn.EC2, 1, Architecture.ARM64, List.of("m7g.large", "c7g.large"), 0, SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED,
-                        2, 10, InstanceScaling.CPU, 90, 60, false, Optional.of("ami-0123456789abcdef0")),
-                new ServiceSettings(8080, 512, 1024, 3, 12, ServiceScalingMetric.REQUESTS, 55, 600, 120, 30, 45, "/ready",
+        assertThat(settings.aws()).isEqualTo(AwsSettings.fromEnvironment().with("region", "eu-west-1").with("profile", "deploy"));
+        assertThat(settings.network()).isEqualTo(new NetworkSettings("172.20.0.0/20", 3, NatGateways.PER_AZ, FlowLogDestination.S3));
+        assertThat(settings.cluster()).isEqualTo(new ClusterSettings(30, ContainerInsights.DISABLED));
+        assertThat(settings.capacity()).isEqualTo(new CapacitySettings.OnEc2(List.of("m7g.large", "c7g.large"), 0,
+                SpotAllocationStrategy.PRICE_CAPACITY_OPTIMIZED, new CapacitySettings.InstanceCount(2, 10),
+                new CapacitySettings.InstanceTarget(InstanceScaling.CPU, 90, 60), false, Optional.of("ami-0123456789abcdef0")));
+        assertThat(settings.service()).isEqualTo(new ServiceSettings(
+                new ServiceSettings.Container(8080, 512, 1024, 45, "/ready",
                         List.of(new EnvironmentVariable("LOG_LEVEL", "debug"), new EnvironmentVariable("GREETING", "a=b")),
                         List.of(new ContainerSecret("DB_PASSWORD", "arn:aws:ssm:eu-west-1:111122223333:parameter/shop/db-password",
                                 ContainerSecret.Store.SSM_PARAMETER, "arn:aws:ssm:eu-west-1:111122223333:parameter/shop/db-password"))),
-                new ImageSettings(new ImageSource.Prebuilt(new ImageReference("ghcr.io", "acme/shop", "sha256:" + "a1".repeat(32))),
-                        List.of()),
-                new DomainSettings(Optional.of("app.example.com"), Optional.empty(), Optional.of("example.com")),
-                new MonitoringSettings(Optional.of("ops@example.com"), 250),
-                false,
-                true,
-                true));
+                new ServiceSettings.Scaling(3, 12, ServiceScalingMetric.REQUESTS, 55, 600, 120, 30), settings.config()));
+        assertThat(settings.image()).isEqualTo(new ImageSettings(new ImageSource.Prebuilt(new ImageReference("ghcr.io", "acme/shop",
+                "sha256:" + "a1".repeat(32))), List.of()));
+        assertThat(settings.domain()).isEqualTo(new DomainSettings(Optional.of("app.example.com"), Optional.empty(), Optional.of("example.com")));
+        assertThat(settings.monitoring()).isEqualTo(new MonitoringSettings(Optional.of("ops@example.com"), 250));
+        assertThat(settings.accessLogs()).isFalse();
+        assertThat(settings.protect()).isTrue();
+        assertThat(settings.spotInterruptionDrill()).isTrue();
         assertThat(StackConfig.KEYS).hasSize(raw.size() - 2); // every spotfleet key was given
     }
 

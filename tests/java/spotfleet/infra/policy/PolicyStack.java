@@ -128,7 +128,7 @@ enum PolicyStack {
 
     /** The stack runs its tasks on Fargate: the instance checks have nothing to look at, the task checks do. */
     boolean onFargate() {
-        return settings().capacity().onFargate();
+        return settings().capacity() instanceof spotfleet.infra.config.CapacitySettings.OnFargate;
     }
 
         boolean hasDomain() {

@@ -53,17 +53,12 @@ public final class Alarms extends ComponentResource {
      * @param namePrefix the stack's prefix ({@code <project>-<stack>}): alarm names are what notifications show
      * @param topicArn   the alert topic, for alarm and OK actions
      * @param dimensions this stack's load balancer, target group, cluster, service, group and fleet watch function
-     * @param fleetWatch the stack has a {@link FleetWatch} function to watch (EC2); a Fargate stack has none
+     * @param platform   what runs the tasks: on EC2 the {@link FleetWatch} function is watched too; Fargate has none
      * @param containerInsights the cluster reports Container Insights: the too-few-tasks alarm counts running tasks;
      *                   without, it counts the load balancer's healthy targets
      */
-    public record Args(String namePrefix, Output<String> topicArn, Output<DimensionValues> dimensions, boolean fleetWatch,
+    public record Args(String namePrefix, Output<String> topicArn, Output<DimensionValues> dimensions, Platform platform,
                        boolean containerInsights) {
-
-        /** A stack with a {@link FleetWatch} function and Container Insights. */
-        public Args(String namePrefix, Output<String> topicArn, Output<DimensionValues> dimensions) {
-            this(namePrefix, topicArn, dimensions, true, true);
-        }
     }
 
     /** In the order of {@link #ALARMS}; on a stack without a fleet watch function, of {@link #SERVICE_ALARMS}. */
@@ -144,8 +139,10 @@ public final class Alarms extends ComponentResource {
 
         var arns = new ArrayList<>(List.of(errorRate.arn(), unhealthy.arn(), slow.arn(), tooFew.arn(),
                 loadBalancerErrors.arn(), noHealthy.arn()));
-        if (args.fleetWatch()) {
-            arns.addAll(fleetWatchAlarms(name, args, child));
+        switch (args.platform()) {
+            case Platform.Ec2 ec2 -> arns.addAll(fleetWatchAlarms(name, args, child));
+            case Platform.Fargate fargate -> {
+            }
         }
         this.alarmArns = Output.all(arns);
         this.errorRateAlarmArns = List.of(errorRate.arn(), loadBalancerErrors.arn());

@@ -116,8 +116,10 @@ public final class Capacity extends ComponentResource {
     public final Optional<Output<String>> onDemandGroupName;
     /** How the service places its tasks on the two groups; empty when {@code instanceScaling} is {@code cpu} (launch type EC2). */
     public final Optional<CapacityStrategy> strategy;
+    /** The service's tasks here: on these groups' instances, of the instance types' one architecture. */
+    public final TaskPlacement.OnInstances placement;
 
-    public Capacity(String name, CapacitySettings settings, Args args, ComponentResourceOptions options) {
+    public Capacity(String name, CapacitySettings.OnEc2 settings, Args args, ComponentResourceOptions options) {
         super("spotfleet:index:Capacity", name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
 
@@ -182,6 +184,7 @@ public final class Capacity extends ComponentResource {
         this.autoScalingGroupName = spotGroup.name();
         this.autoScalingGroupArn = spotGroup.arn();
         this.onDemandGroupName = onDemandGroup.map(Group::name);
+        this.placement = new TaskPlacement.OnInstances(this, settings.instanceTypes(), settings.architecture());
         this.securityGroupId = securityGroup.id();
         this.launchTemplateId = launchTemplate.id();
         var outputs = new LinkedHashMap<String, Output<?>>(Map.of(
@@ -219,7 +222,7 @@ public final class Capacity extends ComponentResource {
      * three warm-ups. The price: every scale-out, a small one too, launches the whole step, and managed scaling releases
      * the instances left empty afterwards.
      */
-    static int spotScalingStep(CapacitySettings settings) {
+    static int spotScalingStep(CapacitySettings.OnEc2 settings) {
         return Math.max(1, (settings.maxInstances() + 2) / 3);
     }
 
@@ -253,7 +256,7 @@ public final class Capacity extends ComponentResource {
                 .declare(name, args.vpcId(), args.loadBalancerSecurityGroupId(), child);
     }
 
-    private LaunchTemplate launchTemplate(String name, CapacitySettings settings, Args args, InstanceProfile profile,
+    private LaunchTemplate launchTemplate(String name, CapacitySettings.OnEc2 settings, Args args, InstanceProfile profile,
                                           SecurityGroup securityGroup, CustomResourceOptions options) {
         var ami = settings.ecsAmiId().map(Output::of).orElseGet(() -> SsmFunctions.getParameter(GetParameterArgs.builder()
                 .name(settings.architecture().ecsAmiParameter())
@@ -307,7 +310,7 @@ public final class Capacity extends ComponentResource {
         return new LaunchTemplate(name + "-launch-template", template.build(), options);
     }
 
-    private Group autoScalingGroup(String name, GroupShape shape, CapacitySettings settings, Args args,
+    private Group autoScalingGroup(String name, GroupShape shape, CapacitySettings.OnEc2 settings, Args args,
                                   LaunchTemplate launchTemplate) {
         var tags = new ArrayList<GroupTagArgs>();
         args.tags().forEach((key, value) -> tags.add(propagated(key, value)));

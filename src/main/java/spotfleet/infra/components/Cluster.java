@@ -54,6 +54,21 @@ public final class Cluster extends ComponentResource {
     @Export(name = "logGroupArn", refs = String.class)
     public final Output<String> logGroupArn;
 
+    /**
+     * The stack's ECR repository, as the image needs it.
+     *
+     * @param url        {@code <account>.dkr.ecr.<region>.amazonaws.com/<name>}
+     * @param name       its name, for its policy
+     * @param registryId its registry (account) id, for the push credentials
+     */
+    public record ImageRepository(Output<String> url, Output<String> name, Output<String> arn, Output<String> registryId) {
+    }
+
+    /** The stack's ECR repository. */
+    public ImageRepository imageRepository() {
+        return new ImageRepository(repositoryUrl, repositoryName, repositoryArn, registryId);
+    }
+
     /** An unprotected cluster: {@code pulumi destroy} removes the repository with its images, and the logs. */
     public Cluster(String name, ClusterSettings settings, ComponentResourceOptions options) {
         this(name, settings, false, options);

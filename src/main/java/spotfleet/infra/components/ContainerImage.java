@@ -53,19 +53,12 @@ public final class ContainerImage extends ComponentResource {
      *
      * @param source           where the image comes from
      * @param promotionTargets the stacks that may pull it from this stack's repository (build only)
-     * @param architecture     the instances' architecture: what a build targets, what a promoted image must match
-     * @param instanceTypes    the instance types, to name when a promoted image does not match them; empty on Fargate
-     * @param organization     this stack's organization, project and name: promotion sources and pull principals are
-     *                         named relative to them
-     * @param repositoryUrl    the stack's ECR repository, {@code <account>.dkr.ecr.<region>.amazonaws.com/<name>}
-     * @param repositoryName   its name, for its policy
-     * @param repositoryArn    its ARN
-     * @param registryId       its registry (account) id, for the push credentials
+     * @param platform         the tasks' architecture: what a build targets, what a promoted image must match
+     * @param identity         this stack: promotion sources and pull principals are named relative to it
+     * @param repository       the stack's ECR repository
      */
-    public record Args(ImageSource source, List<PromotionTarget> promotionTargets, Architecture architecture,
-                       List<String> instanceTypes, String organization, String project, String stack,
-                       Output<String> repositoryUrl, Output<String> repositoryName, Output<String> repositoryArn,
-                       Output<String> registryId) {
+    public record Args(ImageSource source, List<PromotionTarget> promotionTargets, TaskPlacement.ImagePlatform platform,
+                       StackIdentity identity, Cluster.ImageRepository repository) {
     }
 
     /** {@code <repository>@sha256:<digest>}: the image the service runs. */
@@ -90,14 +83,14 @@ public final class ContainerImage extends ComponentResource {
         switch (args.source()) {
             case ImageSource.Build build -> {
                 this.imageRef = built(name, args, child);
-                this.platform = Output.of(args.architecture().dockerPlatform());
-                this.repositoryArn = args.repositoryArn();
+                this.platform = Output.of(args.platform().architecture().dockerPlatform());
+                this.repositoryArn = args.repository().arn();
                 this.pullers = Optional.of(shared(name, args, child));
             }
             case ImageSource.Prebuilt prebuilt -> {
                 this.imageRef = Output.of(prebuilt.reference().text());
                 // The operator vouches for the platform: a prebuilt image cannot be inspected without its registry.
-                this.platform = Output.of(args.architecture().dockerPlatform());
+                this.platform = Output.of(args.platform().architecture().dockerPlatform());
                 this.repositoryArn = Output.of(prebuilt.reference().ecrRepositoryArn().orElse(""));
                 this.pullers = Optional.empty();
             }
@@ -119,17 +112,17 @@ public final class ContainerImage extends ComponentResource {
     /** Builds {@code ./app} and pushes it to the stack's repository under the stack's tag; the digest of the push. */
     private Output<String> built(String name, Args args, CustomResourceOptions child) {
         var credentials = EcrFunctions.getAuthorizationToken(GetAuthorizationTokenArgs.builder()
-                .registryId(args.registryId())
+                .registryId(args.repository().registryId())
                 .build(), InvokeOptions.builder().parent(this).build());
         var image = new Image(name + "-image", ImageArgs.builder()
                 .build(DockerBuildArgs.builder()
                         .context(BUILD_CONTEXT)
                         .dockerfile(DOCKERFILE)
-                        .platform(args.architecture().dockerPlatform())
+                        .platform(args.platform().architecture().dockerPlatform())
                         .build())
-                .imageName(args.repositoryUrl().applyValue(url -> url + ":" + args.stack()))
+                .imageName(args.repository().url().applyValue(url -> url + ":" + args.identity().stack()))
                 .registry(RegistryArgs.builder()
-                        .server(args.repositoryUrl().applyValue(ContainerImage::registryHost))
+                        .server(args.repository().url().applyValue(ContainerImage::registryHost))
                         .username(credentials.applyValue(GetAuthorizationTokenResult::userName))
                         .password(credentials.applyValue(GetAuthorizationTokenResult::password).asSecret())
                         .build())
@@ -149,10 +142,10 @@ public final class ContainerImage extends ComponentResource {
         var account = AwsEnvironment.accountId(this);
         var partition = AwsEnvironment.partition(this);
         var principals = Output.tuple(account, partition).applyValue(t -> args.promotionTargets().stream()
-                .map(target -> PullPrincipals.pattern(t.t2, target.account().orElse(t.t1), args.project(), target.stack()))
+                .map(target -> PullPrincipals.pattern(t.t2, target.account().orElse(t.t1), args.identity().project(), target.stack()))
                 .toList());
         new RepositoryPolicy(name + "-pull-policy", RepositoryPolicyArgs.builder()
-                .repository(args.repositoryName())
+                .repository(args.repository().name())
                 .policy(Output.tuple(principals, partition).applyValue(t -> pullPolicy(t.t1, t.t2)))
                 .build(), child);
         return principals;
@@ -183,11 +176,11 @@ public final class ContainerImage extends ComponentResource {
 
     /** The source stack's image, read through a StackReference and checked for this stack. */
     private Output<PromotedImage> promoted(String name, ImageSource.Promoted promoted, Args args, CustomResourceOptions child) {
-        var sourceName = promoted.qualifiedName(args.organization(), args.project());
+        var sourceName = promoted.qualifiedName(args.identity().organization(), args.identity().project());
         var source = new StackReference(name + "-source", StackReferenceArgs.builder().name(sourceName).build(), child);
         return Output.tuple(source.outputs(), AwsEnvironment.accountId(this), AwsEnvironment.partition(this)).applyValue(t ->
-                PromotedImage.read(sourceName, t.t1, new PromotedImage.Target(args.architecture(), args.instanceTypes(), t.t2,
-                        PullPrincipals.pattern(t.t3, t.t2, args.project(), args.stack()), args.stack())));
+                PromotedImage.read(sourceName, t.t1, new PromotedImage.Target(args.platform(), t.t2,
+                        PullPrincipals.pattern(t.t3, t.t2, args.identity().project(), args.identity().stack()), args.identity().stack())));
     }
 
     /** The registry part of a repository URL: everything before the first slash. */

@@ -24,17 +24,12 @@ public final class Dashboard extends ComponentResource {
      * @param dashboardName {@code <project>-<stack>}; CloudWatch allows letters, digits, hyphens and underscores
      * @param dimensions    this stack's load balancer, target group, cluster, service, group and fleet watch function
      * @param alarmArns     the alarms whose states it shows
-     * @param fargate       the stack runs on Fargate: interrupted tasks in place of the instances
+     * @param platform      what runs the tasks: on Fargate, interrupted tasks in place of the instances
      * @param containerInsights the cluster reports Container Insights (running and desired tasks); without, the tasks
      *                      graph shows the load balancer's healthy targets
      */
     public record Args(String dashboardName, Output<DimensionValues> dimensions, Output<List<String>> alarmArns,
-                       boolean fargate, boolean containerInsights) {
-
-        /** An EC2 stack's dashboard, with Container Insights. */
-        public Args(String dashboardName, Output<DimensionValues> dimensions, Output<List<String>> alarmArns) {
-            this(dashboardName, dimensions, alarmArns, false, true);
-        }
+                       Platform platform, boolean containerInsights) {
     }
 
     @Export(name = "dashboardName", refs = String.class)
@@ -51,7 +46,7 @@ public final class Dashboard extends ComponentResource {
         var dashboard = new com.pulumi.aws.cloudwatch.Dashboard(name + "-cloudwatch", DashboardArgs.builder()
                 .dashboardName(args.dashboardName())
                 .dashboardBody(Output.tuple(region, args.dimensions(), args.alarmArns())
-                        .applyValue(t -> DashboardLayout.body(t.t1, t.t2, t.t3, DashboardLayout.widgets(args.fargate(), args.containerInsights()))))
+                        .applyValue(t -> DashboardLayout.body(t.t1, t.t2, t.t3, DashboardLayout.widgets(args.platform(), args.containerInsights()))))
                 .build(), child);
 
         this.dashboardName = dashboard.dashboardName();

@@ -100,14 +100,12 @@ final class DashboardLayout {
             new Line(Metrics.HEALTHY_HOSTS, "Minimum", "fewest healthy"),
             new Line(Metrics.HEALTHY_HOSTS, "Maximum", "most healthy")));
 
-    /** The widgets of a stack that runs on Fargate ({@code fargate}) or on EC2. */
-    static List<Widget> widgets(boolean fargate) {
-        return widgets(fargate, true);
-    }
-
-    /** The widgets of a stack on Fargate or EC2, with or without Container Insights. */
-    static List<Widget> widgets(boolean fargate, boolean containerInsights) {
-        var widgets = fargate ? FARGATE_WIDGETS : WIDGETS;
+    /** The widgets of a stack on {@code platform}, with or without Container Insights. */
+    static List<Widget> widgets(Platform platform, boolean containerInsights) {
+        var widgets = switch (platform) {
+            case Platform.Ec2 ec2 -> WIDGETS;
+            case Platform.Fargate fargate -> FARGATE_WIDGETS;
+        };
         return containerInsights ? widgets : widgets.stream()
                 .map(widget -> widget.title().equals("Tasks") ? TASKS_WITHOUT_CONTAINER_INSIGHTS : widget).toList();
     }

@@ -7,6 +7,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import spotfleet.infra.config.Architecture;
 
 import java.util.Map;
 
@@ -23,14 +24,19 @@ public final class FargateCapacity extends ComponentResource {
     public static final String FARGATE_SPOT = "FARGATE_SPOT";
 
     /**
+     * @param network       where the tasks run: the workload subnets, with public IPs when there is no NAT gateway
      * @param containerPort the port the load balancer reaches each task on (awsvpc: the container's own port)
+     * @param onDemandTasks tasks always on {@code FARGATE}, the rest on {@code FARGATE_SPOT}
+     * @param architecture  the tasks' CPU architecture
      */
-    public record Args(Output<String> clusterName, Output<String> vpcId, Output<String> loadBalancerSecurityGroupId,
-                       int containerPort, int onDemandTasks) {
+    public record Args(Output<String> clusterName, Network network, Output<String> loadBalancerSecurityGroupId,
+                       int containerPort, int onDemandTasks, Architecture architecture) {
     }
 
     @Export(name = "securityGroupId", refs = String.class)
     public final Output<String> securityGroupId;
+    /** The service's tasks here: in the workload subnets, behind {@link #securityGroupId}. */
+    public final TaskPlacement.OnFargate placement;
 
     public FargateCapacity(String name, Args args, ComponentResourceOptions options) {
         super("spotfleet:index:FargateCapacity", name, options);
@@ -47,9 +53,11 @@ public final class FargateCapacity extends ComponentResource {
                 "Fargate tasks of the web service: the container port from the load balancer only",
                 "The container port from the load balancer", "Requests and health checks to the container port of the Fargate tasks",
                 args.containerPort(), args.containerPort())
-                .declare(name, args.vpcId(), args.loadBalancerSecurityGroupId(), child);
+                .declare(name, args.network().vpcId, args.loadBalancerSecurityGroupId(), child);
 
         this.securityGroupId = securityGroup.id();
+        this.placement = new TaskPlacement.OnFargate(this, args.network().workloadSubnetIds, args.network().workloadsGetPublicIps,
+                args.onDemandTasks(), args.architecture());
         registerOutputs(Map.of("securityGroupId", securityGroupId));
     }
 

@@ -18,7 +18,7 @@ public final class Metrics {
     static final String PURCHASE_OPTION = "PurchaseOption";
 
     /** A dimension whose value is one of this stack's resources, as CloudWatch names it. */
-    enum Dimension {
+    public enum Dimension {
         LOAD_BALANCER("LoadBalancer"),
         TARGET_GROUP("TargetGroup"),
         CLUSTER("ClusterName"),
@@ -37,45 +37,34 @@ public final class Metrics {
     }
 
     /**
-     * This stack's values for each {@link Dimension}: ARN suffixes for the load balancer and target group, else names.
-     * A stack on Fargate has no group and no {@link FleetWatch} function, one on EC2 no task interruption rule: those
-     * are empty, and no metric of that stack's dashboard or alarms uses them.
-     *
-     * @param autoScalingGroup  the Spot group, which {@link FleetWatch} watches
-     * @param onDemandGroup     the on-demand group ({@code onDemandTasks} above 0)
-     * @param function          the {@link FleetWatch} function
-     * @param interruptionRule  the {@link SpotAlerts} rule that matches the cluster's interrupted Fargate Spot tasks
+     * This stack's value of each {@link Dimension} it has: ARN suffixes for the load balancer and target group, else
+     * names. Each {@link Platform} adds its own (the groups and the fleet watch function, or the task interruption rule);
+     * a metric that asks for a dimension the stack lacks is a program error, not an empty value sent to CloudWatch.
      */
-    public record DimensionValues(String loadBalancer, String targetGroup, String cluster, String service,
-                                  String autoScalingGroup, String onDemandGroup, String function, String interruptionRule) {
+    public record DimensionValues(Map<Dimension, String> values) {
 
-        /** The values of a stack without a task interruption rule (yet). */
-        public static Output<DimensionValues> of(Output<String> loadBalancerArnSuffix, Output<String> targetGroupArnSuffix,
-                                          Output<String> clusterName, Output<String> serviceName,
-                                          Output<String> autoScalingGroupName, Output<String> onDemandGroupName,
-                                          Output<String> functionName) {
-            return Output.tuple(loadBalancerArnSuffix, targetGroupArnSuffix, clusterName, serviceName, autoScalingGroupName,
-                            onDemandGroupName, functionName)
-                    .applyValue(t -> new DimensionValues(t.t1, t.t2, t.t3, t.t4, t.t5, t.t6, t.t7, ""));
+        public DimensionValues {
+            values = Map.copyOf(values);
         }
 
-        /** These values with the task interruption rule's name. */
-        public static Output<DimensionValues> withInterruptionRule(Output<DimensionValues> values, Output<String> ruleName) {
-            return Output.tuple(values, ruleName).applyValue(t -> new DimensionValues(t.t1.loadBalancer, t.t1.targetGroup,
-                    t.t1.cluster, t.t1.service, t.t1.autoScalingGroup, t.t1.onDemandGroup, t.t1.function, t.t2));
+        /** The values of {@code outputs}, once all are known. */
+        public static Output<DimensionValues> of(Map<Dimension, Output<String>> outputs) {
+            var dimensions = List.copyOf(outputs.keySet());
+            return Output.all(dimensions.stream().map(outputs::get).toList()).applyValue(resolved -> {
+                var values = new LinkedHashMap<Dimension, String>();
+                for (int i = 0; i < dimensions.size(); i++) {
+                    values.put(dimensions.get(i), resolved.get(i));
+                }
+                return new DimensionValues(values);
+            });
         }
 
         String of(Dimension dimension) {
-            return switch (dimension) {
-                case LOAD_BALANCER -> loadBalancer;
-                case TARGET_GROUP -> targetGroup;
-                case CLUSTER -> cluster;
-                case SERVICE -> service;
-                case AUTO_SCALING_GROUP -> autoScalingGroup;
-                case ON_DEMAND_GROUP -> onDemandGroup;
-                case FUNCTION -> function;
-                case RULE -> interruptionRule;
-            };
+            var value = values.get(dimension);
+            if (value == null) {
+                throw new IllegalStateException("this stack has no " + dimension + " to point a metric at");
+            }
+            return value;
         }
     }
 

@@ -31,13 +31,12 @@ record PromotedImage(String imageRef, String platform, String repositoryArn, Opt
     /**
      * This stack, as the checks need it.
      *
-     * @param architecture  its instances' architecture
-     * @param instanceTypes its instance types, to name in a mismatch; none on Fargate, whose fargateArchitecture is named
+     * @param platform      the architecture the image must have, and where that comes from
      * @param account       the account it deploys into
      * @param pullPattern   what the source's repository policy must name for this stack's execution role to pull
      * @param stack         its name, as the source's spotfleet:promotionTargets would list it
      */
-    record Target(Architecture architecture, List<String> instanceTypes, String account, String pullPattern, String stack) {
+    record Target(TaskPlacement.ImagePlatform platform, String account, String pullPattern, String stack) {
     }
 
     /** Reads and checks the outputs of {@code source} (its qualified name) for {@code target}. */
@@ -57,12 +56,9 @@ record PromotedImage(String imageRef, String platform, String repositoryArn, Opt
                     .formatted(source, IMAGE_PLATFORM, platform, Arrays.stream(Architecture.values())
                             .map(Architecture::dockerPlatform).collect(Collectors.joining(", "))));
         }
-        if (architecture.get() != target.architecture()) {
-            var ours = target.instanceTypes().isEmpty()
-                    ? "this stack runs on Fargate as %s (spotfleet:fargateArchitecture)".formatted(target.architecture().label())
-                    : "this stack's instanceTypes are %s (%s)".formatted(target.architecture().label(),
-                            String.join(", ", target.instanceTypes()));
-            throw problem("spotfleet:image promotes %s's %s image, but %s".formatted(source, platform, ours));
+        if (architecture.get() != target.platform().architecture()) {
+            throw problem("spotfleet:image promotes %s's %s image, but %s".formatted(source, platform,
+                    target.platform().source()));
         }
         var pullers = pullers(source, outputs.get(IMAGE_PULLERS));
         pullers.ifPresent(granted -> checkGranted(source, granted, repositoryArn, target));

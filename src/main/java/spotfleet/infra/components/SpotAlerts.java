@@ -55,28 +55,13 @@ public final class SpotAlerts extends ComponentResource {
      */
     static final List<String> SPOT_STOP_CODES = List.of("SpotInterruption", "TerminationNotice");
 
-    /** What the rules watch. */
-    public sealed interface Watched {
-    }
-
-    /**
-     * The stack's Auto Scaling group, with the {@link FleetWatch} function that narrows the account's Spot events to it.
-     */
-    public record Fleet(Output<String> autoScalingGroupName, Output<String> functionArn, Output<String> functionName)
-            implements Watched {
-    }
-
-    /** The stack's cluster, whose Fargate Spot tasks the rule watches. */
-    public record FargateTasks(Output<String> clusterArn) implements Watched {
-    }
-
     /**
      * What to watch and whom to tell.
      *
      * @param serviceArn the web service, whose failed deployments are alerted
      * @param stack      the stack's prefix ({@code <project>-<stack>}), named in the alerts
      */
-    public record Args(Watched watched, Output<String> serviceArn, Output<String> topicArn, String stack) {
+    public record Args(Platform platform, Output<String> serviceArn, Output<String> topicArn, String stack) {
     }
 
     /** The rules that publish to the topic themselves (the topic policy admits exactly these). */
@@ -90,11 +75,11 @@ public final class SpotAlerts extends ComponentResource {
         var child = CustomResourceOptions.builder().parent(this).build();
 
         EventRule topicRule;
-        switch (args.watched()) {
-            case Fleet fleet -> {
+        switch (args.platform()) {
+            case Platform.Ec2 ec2 -> {
                 topicRule = new EventRule(name + "-launch-failed", EventRuleArgs.builder()
                         .description("%s: the Auto Scaling group could not launch an instance".formatted(args.stack()))
-                        .eventPattern(fleet.autoScalingGroupName().applyValue(SpotAlerts::launchFailedPattern))
+                        .eventPattern(ec2.capacity().autoScalingGroupName.applyValue(SpotAlerts::launchFailedPattern))
                         .build(), child);
                 alertOn(name + "-launch-failed-alert", topicRule, args.topicArn(), launchFailedMessage(args.stack()), child);
 
@@ -105,13 +90,13 @@ public final class SpotAlerts extends ComponentResource {
                                 "source", List.of("aws.ec2"),
                                 "detail-type", List.of(SPOT_INTERRUPTION_WARNING, REBALANCE_RECOMMENDATION))))
                         .build(), child);
-                FleetWatch.invokeOn(name + "-interruptions", interruptions, fleet.functionArn(), fleet.functionName(), child);
+                FleetWatch.invokeOn(name + "-interruptions", interruptions, ec2.fleetWatch().functionArn, ec2.fleetWatch().functionName, child);
                 this.taskInterruptionRuleName = Optional.empty();
             }
-            case FargateTasks tasks -> {
+            case Platform.Fargate fargate -> {
                 topicRule = new EventRule(name + "-task-interruptions", EventRuleArgs.builder()
                         .description("%s: Fargate Spot is reclaiming a task of the cluster (two-minute warning)".formatted(args.stack()))
-                        .eventPattern(tasks.clusterArn().applyValue(SpotAlerts::taskInterruptionPattern))
+                        .eventPattern(fargate.clusterArn().applyValue(SpotAlerts::taskInterruptionPattern))
                         .build(), child);
                 alertOn(name + "-task-interruptions-alert", topicRule, args.topicArn(), taskInterruptionMessage(args.stack()), child);
                 this.taskInterruptionRuleName = Optional.of(topicRule.name());
@@ -128,6 +113,11 @@ public final class SpotAlerts extends ComponentResource {
         var outputs = new LinkedHashMap<String, Output<?>>(Map.of("topicRuleArns", topicRuleArns));
         taskInterruptionRuleName.ifPresent(rule -> outputs.put("taskInterruptionRuleName", rule));
         registerOutputs(outputs);
+    }
+
+    /** The dimensions the alerts add: the interruption rule, on Fargate. */
+    public Map<Metrics.Dimension, Output<String>> dimensions() {
+        return taskInterruptionRuleName.map(rule -> Map.of(Metrics.Dimension.RULE, rule)).orElse(Map.of());
     }
 
     static String deploymentFailedPattern(String serviceArn) {

@@ -7,11 +7,39 @@ import spotfleet.infra.config.Architecture;
 import java.util.List;
 import java.util.Optional;
 
-/** Where {@link WebService} places its tasks, and what that asks of the task definition, the service and the target group. */
+/**
+ * Where the tasks run, decided once in SpotfleetStack (which capacity component it declares): what that asks of the task
+ * definition, the service, the target group and the image. {@link Platform} adds what watches that capacity.
+ */
 public sealed interface TaskPlacement {
 
     /** What provides the capacity; the ECS service is created after it. */
     Resource capacity();
+
+    /** What the image is built for, and what a promoted image must match. */
+    ImagePlatform imagePlatform();
+
+    /**
+     * The tasks' CPU architecture, and where it comes from (named when a promoted image does not match it).
+     *
+     * @param source the config that decides it, as the mismatch message says it
+     */
+    record ImagePlatform(Architecture architecture, String source) {
+        static ImagePlatform onInstances(Architecture architecture, List<String> instanceTypes) {
+            return new ImagePlatform(architecture, "this stack's instanceTypes are %s (%s)".formatted(architecture.label(),
+                    String.join(", ", instanceTypes)));
+        }
+
+        static ImagePlatform onFargate(Architecture architecture) {
+            return new ImagePlatform(architecture, "this stack runs on Fargate as %s (spotfleet:fargateArchitecture)"
+                    .formatted(architecture.label()));
+        }
+    }
+
+    /** {@code bridge} on instances, {@code awsvpc} on Fargate: the task definition's network mode. */
+    default String networkMode() {
+        return this instanceof OnFargate ? "awsvpc" : "bridge";
+    }
 
     /**
      * The service's {@code deploymentMinimumHealthyPercent}: on instances 50, so that a Spot instance's tasks can stop
@@ -31,10 +59,20 @@ public sealed interface TaskPlacement {
      * stop them at once, as long as half the desired count stays healthy: one Spot instance never holds more than that
      * (docs/interruption-timeline.md, and its budget test).
      *
-     * @param strategy the capacity provider strategy to place tasks with; empty places them with launch type EC2
+     * @param instanceTypes the types the groups launch, all of {@code architecture}
      */
-    record OnInstances(Optional<CapacityStrategy> strategy, Resource capacity) implements TaskPlacement {
+    record OnInstances(Capacity capacity, List<String> instanceTypes, Architecture architecture) implements TaskPlacement {
         public static final int MINIMUM_HEALTHY_PERCENT = 50;
+
+        /** The capacity provider strategy to place tasks with; empty places them with launch type EC2. */
+        public Optional<CapacityStrategy> strategy() {
+            return capacity.strategy;
+        }
+
+        @Override
+        public ImagePlatform imagePlatform() {
+            return ImagePlatform.onInstances(architecture, instanceTypes);
+        }
 
         @Override
         public int minimumHealthyPercent() {
@@ -51,8 +89,19 @@ public sealed interface TaskPlacement {
      * @param onDemandTasks the strategy's base on {@code FARGATE}; the rest go to {@code FARGATE_SPOT}
      * @param architecture  the task definition's runtime platform (the image is built for the same)
      */
-    record OnFargate(Output<List<String>> subnetIds, boolean publicIp, Output<String> securityGroupId, int onDemandTasks,
-                     Architecture architecture, Resource capacity) implements TaskPlacement {
+    record OnFargate(FargateCapacity capacity, Output<List<String>> subnetIds, boolean publicIp, int onDemandTasks,
+                     Architecture architecture) implements TaskPlacement {
+
+        /** The tasks' own security group, which admits the load balancer only. */
+        public Output<String> securityGroupId() {
+            return capacity.securityGroupId;
+        }
+
+        @Override
+        public ImagePlatform imagePlatform() {
+            return ImagePlatform.onFargate(architecture);
+        }
+
         /**
          * Fargate Spot stops the task itself (SIGTERM with the notice) and the scheduler replaces it whatever the
          * minimum, so the minimum only shapes deploys: new tasks turn healthy before old ones stop.

@@ -58,29 +58,26 @@ public final class WebService extends ComponentResource {
     /**
      * What the service needs from the other components.
      *
-     * @param family                the task definition family, unique per stack
-     * @param executionRolePath     the IAM path of the task execution role, {@code /<project>/<stack>/}: what the image's
-     *                              repository policy names when the image is another stack's
-     * @param loadBalancerArnSuffix {@code app/<name>/<id>}: with the target group's, the requests metric's resource label
-     * @param logGroupArn           the log group's ARN, for the execution role's permission to write to it
-     * @param image                 the image by digest
-     * @param imageRepositoryArn    the ECR repository holding it, which the execution role may pull from; empty text when
-     *                              the image is not in ECR (public registries need no permission)
-     * @param placement             where the tasks run: the stack's instances or Fargate
+     * @param family            the task definition family, unique per stack
+     * @param executionRolePath the IAM path of the task execution role, {@code /<project>/<stack>/}: what the image's
+     *                          repository policy names when the image is another stack's
+     * @param listener          where the load balancer forwards the service's requests
+     * @param cluster           the cluster it runs in, and the log group its containers write to
+     * @param image             the image by digest, and the ECR repository the execution role may pull it from
+     * @param placement         where the tasks run: the stack's instances or Fargate
      */
-    public record Args(
-            String family,
-            String executionRolePath,
-            Output<String> vpcId,
-            Output<String> listenerArn,
-            Output<String> loadBalancerArnSuffix,
-            Output<String> clusterArn,
-            Output<String> clusterName,
-            Output<String> logGroupName,
-            Output<String> logGroupArn,
-            Output<String> image,
-            Output<String> imageRepositoryArn,
-            TaskPlacement placement) {
+    public record Args(String family, String executionRolePath, Listener listener, Cluster cluster, ContainerImage image,
+                       TaskPlacement placement) {
+    }
+
+    /**
+     * The listener that forwards to the service.
+     *
+     * @param vpcId                 the load balancer's VPC, where the target group lives
+     * @param listenerArn           the listener the service's rule joins (HTTPS with a domain, else HTTP)
+     * @param loadBalancerArnSuffix {@code app/<name>/<id>}: with the target group's, the requests metric's resource label
+     */
+    public record Listener(Output<String> vpcId, Output<String> listenerArn, Output<String> loadBalancerArnSuffix) {
     }
 
     @Export(name = "serviceName", refs = String.class)
@@ -101,7 +98,7 @@ public final class WebService extends ComponentResource {
         var child = CustomResourceOptions.builder().parent(this).build();
 
         var targetGroup = new TargetGroup(name + "-tg", TargetGroupArgs.builder()
-                .vpcId(args.vpcId())
+                .vpcId(args.listener().vpcId())
                 // bridge mode: targets are instance:host-port pairs; awsvpc (Fargate): each task's own IP address
                 .targetType(args.placement() instanceof TaskPlacement.OnFargate ? "ip" : "instance")
                 .protocol("HTTP")
@@ -119,7 +116,7 @@ public final class WebService extends ComponentResource {
                         .build())
                 .build(), child);
         var rule = new ListenerRule(name + "-rule", ListenerRuleArgs.builder()
-                .listenerArn(args.listenerArn())
+                .listenerArn(args.listener().listenerArn())
                 .priority(LISTENER_RULE_PRIORITY)
                 .conditions(ListenerRuleConditionArgs.builder()
                         .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values("/*").build())
@@ -133,7 +130,7 @@ public final class WebService extends ComponentResource {
         // Its own policy, not AmazonECSTaskExecutionRolePolicy: that one lets it pull from every repository on Resource *.
         var executionPermissions = new RolePolicy(name + "-execution-permissions", RolePolicyArgs.builder()
                 .role(executionRole.id())
-                .policy(Output.tuple(args.imageRepositoryArn(), args.logGroupArn())
+                .policy(Output.tuple(args.image().repositoryArn, args.cluster().logGroupArn)
                         .applyValue(t -> ExecutionPermissions.document(t.t1, t.t2, settings)))
                 .build(), child);
         // The app calls no AWS API, so its own role has no policy: a task gets no AWS access by default.
@@ -145,13 +142,13 @@ public final class WebService extends ComponentResource {
         var task = TaskDefinitionArgs.builder()
                 .family(args.family())
                 .requiresCompatibilities(onFargate ? "FARGATE" : "EC2")
-                .networkMode(onFargate ? "awsvpc" : "bridge")
+                .networkMode(args.placement().networkMode())
                 .cpu(String.valueOf(settings.taskCpu()))
                 .memory(String.valueOf(settings.taskMemory()))
                 .executionRoleArn(executionRole.arn())
                 .taskRoleArn(taskRole.arn())
                 .volumes(TaskDefinitionVolumeArgs.builder().name(ContainerDefinition.SCRATCH_VOLUME).build())
-                .containerDefinitions(Output.tuple(args.image(), args.logGroupName(), region)
+                .containerDefinitions(Output.tuple(args.image().imageRef, args.cluster().logGroupName, region)
                         .applyValue(t -> ContainerDefinition.json(settings, t.t1, t.t2, t.t3, !onFargate)));
         if (args.placement() instanceof TaskPlacement.OnFargate fargate) {
             // Fargate runs the image on the platform it was built for; X86_64 is the default, so say so either way.
@@ -178,7 +175,7 @@ public final class WebService extends ComponentResource {
         var scalingTarget = new Target(name + "-scaling-target", TargetArgs.builder()
                 .serviceNamespace("ecs")
                 .scalableDimension("ecs:service:DesiredCount")
-                .resourceId(Output.format("service/%s/%s", args.clusterName(), service.name()))
+                .resourceId(Output.format("service/%s/%s", args.cluster().clusterName, service.name()))
                 .minCapacity(settings.serviceMinTasks())
                 .maxCapacity(settings.serviceMaxTasks())
                 .build(), child);
@@ -189,7 +186,7 @@ public final class WebService extends ComponentResource {
                         .scalableDimension(scalingTarget.scalableDimension())
                         .resourceId(scalingTarget.resourceId())
                         .targetTrackingScalingPolicyConfiguration(PolicyTargetTrackingScalingPolicyConfigurationArgs.builder()
-                                .predefinedMetricSpecification(metric(settings, args.loadBalancerArnSuffix(), targetGroup.arnSuffix()))
+                                .predefinedMetricSpecification(metric(settings, args.listener().loadBalancerArnSuffix(), targetGroup.arnSuffix()))
                                 .targetValue((double) (settings.serviceScalingMetric() == ServiceScalingMetric.CPU
                                         ? settings.serviceCpuTarget() : settings.serviceRequestsPerTarget()))
                                 .scaleInCooldown(settings.scaleInCooldown())
@@ -248,7 +245,7 @@ public final class WebService extends ComponentResource {
     private static ServiceArgs serviceArgs(ServiceSettings settings, Args args, TargetGroup targetGroup,
                                            TaskDefinition taskDefinition) {
         var service = ServiceArgs.builder()
-                .cluster(args.clusterArn())
+                .cluster(args.cluster().clusterArn)
                 .taskDefinition(taskDefinition.arn())
                 .desiredCount(settings.serviceMinTasks())
                 .deploymentMinimumHealthyPercent(args.placement().minimumHealthyPercent())

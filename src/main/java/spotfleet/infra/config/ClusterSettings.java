@@ -29,7 +29,4 @@ public record ClusterSettings(int logRetentionDays, ContainerInsights containerI
         this(logRetentionDays, ContainerInsights.ENABLED);
     }
 
-    public static ClusterSettings defaults() {
-        return new ClusterSettings(14, ContainerInsights.ENABLED);
-    }
 }

@@ -37,9 +37,6 @@ public record ImageSettings(ImageSource source, List<PromotionTarget> promotionT
         problems.throwIfAny();
     }
 
-    public static ImageSettings defaults() {
-        return new ImageSettings(new ImageSource.Build(), List.of());
-    }
 
     private static String targets(List<PromotionTarget> targets) {
         return String.join(", ", targets.stream().map(PromotionTarget::configValue).toList());

@@ -22,13 +22,10 @@ public record MonitoringSettings(Optional<String> alarmEmail, int latencyP99Thre
         var problems = new Problems();
         alarmEmail.ifPresent(email -> problems.check(isEmailAddress(email),
                 "spotfleet:alarmEmail (%s) is not an email address such as ops@example.com".formatted(email)));
-        problems.between("spotfleet:latencyP99ThresholdMs", latencyP99ThresholdMs, 1, MAX_LATENCY_THRESHOLD_MS);
+        // latencyP99ThresholdMs: its bounds are declared with the key (StackConfig)
         problems.throwIfAny();
     }
 
-    public static MonitoringSettings defaults() {
-        return new MonitoringSettings(Optional.empty(), 1000);
-    }
 
     private static boolean isEmailAddress(String email) {
         var match = EMAIL.matcher(email);

@@ -37,9 +37,6 @@ public record NetworkSettings(String vpcCidr, int azCount, NatGateways natGatewa
         this(vpcCidr, azCount, natGateways, FlowLogDestination.CLOUD_WATCH_LOGS);
     }
 
-    public static NetworkSettings defaults() {
-        return new NetworkSettings("10.0.0.0/16", 2, NatGateways.SINGLE, FlowLogDestination.CLOUD_WATCH_LOGS);
-    }
 
     public SubnetLayout subnetLayout() {
         return new SubnetLayout(Ipv4Cidr.parse(vpcCidr).orElseThrow());

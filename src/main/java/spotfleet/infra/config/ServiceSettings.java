@@ -9,37 +9,46 @@ import java.util.stream.Stream;
 /**
  * The web service: its container, its size, how many copies run, what scales them and how it stops.
  *
- * @param containerPort            the port the app listens on inside the container (also passed as {@code PORT})
- * @param taskCpu                  CPU units reserved for the task (1024 = one vCPU), >= 128
- * @param taskMemory               MiB of memory, the task's hard limit, >= 256 for the JVM
- * @param serviceMinTasks          the fewest tasks auto scaling keeps, >= 1
- * @param serviceMaxTasks          the most tasks auto scaling runs, >= {@code serviceMinTasks}
- * @param serviceScalingMetric     what the task count tracks: CPU or requests per task
- * @param serviceCpuTarget         with CPU: average service CPU % the task count tracks, 1-100
- * @param serviceRequestsPerTarget with requests: requests per task per minute the task count tracks, >= 1
- * @param scaleInCooldown          seconds after a scale-in before the next scale-in, >= 0
- * @param scaleOutCooldown         seconds after a scale-out before the next scale-out, >= 0
- * @param stopTimeoutSeconds       seconds between SIGTERM and SIGKILL; the app's shutdown grace is {@link #shutdownGraceSeconds()};
- *                                 its range depends on where the tasks run ({@link StackSettings} checks it)
- * @param healthCheckPath          what the load balancer asks each task; 200 means healthy
- * @param environment              plain environment variables, in order; none named as the program's or ECS's own
- * @param secrets                  variables ECS fills from SSM parameters or Secrets Manager secrets, by ARN
+ * @param container what runs: the container, its size, its health check and how it stops
+ * @param scaling   how many tasks run, and what scales them
+ * @param config    every key's value ({@link #value}): a key the service alone reads needs no field here
  */
-public record ServiceSettings(
-        int containerPort,
-        int taskCpu,
-        int taskMemory,
-        int serviceMinTasks,
-        int serviceMaxTasks,
-        ServiceScalingMetric serviceScalingMetric,
-        int serviceCpuTarget,
-        int serviceRequestsPerTarget,
-        int scaleInCooldown,
-        int scaleOutCooldown,
-        int stopTimeoutSeconds,
-        String healthCheckPath,
-        List<EnvironmentVariable> environment,
-        List<ContainerSecret> secrets) {
+public record ServiceSettings(Container container, Scaling scaling, ConfigValues config) {
+
+    /**
+     * The container and its task.
+     *
+     * @param containerPort      the port the app listens on inside the container (also passed as {@code PORT})
+     * @param taskCpu            CPU units reserved for the task (1024 = one vCPU), >= 128
+     * @param taskMemory         MiB of memory, the task's hard limit, >= 256 for the JVM
+     * @param stopTimeoutSeconds seconds between SIGTERM and SIGKILL; the app's shutdown grace is
+     *                           {@link #shutdownGraceSeconds()}; its range depends on where the tasks run ({@link StackSettings})
+     * @param healthCheckPath    what the load balancer asks each task; 200 means healthy
+     * @param environment        plain environment variables, in order; none named as the program's or ECS's own
+     * @param secrets            variables ECS fills from SSM parameters or Secrets Manager secrets, by ARN
+     */
+    public record Container(int containerPort, int taskCpu, int taskMemory, int stopTimeoutSeconds, String healthCheckPath,
+                            List<EnvironmentVariable> environment, List<ContainerSecret> secrets) {
+        public Container {
+            environment = List.copyOf(environment);
+            secrets = List.copyOf(secrets);
+        }
+    }
+
+    /**
+     * The task count.
+     *
+     * @param serviceMinTasks          the fewest tasks auto scaling keeps, >= 1
+     * @param serviceMaxTasks          the most tasks auto scaling runs, >= {@code serviceMinTasks}
+     * @param serviceScalingMetric     what the task count tracks: CPU or requests per task
+     * @param serviceCpuTarget         with CPU: average service CPU % the task count tracks, 1-100
+     * @param serviceRequestsPerTarget with requests: requests per task per minute the task count tracks, >= 1
+     * @param scaleInCooldown          seconds after a scale-in before the next scale-in, >= 0
+     * @param scaleOutCooldown         seconds after a scale-out before the next scale-out, >= 0
+     */
+    public record Scaling(int serviceMinTasks, int serviceMaxTasks, ServiceScalingMetric serviceScalingMetric,
+                          int serviceCpuTarget, int serviceRequestsPerTarget, int scaleInCooldown, int scaleOutCooldown) {
+    }
 
     /** The variables the program sets itself (the app's port and shutdown grace): a stack may not set them too. */
     public static final List<String> PROGRAM_VARIABLES = List.of("PORT", "SHUTDOWN_GRACE_SECONDS");
@@ -121,33 +130,78 @@ public record ServiceSettings(
     /** The app's grace must outlast its drain by at least a second. */
     public static final int MIN_STOP_TIMEOUT_SECONDS = APP_DRAIN_SECONDS + 1 + EXIT_MARGIN_SECONDS;
 
+    // The bounds of single keys are declared with them (StackConfig); these are the checks they cannot state.
     public ServiceSettings {
         var problems = new Problems();
-        problems.between("spotfleet:containerPort", containerPort, 1, 65535);
-        problems.atLeast("spotfleet:taskCpu", taskCpu, MIN_TASK_CPU);
-        problems.check(taskMemory >= MIN_TASK_MEMORY_MIB,
-                "spotfleet:taskMemory (%d) is too small for the JVM: use at least %d MiB".formatted(taskMemory, MIN_TASK_MEMORY_MIB));
-        problems.atLeast("spotfleet:serviceMinTasks", serviceMinTasks, 1);
-        problems.notAbove("spotfleet:serviceMinTasks", serviceMinTasks, "spotfleet:serviceMaxTasks", serviceMaxTasks);
-        problems.check(serviceScalingMetric != null, "spotfleet:serviceScalingMetric must be set");
-        problems.between("spotfleet:serviceCpuTarget", serviceCpuTarget, 1, 100);
-        problems.atLeast("spotfleet:serviceRequestsPerTarget", serviceRequestsPerTarget, 1);
-        problems.atLeast("spotfleet:scaleInCooldown", scaleInCooldown, 0);
-        problems.atLeast("spotfleet:scaleOutCooldown", scaleOutCooldown, 0);
+        problems.check(container.taskMemory() >= MIN_TASK_MEMORY_MIB, "spotfleet:taskMemory (%d) is too small for the JVM: use at least %d MiB"
+                .formatted(container.taskMemory(), MIN_TASK_MEMORY_MIB));
+        problems.notAbove("spotfleet:serviceMinTasks", scaling.serviceMinTasks(), "spotfleet:serviceMaxTasks", scaling.serviceMaxTasks());
+        problems.check(scaling.serviceScalingMetric() != null, "spotfleet:serviceScalingMetric must be set");
         // stopTimeoutSeconds: its upper bound depends on where the tasks run, so StackSettings checks it.
-        checkHealthCheckPath(problems, healthCheckPath);
-        environment = List.copyOf(environment);
-        secrets = List.copyOf(secrets);
-        checkVariableNames(problems, environment, secrets);
+        checkHealthCheckPath(problems, container.healthCheckPath());
+        checkVariableNames(problems, container.environment(), container.secrets());
         problems.throwIfAny();
     }
 
-    /** The seed's own app on the default health route, scaled on CPU, with no variables or secrets of the stack's. */
-    public ServiceSettings(int containerPort, int taskCpu, int taskMemory, int serviceMinTasks, int serviceMaxTasks,
-                           int serviceCpuTarget, int scaleInCooldown, int scaleOutCooldown, int stopTimeoutSeconds) {
-        this(containerPort, taskCpu, taskMemory, serviceMinTasks, serviceMaxTasks, ServiceScalingMetric.CPU, serviceCpuTarget,
-                DEFAULT_REQUESTS_PER_TARGET, scaleInCooldown, scaleOutCooldown, stopTimeoutSeconds, DEFAULT_HEALTH_CHECK_PATH,
-                List.of(), List.of());
+    /** The value of {@code key}, as its declaration parses it. */
+    public <T> T value(ConfigKey<T> key) {
+        return config.get(key);
+    }
+
+    public int containerPort() {
+        return container.containerPort();
+    }
+
+    public int taskCpu() {
+        return container.taskCpu();
+    }
+
+    public int taskMemory() {
+        return container.taskMemory();
+    }
+
+    public int stopTimeoutSeconds() {
+        return container.stopTimeoutSeconds();
+    }
+
+    public String healthCheckPath() {
+        return container.healthCheckPath();
+    }
+
+    public List<EnvironmentVariable> environment() {
+        return container.environment();
+    }
+
+    public List<ContainerSecret> secrets() {
+        return container.secrets();
+    }
+
+    public int serviceMinTasks() {
+        return scaling.serviceMinTasks();
+    }
+
+    public int serviceMaxTasks() {
+        return scaling.serviceMaxTasks();
+    }
+
+    public ServiceScalingMetric serviceScalingMetric() {
+        return scaling.serviceScalingMetric();
+    }
+
+    public int serviceCpuTarget() {
+        return scaling.serviceCpuTarget();
+    }
+
+    public int serviceRequestsPerTarget() {
+        return scaling.serviceRequestsPerTarget();
+    }
+
+    public int scaleInCooldown() {
+        return scaling.scaleInCooldown();
+    }
+
+    public int scaleOutCooldown() {
+        return scaling.scaleOutCooldown();
     }
 
     /**
@@ -192,17 +246,17 @@ public record ServiceSettings(
     /** The SSM parameters and Secrets Manager secrets the execution role must read, once each, in order. */
     public Set<String> secretResourceArns(ContainerSecret.Store store) {
         var arns = new java.util.LinkedHashSet<String>();
-        secrets.stream().filter(secret -> secret.store() == store).forEach(secret -> arns.add(secret.resourceArn()));
+        secrets().stream().filter(secret -> secret.store() == store).forEach(secret -> arns.add(secret.resourceArn()));
         return arns;
     }
 
     /** What the app gets as SHUTDOWN_GRACE_SECONDS: the stop timeout less the exit margin. */
     public int shutdownGraceSeconds() {
-        return stopTimeoutSeconds - EXIT_MARGIN_SECONDS;
+        return stopTimeoutSeconds() - EXIT_MARGIN_SECONDS;
     }
 
+    /** The declared defaults ({@link StackConfig}). */
     public static ServiceSettings defaults() {
-        // 256 MiB: the image's JVM flags bound its memory to about 220 MiB; bench/RESULTS.md has the measurement
-        return new ServiceSettings(5000, 256, 256, 2, 4, 70, 300, 60, 30);
+        return StackSettings.defaults().service();
     }
 }

@@ -1,9 +1,14 @@
 package spotfleet.infra.config;
 
+import spotfleet.infra.config.ConfigKey.Scope;
+import spotfleet.infra.config.ConfigKey.ValueType;
+
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,71 +22,233 @@ public final class StackConfig {
 
     public static final String NAMESPACE = "spotfleet";
 
+    private static final List<ConfigKey<?>> DECLARED = new ArrayList<>();
+
+    // Every spotfleet: key, declared once, in the order Pulumi.yaml and docs/configuration.md list them: its value type
+    // and bounds, default, where it applies, the range the reference states, and Pulumi.yaml's description.
+    public static final ConfigKey<RunOn> RUN_ON = declare("runOn", ValueType.choice(RunOn.class), RunOn.EC2, Scope.ANY,
+            "one of `ec2`, `fargate`",
+            "Where the tasks run. ec2 (the stack's own Auto Scaling group of on-demand and Spot instances) "
+            + "or fargate (Fargate, an on-demand base on FARGATE and the rest on FARGATE_SPOT; no instances, "
+            + "so the instance keys below must keep their defaults, and taskCpu/taskMemory must be a size "
+            + "Fargate runs, e.g. 256/512). docs/fargate.md compares the two.");
+    public static final ConfigKey<Integer> FARGATE_ON_DEMAND_TASKS = declare("fargateOnDemandTasks", ValueType.integerAtLeast(0), 1, Scope.FARGATE,
+            "0 to `serviceMaxTasks`; only with `fargate`",
+            "With fargate, the tasks that always run on on-demand FARGATE (the capacity provider strategy's "
+            + "base); the rest run on FARGATE_SPOT. 0 to serviceMaxTasks.");
+    // arm64 on Fargate: Graviton's lower price, and FARGATE_SPOT runs ARM64 tasks (docs/fargate.md says where AWS says so)
+    public static final ConfigKey<Architecture> FARGATE_ARCHITECTURE = declare("fargateArchitecture", ValueType.choice(Architecture.class), Architecture.ARM64, Scope.FARGATE,
+            "one of `arm64`, `x86_64`; only with `fargate`",
+            "With fargate, the tasks' CPU architecture (the task definition's runtimePlatform and the "
+            + "image's build platform). arm64 (Graviton, the lower Fargate price) or x86_64.");
+    public static final ConfigKey<List<String>> INSTANCE_TYPES = declare("instanceTypes", ValueType.stringList("[\"t3.micro\", \"t3a.micro\"]"), List.of("t3.micro", "t3a.micro", "t2.micro"), Scope.EC2,
+            "not empty, no duplicates, valid type names, one architecture",
+            "Instance types the Auto Scaling group may launch, in priority order; all x86_64 or all "
+            + "Graviton (arm64). No duplicates.");
+    public static final ConfigKey<Integer> ON_DEMAND_TASKS = declare("onDemandTasks", ValueType.integerAtLeast(0), 1, Scope.EC2,
+            "0 to `serviceMaxTasks`; 0 with `instanceScaling: cpu`",
+            "Tasks ECS always runs on on-demand instances (the service's capacity provider strategy base on "
+            + "the on-demand group, which ECS sizes to them); the rest run on the Spot group. 0 to "
+            + "serviceMaxTasks; 0 with instanceScaling cpu.");
+    public static final ConfigKey<SpotAllocationStrategy> SPOT_ALLOCATION_STRATEGY = declare("spotAllocationStrategy", ValueType.choice(SpotAllocationStrategy.class), SpotAllocationStrategy.CAPACITY_OPTIMIZED, Scope.EC2,
+            "one of `capacity-optimized`, `price-capacity-optimized`, `capacity-optimized-prioritized`, "
+            + "`lowest-price`",
+            "How EC2 picks Spot pools. capacity-optimized, price-capacity-optimized, "
+            + "capacity-optimized-prioritized or lowest-price.");
+    public static final ConfigKey<Integer> MIN_INSTANCES = declare("minInstances", ValueType.integerAtLeast(0), 1, Scope.EC2,
+            "0 to `maxInstances`",
+            "The Spot group's minimum size. 0 to maxInstances.");
+    public static final ConfigKey<Integer> MAX_INSTANCES = declare("maxInstances", ValueType.integerAtLeast(1), 4, Scope.EC2,
+            "at least 1",
+            "The Spot group's maximum size. At least 1; a third of it (at least 1) is the Spot capacity "
+            + "provider's minimum scaling step.");
+    public static final ConfigKey<InstanceScaling> INSTANCE_SCALING = declare("instanceScaling", ValueType.choice(InstanceScaling.class), InstanceScaling.CAPACITY_PROVIDER, Scope.EC2,
+            "one of `capacityProvider`, `cpu`",
+            "What scales the instances. capacityProvider (ECS managed scaling, draining and termination "
+            + "protection) or cpu (target tracking on average CPU).");
+    /**
+     * Below 100, so that ECS keeps at least one Spot instance more than the tasks need (ECS API reference,
+     * ManagedScaling.targetCapacity: "if you want the capacity provider to maintain 10% spare capacity, then that means
+     * the utilization is 90%"): an interrupted instance's tasks find room on instances already running, instead of
+     * waiting minutes for a new one (docs/interruption-timeline.md).
+     */
+    public static final ConfigKey<Integer> CAPACITY_TARGET_PERCENT = declare("capacityTargetPercent", ValueType.integer(1, 100), 75, Scope.EC2,
+            "1 to 100",
+            "With capacityProvider, the share of the Spot instances that tasks should use. 1 to 100; below "
+            + "100 keeps a spare instance, where an interrupted instance's tasks are placed at once "
+            + "(docs/interruption-timeline.md).");
+    public static final ConfigKey<Integer> INSTANCE_CPU_TARGET = declare("instanceCpuTarget", ValueType.integer(1, 100), 70, Scope.EC2,
+            "1 to 100",
+            "With cpu, the average instance CPU percentage to hold. 1 to 100.");
+    public static final ConfigKey<Boolean> INSTANCE_REFRESH = declare("instanceRefresh", ValueType.bool(), true, Scope.EC2,
+            "one of `true`, `false`",
+            "Replace the running instances when the launch template changes (a new ECS AMI, new user data) "
+            + "with an Auto Scaling instance refresh that launches new instances before it drains and "
+            + "terminates old ones. false leaves running instances alone until they are replaced for another "
+            + "reason.");
+    public static final ConfigKey<String> ECS_AMI_ID = declare("ecsAmiId", ValueType.string(), "", Scope.EC2,
+            "empty, or an AMI id `ami-` and 8 or 17 hex digits",
+            "The instances' AMI. Empty takes the ECS-optimized Amazon Linux 2023 AMI AWS recommends when "
+            + "the stack is created and keeps it (or keeps the last pinned one), so an AMI release never "
+            + "rides along with an application deploy; an id (ami-...) pins that AMI, and changing it is a "
+            + "deploy of its own that replaces the instances (docs/operations.md, Taking a new ECS AMI).");
+    public static final ConfigKey<Integer> SERVICE_MIN_TASKS = declare("serviceMinTasks", ValueType.integerAtLeast(1), 2, Scope.ANY,
+            "1 to `serviceMaxTasks`",
+            "The fewest tasks the service keeps. At least 1, at most serviceMaxTasks.");
+    public static final ConfigKey<Integer> SERVICE_MAX_TASKS = declare("serviceMaxTasks", ValueType.integer(), 4, Scope.ANY,
+            "at least `serviceMinTasks`",
+            "The most tasks the service scales out to.");
+    public static final ConfigKey<ServiceScalingMetric> SERVICE_SCALING_METRIC = declare("serviceScalingMetric", ValueType.choice(ServiceScalingMetric.class), ServiceScalingMetric.CPU, Scope.ANY,
+            "one of `cpu`, `requests`",
+            "What the service's task count tracks. cpu (the tasks' average CPU, held at serviceCpuTarget) "
+            + "or requests (the load balancer's requests per task per minute, held at "
+            + "serviceRequestsPerTarget; for services that wait on I/O).");
+    public static final ConfigKey<Integer> SERVICE_CPU_TARGET = declare("serviceCpuTarget", ValueType.integer(1, 100), 70, Scope.ANY,
+            "1 to 100",
+            "With cpu, the service's average CPU percentage its task count tracks. 1 to 100.");
+    public static final ConfigKey<Integer> SERVICE_REQUESTS_PER_TARGET = declare("serviceRequestsPerTarget", ValueType.integerAtLeast(1), ServiceSettings.DEFAULT_REQUESTS_PER_TARGET, Scope.ANY,
+            "at least 1",
+            "With requests, the requests per task per minute its task count tracks "
+            + "(ALBRequestCountPerTarget). At least 1.");
+    public static final ConfigKey<Integer> SCALE_IN_COOLDOWN = declare("scaleInCooldown", ValueType.integerAtLeast(0), 300, Scope.ANY,
+            "at least 0",
+            "Seconds after removing a task before removing another. At least 0.");
+    public static final ConfigKey<Integer> SCALE_OUT_COOLDOWN = declare("scaleOutCooldown", ValueType.integerAtLeast(0), 60, Scope.ANY,
+            "at least 0",
+            "Seconds after adding a task before adding another. At least 0.");
+    public static final ConfigKey<Integer> TASK_CPU = declare("taskCpu", ValueType.integerAtLeast(ServiceSettings.MIN_TASK_CPU), 256, Scope.ANY,
+            "at least 128; at most what the smallest instance type has; with `fargate` one of 256, 512, "
+            + "1024, 2048, 4096, 8192, 16384",
+            "CPU units reserved for a task (1024 = one vCPU). At least 128, at most the smallest instance "
+            + "type has; on fargate 256, 512, 1024, 2048, 4096, 8192 or 16384.");
+    // 256 MiB: the image's JVM flags bound its memory to about 220 MiB; bench/RESULTS.md has the measurement
+    public static final ConfigKey<Integer> TASK_MEMORY = declare("taskMemory", ValueType.integer(), 256, Scope.ANY,
+            "at least 256; at most what the smallest instance type leaves for tasks (below); with `fargate` "
+            + "a size Fargate runs with `taskCpu` ([table](fargate.md#task-sizes))",
+            "MiB of memory per task, its hard limit. At least 256 (the JVM), at most what the smallest "
+            + "known instance type leaves for tasks; on fargate one of the sizes Fargate runs with taskCpu "
+            + "(512, 1024 or 2048 with 256). The default fits the image's JVM flags, which bound the service "
+            + "to about 220 MiB (docs/performance.md).");
+    public static final ConfigKey<String> IMAGE = declare("image", ValueType.string(), "build", Scope.ANY,
+            "`build`, a digest-pinned `<registry>/<repository>@sha256:<64 hex digits>`, `promote:<stack>` "
+            + "or `promote:<org>/<project>/<stack>`",
+            "Where the service's image comes from. build (from app/ by the deploying machine's Docker "
+            + "engine, pushed to the stack's repository); a prebuilt image pinned by digest, "
+            + "<registry>/<repository>@sha256:<64 hex digits> (nothing built, no Docker engine needed); or "
+            + "promote:<stack> (or promote:<org>/<project>/<stack>), the image that stack runs, read from its "
+            + "outputs (nothing built; its architecture must be this stack's).",
+            s -> s.image().source().configValue());
+    public static final ConfigKey<List<String>> PROMOTION_TARGETS = declare("promotionTargets", ValueType.stringList("[\"prod\", \"111122223333/prod\"]"), List.of(), Scope.ANY,
+            "`<stack>` or `<12-digit account id>/<stack>` each, no duplicates; only with `build`",
+            "With build, the stacks that promote this stack's image; its repository's policy lets their "
+            + "task execution roles pull it. <stack> for a stack in this stack's account, <12-digit account "
+            + "id>/<stack> for one in another.",
+            s -> s.image().promotionTargets().stream().map(PromotionTarget::configValue).toList());
+    public static final ConfigKey<Integer> CONTAINER_PORT = declare("containerPort", ValueType.integer(1, 65535), 5000, Scope.ANY,
+            "1 to 65535",
+            "The port the app listens on in its container (passed as PORT). 1 to 65535.");
+    public static final ConfigKey<String> HEALTH_CHECK_PATH = declare("healthCheckPath", ValueType.string(), ServiceSettings.DEFAULT_HEALTH_CHECK_PATH, Scope.ANY,
+            "starts with `/`; 1 to 1024 characters of RFC 3986 (percent-encode the rest)",
+            "The path the load balancer asks each task for; 200 means healthy. Starts with /, at most 1024 "
+            + "characters of RFC 3986 (percent-encode anything else).");
+    public static final ConfigKey<List<String>> ENVIRONMENT = declare("environment", ValueType.stringList("[\"LOG_LEVEL=info\"]"), List.of(), Scope.ANY,
+            "`NAME=value` each, POSIX names, each once across `environment` and `secrets`; not `PORT`, "
+            + "`SHUTDOWN_GRACE_SECONDS` or a variable the ECS agent sets",
+            "Plain environment variables of the container, NAME=value each. POSIX names; not PORT or "
+            + "SHUTDOWN_GRACE_SECONDS (the program sets them) nor a variable the ECS agent sets. Nothing "
+            + "secret: use secrets.",
+            s -> s.service().environment().stream().map(EnvironmentVariable::configValue).toList());
+    public static final ConfigKey<List<String>> SECRETS = declare("secrets", ValueType.stringList("[\"DB_PASSWORD=arn:aws:ssm:eu-west-1:111122223333:parameter/app/db-password\"]"), List.of(), Scope.ANY,
+            "`NAME=<full ARN>` each: an SSM parameter, or a Secrets Manager secret (with its 6-character "
+            + "suffix, optionally `:<json-key>:<version-stage>:<version-id>`; quote that form in YAML)",
+            "Environment variables ECS fills from SSM Parameter Store or Secrets Manager when a task "
+            + "starts, NAME=<full ARN> each. The task execution role may read exactly these parameters and "
+            + "secrets.",
+            s -> s.service().secrets().stream().map(ContainerSecret::configValue).toList());
+    public static final ConfigKey<Integer> STOP_TIMEOUT_SECONDS = declare("stopTimeoutSeconds", ValueType.integer(), 30, Scope.ANY,
+            "6 to 104; 6 to 120 with `fargate`",
+            "Seconds a task gets between SIGTERM and SIGKILL; the app's shutdown grace "
+            + "(SHUTDOWN_GRACE_SECONDS) is 2 s less. 6 to 104 on ec2 (the agent's poll, the scheduler, "
+            + "deregistration and stopping fit the two-minute Spot notice); 6 to 120 on fargate (the SIGTERM "
+            + "comes with the notice).");
+    public static final ConfigKey<Integer> AZ_COUNT = declare("azCount", ValueType.integer(), 2, Scope.ANY,
+            "2 to 6; 4 at most with a /24 `vpcCidr`",
+            "Availability Zones to spread subnets, instances and tasks over. 2 to 6 (4 with a /24 vpcCidr).");
+    public static final ConfigKey<NatGateways> NAT_GATEWAYS = declare("natGateways", ValueType.choice(NatGateways.class), NatGateways.SINGLE, Scope.ANY,
+            "one of `single`, `perAz`, `none`",
+            "How instances (or Fargate tasks) reach the internet. single (private subnets behind one NAT "
+            + "gateway) or perAz (one NAT gateway per AZ, survives an AZ outage); none (no NAT gateway and no "
+            + "private subnets, each instance or task in a public subnet with its own public IPv4 address, "
+            + "reachable only from the load balancer, as AWS Copilot does; cheapest, egress addresses not "
+            + "stable). docs/cost.md compares them.");
+    public static final ConfigKey<String> VPC_CIDR = declare("vpcCidr", ValueType.string(), "10.0.0.0/16", Scope.ANY,
+            "a private (10/8, 172.16/12, 192.168/16) /16 to /24, host bits clear",
+            "The VPC's IPv4 block. A private (RFC 1918) /16 to /24.");
+    public static final ConfigKey<FlowLogDestination> FLOW_LOGS = declare("flowLogs", ValueType.choice(FlowLogDestination.class), FlowLogDestination.CLOUD_WATCH_LOGS, Scope.ANY,
+            "one of `cloudWatchLogs`, `s3`",
+            "Where the VPC's flow log records of rejected traffic go. cloudWatchLogs (a log group of the "
+            + "stack, kept logRetentionDays) or s3 (the stack's log bucket under flowlogs/, expired after "
+            + "logRetentionDays; about half the ingestion price, read with Athena).");
+    public static final ConfigKey<Integer> LOG_RETENTION_DAYS = declare("logRetentionDays", ValueType.integer(), 14, Scope.ANY,
+            "one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, "
+            + "2922, 3288, 3653",
+            "Days the service's logs are kept. One of CloudWatch Logs' periods (1, 3, 5, 7, 14, 30, 60, 90, "
+            + "...).");
+    public static final ConfigKey<ContainerInsights> CONTAINER_INSIGHTS = declare("containerInsights", ValueType.choice(ContainerInsights.class), ContainerInsights.ENABLED, Scope.ANY,
+            "one of `enabled`, `disabled`",
+            "The cluster's Container Insights. enabled (task and service metrics per minute, billed as "
+            + "custom metrics; the too-few-tasks alarm counts running tasks) or disabled (no Container "
+            + "Insights charges; the alarm and the dashboard count the load balancer's healthy targets "
+            + "instead).");
+    public static final ConfigKey<Boolean> ACCESS_LOGS = declare("accessLogs", ValueType.bool(), true, Scope.ANY,
+            "one of `true`, `false`",
+            "Log every request to the load balancer in an S3 bucket of the stack (SSE-S3, no public access, "
+            + "TLS only, kept logRetentionDays). false keeps no access logs.");
+    public static final ConfigKey<String> DOMAIN_NAME = declare("domainName", ValueType.string(), "", Scope.ANY,
+            "empty, or a host name of two or more labels, at most 64 characters (ACM's limit)",
+            "The DNS name to serve the service at over HTTPS, e.g. app.example.com. Empty serves plain HTTP "
+            + "on the load balancer's name. Needs hostedZoneId or hostedZoneName; at most 64 characters (ACM).",
+            s -> s.domain().domainName().orElse(""));
+    public static final ConfigKey<String> HOSTED_ZONE_ID = declare("hostedZoneId", ValueType.string(), "", Scope.ANY,
+            "empty, or a zone id (`Z…`)",
+            "The public Route 53 hosted zone holding domainName, by id (e.g. Z1D633PJN98FT9). Set this or "
+            + "hostedZoneName, not both.",
+            s -> s.domain().hostedZoneId().orElse(""));
+    public static final ConfigKey<String> HOSTED_ZONE_NAME = declare("hostedZoneName", ValueType.string(), "", Scope.ANY,
+            "empty, or a host name that `domainName` is or is below",
+            "The public Route 53 hosted zone holding domainName, by name (e.g. example.com), looked up at "
+            + "deploy time; domainName must be inside it. Set this or hostedZoneId, not both.",
+            s -> s.domain().hostedZoneName().orElse(""));
+    public static final ConfigKey<String> ALARM_EMAIL = declare("alarmEmail", ValueType.string(), "", Scope.ANY,
+            "empty, or an email address",
+            "An email address subscribed to the alert topic (alarms and Spot events); it must confirm the "
+            + "subscription once. Empty subscribes nobody.",
+            s -> s.monitoring().alarmEmail().orElse(""));
+    public static final ConfigKey<Integer> LATENCY_P99_THRESHOLD_MS = declare("latencyP99ThresholdMs", ValueType.integer(1, MonitoringSettings.MAX_LATENCY_THRESHOLD_MS), 1000, Scope.ANY,
+            "1 to 60000",
+            "The p99 target response time, in ms, above which (for 5 minutes) the latency alarm fires. 1 to "
+            + "60000.");
+    public static final ConfigKey<Boolean> PROTECT = declare("protect", ValueType.bool(), false, Scope.ANY,
+            "one of `true`, `false`",
+            "A production stack. true turns on the load balancer's deletion protection, keeps images in ECR "
+            + "and access logs in S3 on destroy, and makes Pulumi refuse to delete the image repository, the "
+            + "log groups and the access log bucket.");
+    public static final ConfigKey<Boolean> SPOT_INTERRUPTION_DRILL = declare("spotInterruptionDrill", ValueType.bool(), false, Scope.ANY,
+            "one of `true`, `false`; `true` only with `ec2`",
+            "Declare an AWS Fault Injection Service experiment template that sends one running Spot "
+            + "instance of the stack's Spot group the two-minute interruption notice "
+            + "(aws:ec2:send-spot-instance-interruptions), stopped by the stack's 5xx alarms, and the role it "
+            + "runs with, which may interrupt only that group's instances; its id is the stack output "
+            + "spotInterruptionExperimentTemplateId. Declaring it interrupts nothing; starting it does (aws "
+            + "fis start-experiment, or ./acceptance). ec2 only. docs/acceptance.md.");
+
     /** Every {@code spotfleet:} key, in the order Pulumi.yaml and docs/configuration.md list them. */
-    public static final List<ConfigKey<?>> KEYS = List.of(
-            ConfigKey.choice("runOn", RunOn.class, StackSettings.Builder::runOn, s -> s.capacity().runOn()),
-            ConfigKey.integer("fargateOnDemandTasks", StackSettings.Builder::fargateOnDemandTasks,
-                    s -> s.capacity().fargateOnDemandTasks()),
-            ConfigKey.choice("fargateArchitecture", Architecture.class, StackSettings.Builder::fargateArchitecture,
-                    s -> s.capacity().fargateArchitecture()),
-            ConfigKey.stringList("instanceTypes", StackSettings.Builder::instanceTypes, s -> s.capacity().instanceTypes()),
-            ConfigKey.integer("onDemandTasks", StackSettings.Builder::onDemandTasks, s -> s.capacity().onDemandTasks()),
-            ConfigKey.choice("spotAllocationStrategy", SpotAllocationStrategy.class, StackSettings.Builder::spotAllocationStrategy,
-                    s -> s.capacity().spotAllocationStrategy()),
-            ConfigKey.integer("minInstances", StackSettings.Builder::minInstances, s -> s.capacity().minInstances()),
-            ConfigKey.integer("maxInstances", StackSettings.Builder::maxInstances, s -> s.capacity().maxInstances()),
-            ConfigKey.choice("instanceScaling", InstanceScaling.class, StackSettings.Builder::instanceScaling,
-                    s -> s.capacity().instanceScaling()),
-            ConfigKey.integer("capacityTargetPercent", StackSettings.Builder::capacityTargetPercent, s -> s.capacity().capacityTargetPercent()),
-            ConfigKey.integer("instanceCpuTarget", StackSettings.Builder::instanceCpuTarget, s -> s.capacity().instanceCpuTarget()),
-            ConfigKey.bool("instanceRefresh", StackSettings.Builder::instanceRefresh, s -> s.capacity().instanceRefresh()),
-            ConfigKey.string("ecsAmiId", StackSettings.Builder::ecsAmiId, s -> s.capacity().ecsAmiId().orElse("")),
-            ConfigKey.integer("serviceMinTasks", StackSettings.Builder::serviceMinTasks, s -> s.service().serviceMinTasks()),
-            ConfigKey.integer("serviceMaxTasks", StackSettings.Builder::serviceMaxTasks, s -> s.service().serviceMaxTasks()),
-            ConfigKey.choice("serviceScalingMetric", ServiceScalingMetric.class, StackSettings.Builder::serviceScalingMetric,
-                    s -> s.service().serviceScalingMetric()),
-            ConfigKey.integer("serviceCpuTarget", StackSettings.Builder::serviceCpuTarget, s -> s.service().serviceCpuTarget()),
-            ConfigKey.integer("serviceRequestsPerTarget", StackSettings.Builder::serviceRequestsPerTarget,
-                    s -> s.service().serviceRequestsPerTarget()),
-            ConfigKey.integer("scaleInCooldown", StackSettings.Builder::scaleInCooldown, s -> s.service().scaleInCooldown()),
-            ConfigKey.integer("scaleOutCooldown", StackSettings.Builder::scaleOutCooldown, s -> s.service().scaleOutCooldown()),
-            ConfigKey.integer("taskCpu", StackSettings.Builder::taskCpu, s -> s.service().taskCpu()),
-            ConfigKey.integer("taskMemory", StackSettings.Builder::taskMemory, s -> s.service().taskMemory()),
-            ConfigKey.string("image", StackSettings.Builder::image, s -> s.image().source().configValue()),
-            ConfigKey.stringList("promotionTargets", "[\"prod\", \"111122223333/prod\"]", StackSettings.Builder::promotionTargets,
-                    s -> s.image().promotionTargets().stream().map(PromotionTarget::configValue).toList()),
-            ConfigKey.integer("containerPort", StackSettings.Builder::containerPort, s -> s.service().containerPort()),
-            ConfigKey.string("healthCheckPath", StackSettings.Builder::healthCheckPath, s -> s.service().healthCheckPath()),
-            ConfigKey.stringList("environment", "[\"LOG_LEVEL=info\"]", StackSettings.Builder::environment,
-                    s -> s.service().environment().stream().map(EnvironmentVariable::configValue).toList()),
-            ConfigKey.stringList("secrets", "[\"DB_PASSWORD=arn:aws:ssm:eu-west-1:111122223333:parameter/app/db-password\"]",
-                    StackSettings.Builder::secrets,
-                    s -> s.service().secrets().stream().map(ContainerSecret::configValue).toList()),
-            ConfigKey.integer("stopTimeoutSeconds", StackSettings.Builder::stopTimeoutSeconds, s -> s.service().stopTimeoutSeconds()),
-            ConfigKey.integer("azCount", StackSettings.Builder::azCount, s -> s.network().azCount()),
-            ConfigKey.choice("natGateways", NatGateways.class, StackSettings.Builder::natGateways, s -> s.network().natGateways()),
-            ConfigKey.string("vpcCidr", StackSettings.Builder::vpcCidr, s -> s.network().vpcCidr()),
-            ConfigKey.choice("flowLogs", FlowLogDestination.class, StackSettings.Builder::flowLogs, s -> s.network().flowLogs()),
-            ConfigKey.integer("logRetentionDays", StackSettings.Builder::logRetentionDays, s -> s.cluster().logRetentionDays()),
-            ConfigKey.choice("containerInsights", ContainerInsights.class, StackSettings.Builder::containerInsights,
-                    s -> s.cluster().containerInsights()),
-            ConfigKey.bool("accessLogs", StackSettings.Builder::accessLogs, StackSettings::accessLogs),
-            ConfigKey.string("domainName", StackSettings.Builder::domainName, s -> s.domain().domainName().orElse("")),
-            ConfigKey.string("hostedZoneId", StackSettings.Builder::hostedZoneId, s -> s.domain().hostedZoneId().orElse("")),
-            ConfigKey.string("hostedZoneName", StackSettings.Builder::hostedZoneName, s -> s.domain().hostedZoneName().orElse("")),
-            ConfigKey.string("alarmEmail", StackSettings.Builder::alarmEmail, s -> s.monitoring().alarmEmail().orElse("")),
-            ConfigKey.integer("latencyP99ThresholdMs", StackSettings.Builder::latencyP99ThresholdMs,
-                    s -> s.monitoring().latencyP99ThresholdMs()),
-            ConfigKey.bool("protect", StackSettings.Builder::protect, StackSettings::protect),
-            ConfigKey.bool("spotInterruptionDrill", StackSettings.Builder::spotInterruptionDrill,
-                    StackSettings::spotInterruptionDrill));
+    public static final List<ConfigKey<?>> KEYS = List.copyOf(DECLARED);
 
     /** The keys that only mean something on EC2 instances: on a Fargate stack they must keep their defaults. */
-    public static final List<String> EC2_ONLY_KEYS = List.of("instanceTypes", "onDemandTasks",
-            "spotAllocationStrategy", "minInstances", "maxInstances", "instanceScaling",
-            "capacityTargetPercent", "instanceCpuTarget", "instanceRefresh", "ecsAmiId");
+    public static final List<String> EC2_ONLY_KEYS = names(ConfigKey.Scope.EC2);
     /** The keys that only mean something on Fargate: on an EC2 stack they must keep their defaults. */
-    public static final List<String> FARGATE_ONLY_KEYS = List.of("fargateOnDemandTasks", "fargateArchitecture");
+    public static final List<String> FARGATE_ONLY_KEYS = names(ConfigKey.Scope.FARGATE);
 
     /**
      * Keys earlier versions had, with what replaced them: a stack file that still sets one is told what to write
@@ -106,9 +273,28 @@ public final class StackConfig {
     private StackConfig() {
     }
 
+    private static <T> ConfigKey<T> declare(String name, ConfigKey.ValueType<T> type, T defaultValue, ConfigKey.Scope scope,
+                                            String range, String description) {
+        var key = new ConfigKey<>(name, type, defaultValue, scope, range, description, Optional.empty());
+        DECLARED.add(key);
+        return key;
+    }
+
+    /** A key whose value the settings normalise: {@code readBack} reads it, as Pulumi.yaml writes it, out of them. */
+    private static <T> ConfigKey<T> declare(String name, ConfigKey.ValueType<T> type, T defaultValue, ConfigKey.Scope scope,
+                                            String range, String description, Function<StackSettings, Object> readBack) {
+        var key = new ConfigKey<>(name, type, defaultValue, scope, range, description, Optional.of(readBack));
+        DECLARED.add(key);
+        return key;
+    }
+
+    private static List<String> names(ConfigKey.Scope scope) {
+        return DECLARED.stream().filter(key -> key.scope() == scope).map(ConfigKey::name).toList();
+    }
+
     /** Whether {@code key} (without its namespace) does anything on a stack that runs on {@code runOn}. */
     public static boolean usedOn(String key, RunOn runOn) {
-        return !(runOn == RunOn.FARGATE ? EC2_ONLY_KEYS : FARGATE_ONLY_KEYS).contains(key);
+        return KEYS.stream().filter(declared -> declared.name().equals(key)).allMatch(declared -> declared.usedOn(runOn));
     }
 
     /** {@link #parse(RawConfig)} of config without secrets. */
@@ -181,13 +367,13 @@ public final class StackConfig {
      * sdk/go/common/workspace/config.go, mergeConfig), so a key at its default cannot be told from one left out.
      */
     private static void checkKeysOfTheOtherPlatform(StackSettings settings, Problems problems) {
-        var runOn = settings.capacity().runOn();
+        var runOn = settings.value(RUN_ON);
         var defaults = StackSettings.defaults();
         KEYS.stream()
-                .filter(key -> !usedOn(key.name(), runOn))
-                .filter(key -> !Objects.equals(key.get().apply(settings), key.get().apply(defaults)))
+                .filter(key -> !key.usedOn(runOn))
+                .filter(key -> !Objects.equals(key.get(settings), key.get(defaults)))
                 .forEach(key -> problems.add(("%s (%s) only applies when spotfleet:runOn is %s, and this stack runs on %s:"
-                        + " remove it from the stack file").formatted(key.qualifiedName(), text(key.get().apply(settings)),
+                        + " remove it from the stack file").formatted(key.qualifiedName(), text(key.get(settings)),
                         runOn == RunOn.FARGATE ? RunOn.EC2.configValue() : RunOn.FARGATE.configValue(), runOn.configValue())));
     }
 
@@ -200,7 +386,7 @@ public final class StackConfig {
     /** The value of every key in {@code settings}, typed as Pulumi.yaml writes it: the effective config. */
     public static Map<String, Object> values(StackSettings settings) {
         var values = new LinkedHashMap<String, Object>();
-        KEYS.forEach(key -> values.put(key.name(), key.get().apply(settings)));
+        KEYS.forEach(key -> values.put(key.name(), key.get(settings)));
         return values;
     }
 }

@@ -1,7 +1,9 @@
 package spotfleet.infra.config;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,69 +14,105 @@ import java.util.stream.Collectors;
  * an {@link InvalidConfigException} listing every problem, so nothing is declared from a bad config.
  * Tests vary one value with {@code StackSettings.defaults().toBuilder().taskMemory(1024).build()}.
  *
- * @param image      where the service's image comes from, and which stacks may pull it from this stack's repository
- * @param domain     the custom domain and its hosted zone; none serves plain HTTP on the load balancer's name
- * @param monitoring who is told about alarms and Spot events, and the latency alarm's threshold
- * @param accessLogs the load balancer logs every request to an S3 bucket of the stack, kept {@code logRetentionDays}
- * @param protect    a production stack: deletion protection on the load balancer, and Pulumi {@code protect}
- *                   on what holds data (the image repository, the log groups and the access log bucket)
- * @param spotInterruptionDrill the stack declares an AWS FIS experiment template that interrupts one of its Spot
- *                   instances, and the role it runs with (EC2 only): the acceptance run's drill, or a team's by hand
+ * @param config   every {@code spotfleet:} key's value ({@link #value}): what a component reads a key by
+ * @param capacity EC2 or Fargate, and how much of it
+ * @param image    where the service's image comes from, and which stacks may pull it from this stack's repository
  */
 public record StackSettings(
         AwsSettings aws,
+        ConfigValues config,
         NetworkSettings network,
         ClusterSettings cluster,
         CapacitySettings capacity,
         ServiceSettings service,
-        ImageSettings image,
-        DomainSettings domain,
-        MonitoringSettings monitoring,
-        boolean accessLogs,
-        boolean protect,
-        boolean spotInterruptionDrill) {
+        ImageSettings image) {
 
     public StackSettings {
         Objects.requireNonNull(aws, "aws");
+        Objects.requireNonNull(config, "config");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(capacity, "capacity");
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(image, "image");
-        Objects.requireNonNull(domain, "domain");
-        Objects.requireNonNull(monitoring, "monitoring");
         var problems = new Problems();
-        if (capacity.onFargate()) {
-            checkFargateTaskSize(problems, service);
-            problems.notAbove("spotfleet:fargateOnDemandTasks", capacity.fargateOnDemandTasks(), "spotfleet:serviceMaxTasks",
-                    service.serviceMaxTasks());
-        } else {
-            checkTaskFitsInstances(problems, capacity, service);
-            problems.notAbove("spotfleet:onDemandTasks", capacity.onDemandTasks(), "spotfleet:serviceMaxTasks",
-                    service.serviceMaxTasks());
+        switch (capacity) {
+            case CapacitySettings.OnFargate fargate -> {
+                checkFargateTaskSize(problems, service);
+                problems.notAbove("spotfleet:fargateOnDemandTasks", fargate.onDemandTasks(), "spotfleet:serviceMaxTasks",
+                        service.serviceMaxTasks());
+            }
+            case CapacitySettings.OnEc2 ec2 -> {
+                checkTaskFitsInstances(problems, ec2, service);
+                problems.notAbove("spotfleet:onDemandTasks", ec2.onDemandTasks(), "spotfleet:serviceMaxTasks",
+                        service.serviceMaxTasks());
+            }
         }
         checkStopTimeout(problems, capacity, service);
-        problems.check(!(spotInterruptionDrill && capacity.onFargate()), "spotfleet:spotInterruptionDrill is true on a stack"
-                + " with spotfleet:runOn fargate: the drill interrupts a Spot instance of the stack's Auto Scaling group, and a"
-                + " Fargate stack has none (AWS FIS has no action that interrupts Fargate Spot tasks)");
+        problems.check(!(config.get(StackConfig.SPOT_INTERRUPTION_DRILL) && capacity instanceof CapacitySettings.OnFargate),
+                "spotfleet:spotInterruptionDrill is true on a stack with spotfleet:runOn fargate: the drill interrupts a Spot"
+                        + " instance of the stack's Auto Scaling group, and a Fargate stack has none (AWS FIS has no action that"
+                        + " interrupts Fargate Spot tasks)");
         problems.throwIfAny();
     }
 
-    /** Settings without a custom domain, with the default monitoring, access logs on and no protection. */
-    public StackSettings(AwsSettings aws, NetworkSettings network, ClusterSettings cluster, CapacitySettings capacity,
-                         ServiceSettings service) {
-        this(aws, network, cluster, capacity, service, ImageSettings.defaults(), DomainSettings.none(), MonitoringSettings.defaults(),
-                true, false, false);
+    public static StackSettings defaults() {
+        return new Builder(AwsSettings.fromEnvironment(), ConfigValues.defaults()).build();
     }
 
-    public static StackSettings defaults() {
-        return new StackSettings(AwsSettings.fromEnvironment(), NetworkSettings.defaults(), ClusterSettings.defaults(),
-                CapacitySettings.defaults(), ServiceSettings.defaults(), ImageSettings.defaults(), DomainSettings.none(),
-                MonitoringSettings.defaults(), true, false, false);
+    /** The value of {@code key}, as its declaration parses it. */
+    public <T> T value(ConfigKey<T> key) {
+        return config.get(key);
+    }
+
+    /** The custom domain and its hosted zone; none serves plain HTTP on the load balancer's name. */
+    public DomainSettings domain() {
+        return domain(config);
+    }
+
+    /** Who is told about alarms and Spot events, and the latency alarm's threshold. */
+    public MonitoringSettings monitoring() {
+        return monitoring(config);
+    }
+
+    /** The load balancer logs every request to an S3 bucket of the stack, kept {@code logRetentionDays}. */
+    public boolean accessLogs() {
+        return value(StackConfig.ACCESS_LOGS);
+    }
+
+    /**
+     * A production stack: deletion protection on the load balancer, and Pulumi {@code protect} on what holds data (the
+     * image repository, the log groups and the access log bucket).
+     */
+    public boolean protect() {
+        return value(StackConfig.PROTECT);
+    }
+
+    /**
+     * The stack declares an AWS FIS experiment template that interrupts one of its Spot instances, and the role it runs
+     * with (EC2 only): the acceptance run's drill, or a team's by hand.
+     */
+    public boolean spotInterruptionDrill() {
+        return value(StackConfig.SPOT_INTERRUPTION_DRILL);
+    }
+
+    private static DomainSettings domain(ConfigValues config) {
+        return new DomainSettings(presentUnlessBlank(config.get(StackConfig.DOMAIN_NAME)),
+                presentUnlessBlank(config.get(StackConfig.HOSTED_ZONE_ID)), presentUnlessBlank(config.get(StackConfig.HOSTED_ZONE_NAME)));
+    }
+
+    private static MonitoringSettings monitoring(ConfigValues config) {
+        return new MonitoringSettings(presentUnlessBlank(config.get(StackConfig.ALARM_EMAIL)),
+                config.get(StackConfig.LATENCY_P99_THRESHOLD_MS));
+    }
+
+    /** Empty or blank: not set (Pulumi.yaml's default of these keys is the empty string). */
+    private static Optional<String> presentUnlessBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
     public Builder toBuilder() {
-        return new Builder(this);
+        return new Builder(aws, config);
     }
 
     /** Fargate runs only the CPU and memory pairs it lists ({@link FargateTaskSizes}). */
@@ -96,8 +134,9 @@ public record StackSettings(
      */
     private static void checkStopTimeout(Problems problems, CapacitySettings capacity, ServiceSettings service) {
         var stopTimeout = service.stopTimeoutSeconds();
-        var max = capacity.onFargate() ? ServiceSettings.FARGATE_MAX_STOP_TIMEOUT_SECONDS : ServiceSettings.MAX_STOP_TIMEOUT_SECONDS;
-        var why = capacity.onFargate()
+        var onFargate = capacity instanceof CapacitySettings.OnFargate;
+        var max = onFargate ? ServiceSettings.FARGATE_MAX_STOP_TIMEOUT_SECONDS : ServiceSettings.MAX_STOP_TIMEOUT_SECONDS;
+        var why = onFargate
                 ? "on Fargate the SIGTERM comes with the %d s Spot interruption warning, and ECS allows no more"
                         .formatted(ServiceSettings.SPOT_INTERRUPTION_NOTICE_SECONDS)
                 : ("the agent's %d s poll, the scheduler's %d s allowance, the %d s target deregistration and the stop timeout"
@@ -115,7 +154,7 @@ public record StackSettings(
     }
 
     /** Every instance type the group may launch must hold one task, or some launches place nothing. */
-    private static void checkTaskFitsInstances(Problems problems, CapacitySettings capacity, ServiceSettings service) {
+    private static void checkTaskFitsInstances(Problems problems, CapacitySettings.OnEc2 capacity, ServiceSettings service) {
         capacity.smallestKnownType(InstanceCatalog.Resources::taskMemoryMib).ifPresent(type -> {
             var size = InstanceCatalog.lookup(type).orElseThrow();
             problems.check(service.taskMemory() <= size.taskMemoryMib(),
@@ -133,181 +172,116 @@ public record StackSettings(
     }
 
     /**
-     * One setter per config key. {@link #build()} validates each group and then the whole, collecting every
-     * problem into one {@link InvalidConfigException}; checks across groups run once the groups are valid.
+     * The config's values by key, defaults for those not set. {@link #build()} checks each key's bounds, validates each
+     * group and then the whole, collecting every problem into one {@link InvalidConfigException}; checks across groups
+     * run once the groups are valid. The named setters are the tests' shorthand for {@link #set}.
      */
     public static final class Builder {
         private AwsSettings aws;
-        private String vpcCidr;
-        private int azCount;
-        private NatGateways natGateways;
-        private FlowLogDestination flowLogs;
-        private int logRetentionDays;
-        private ContainerInsights containerInsights;
-        private RunOn runOn;
-        private int fargateOnDemandTasks;
-        private Architecture fargateArchitecture;
-        private List<String> instanceTypes;
-        private int onDemandTasks;
-        private SpotAllocationStrategy spotAllocationStrategy;
-        private int minInstances;
-        private int maxInstances;
-        private InstanceScaling instanceScaling;
-        private int capacityTargetPercent;
-        private int instanceCpuTarget;
-        private boolean instanceRefresh;
-        private Optional<String> ecsAmiId;
-        private int containerPort;
-        private int taskCpu;
-        private int taskMemory;
-        private int serviceMinTasks;
-        private int serviceMaxTasks;
-        private ServiceScalingMetric serviceScalingMetric;
-        private int serviceCpuTarget;
-        private int serviceRequestsPerTarget;
-        private int scaleInCooldown;
-        private int scaleOutCooldown;
-        private int stopTimeoutSeconds;
-        private String healthCheckPath;
-        private List<String> environment;
-        private List<String> secrets;
-        private String image;
-        private List<String> promotionTargets;
-        private Optional<String> domainName;
-        private Optional<String> hostedZoneId;
-        private Optional<String> hostedZoneName;
-        private Optional<String> alarmEmail;
-        private int latencyP99ThresholdMs;
-        private boolean accessLogs;
-        private boolean protect;
-        private boolean spotInterruptionDrill;
+        private final Map<ConfigKey<?>, Object> values;
 
-        private Builder(StackSettings from) {
-            aws = from.aws;
-            vpcCidr = from.network.vpcCidr();
-            azCount = from.network.azCount();
-            natGateways = from.network.natGateways();
-            flowLogs = from.network.flowLogs();
-            logRetentionDays = from.cluster.logRetentionDays();
-            containerInsights = from.cluster.containerInsights();
-            var c = from.capacity;
-            runOn = c.runOn();
-            fargateOnDemandTasks = c.fargateOnDemandTasks();
-            fargateArchitecture = c.fargateArchitecture();
-            instanceTypes = c.instanceTypes();
-            onDemandTasks = c.onDemandTasks();
-            spotAllocationStrategy = c.spotAllocationStrategy();
-            minInstances = c.minInstances();
-            maxInstances = c.maxInstances();
-            instanceScaling = c.instanceScaling();
-            capacityTargetPercent = c.capacityTargetPercent();
-            instanceCpuTarget = c.instanceCpuTarget();
-            instanceRefresh = c.instanceRefresh();
-            ecsAmiId = c.ecsAmiId();
-            var s = from.service;
-            containerPort = s.containerPort();
-            taskCpu = s.taskCpu();
-            taskMemory = s.taskMemory();
-            serviceMinTasks = s.serviceMinTasks();
-            serviceMaxTasks = s.serviceMaxTasks();
-            serviceScalingMetric = s.serviceScalingMetric();
-            serviceCpuTarget = s.serviceCpuTarget();
-            serviceRequestsPerTarget = s.serviceRequestsPerTarget();
-            scaleInCooldown = s.scaleInCooldown();
-            scaleOutCooldown = s.scaleOutCooldown();
-            stopTimeoutSeconds = s.stopTimeoutSeconds();
-            healthCheckPath = s.healthCheckPath();
-            environment = s.environment().stream().map(EnvironmentVariable::configValue).toList();
-            secrets = s.secrets().stream().map(ContainerSecret::configValue).toList();
-            image = from.image.source().configValue();
-            promotionTargets = from.image.promotionTargets().stream().map(PromotionTarget::configValue).toList();
-            domainName = from.domain.domainName();
-            hostedZoneId = from.domain.hostedZoneId();
-            hostedZoneName = from.domain.hostedZoneName();
-            alarmEmail = from.monitoring.alarmEmail();
-            latencyP99ThresholdMs = from.monitoring.latencyP99ThresholdMs();
-            accessLogs = from.accessLogs;
-            protect = from.protect;
-            spotInterruptionDrill = from.spotInterruptionDrill;
+        private Builder(AwsSettings aws, ConfigValues config) {
+            this.aws = aws;
+            this.values = new LinkedHashMap<>(config.values());
+        }
+
+        /** A null is kept, for the group that needs the value to say so (serviceScalingMetric must be set). */
+        public <T> Builder set(ConfigKey<T> key, T value) {
+            values.put(key, value);
+            return this;
+        }
+
+        @SuppressWarnings("unchecked") // set() puts each key's own type
+        <T> T get(ConfigKey<T> key) {
+            return (T) values.get(key);
         }
 
         public Builder aws(AwsSettings v) { aws = v; return this; }
         public Builder awsRegion(String v) { aws = aws.with("region", v); return this; }
         public Builder awsProfile(String v) { aws = aws.with("profile", v); return this; }
-        public Builder vpcCidr(String v) { vpcCidr = v; return this; }
-        public Builder azCount(int v) { azCount = v; return this; }
-        public Builder natGateways(NatGateways v) { natGateways = v; return this; }
-        public Builder flowLogs(FlowLogDestination v) { flowLogs = v; return this; }
-        public Builder logRetentionDays(int v) { logRetentionDays = v; return this; }
-        public Builder containerInsights(ContainerInsights v) { containerInsights = v; return this; }
-        public Builder runOn(RunOn v) { runOn = v; return this; }
-        public Builder fargateOnDemandTasks(int v) { fargateOnDemandTasks = v; return this; }
-        public Builder fargateArchitecture(Architecture v) { fargateArchitecture = v; return this; }
-        public Builder instanceTypes(List<String> v) { instanceTypes = List.copyOf(v); return this; }
-        public Builder onDemandTasks(int v) { onDemandTasks = v; return this; }
-        public Builder spotAllocationStrategy(SpotAllocationStrategy v) { spotAllocationStrategy = v; return this; }
-        public Builder minInstances(int v) { minInstances = v; return this; }
-        public Builder maxInstances(int v) { maxInstances = v; return this; }
-        public Builder instanceScaling(InstanceScaling v) { instanceScaling = v; return this; }
-        public Builder capacityTargetPercent(int v) { capacityTargetPercent = v; return this; }
-        public Builder instanceCpuTarget(int v) { instanceCpuTarget = v; return this; }
-        public Builder instanceRefresh(boolean v) { instanceRefresh = v; return this; }
+        public Builder vpcCidr(String v) { return set(StackConfig.VPC_CIDR, v); }
+        public Builder azCount(int v) { return set(StackConfig.AZ_COUNT, v); }
+        public Builder natGateways(NatGateways v) { return set(StackConfig.NAT_GATEWAYS, v); }
+        public Builder flowLogs(FlowLogDestination v) { return set(StackConfig.FLOW_LOGS, v); }
+        public Builder logRetentionDays(int v) { return set(StackConfig.LOG_RETENTION_DAYS, v); }
+        public Builder containerInsights(ContainerInsights v) { return set(StackConfig.CONTAINER_INSIGHTS, v); }
+        public Builder runOn(RunOn v) { return set(StackConfig.RUN_ON, v); }
+        public Builder fargateOnDemandTasks(int v) { return set(StackConfig.FARGATE_ON_DEMAND_TASKS, v); }
+        public Builder fargateArchitecture(Architecture v) { return set(StackConfig.FARGATE_ARCHITECTURE, v); }
+        public Builder instanceTypes(List<String> v) { return set(StackConfig.INSTANCE_TYPES, List.copyOf(v)); }
+        public Builder onDemandTasks(int v) { return set(StackConfig.ON_DEMAND_TASKS, v); }
+        public Builder spotAllocationStrategy(SpotAllocationStrategy v) { return set(StackConfig.SPOT_ALLOCATION_STRATEGY, v); }
+        public Builder minInstances(int v) { return set(StackConfig.MIN_INSTANCES, v); }
+        public Builder maxInstances(int v) { return set(StackConfig.MAX_INSTANCES, v); }
+        public Builder instanceScaling(InstanceScaling v) { return set(StackConfig.INSTANCE_SCALING, v); }
+        public Builder capacityTargetPercent(int v) { return set(StackConfig.CAPACITY_TARGET_PERCENT, v); }
+        public Builder instanceCpuTarget(int v) { return set(StackConfig.INSTANCE_CPU_TARGET, v); }
+        public Builder instanceRefresh(boolean v) { return set(StackConfig.INSTANCE_REFRESH, v); }
         /** Empty or blank: the recommended ECS AMI, taken when the stack is created (Pulumi.yaml's default is the empty string). */
-        public Builder ecsAmiId(String v) { ecsAmiId = presentUnlessBlank(v); return this; }
-        public Builder containerPort(int v) { containerPort = v; return this; }
-        public Builder taskCpu(int v) { taskCpu = v; return this; }
-        public Builder taskMemory(int v) { taskMemory = v; return this; }
-        public Builder serviceMinTasks(int v) { serviceMinTasks = v; return this; }
-        public Builder serviceMaxTasks(int v) { serviceMaxTasks = v; return this; }
-        public Builder serviceScalingMetric(ServiceScalingMetric v) { serviceScalingMetric = v; return this; }
-        public Builder serviceCpuTarget(int v) { serviceCpuTarget = v; return this; }
-        public Builder serviceRequestsPerTarget(int v) { serviceRequestsPerTarget = v; return this; }
-        public Builder scaleInCooldown(int v) { scaleInCooldown = v; return this; }
-        public Builder scaleOutCooldown(int v) { scaleOutCooldown = v; return this; }
-        public Builder stopTimeoutSeconds(int v) { stopTimeoutSeconds = v; return this; }
-        public Builder healthCheckPath(String v) { healthCheckPath = v; return this; }
+        public Builder ecsAmiId(String v) { return set(StackConfig.ECS_AMI_ID, v); }
+        public Builder containerPort(int v) { return set(StackConfig.CONTAINER_PORT, v); }
+        public Builder taskCpu(int v) { return set(StackConfig.TASK_CPU, v); }
+        public Builder taskMemory(int v) { return set(StackConfig.TASK_MEMORY, v); }
+        public Builder serviceMinTasks(int v) { return set(StackConfig.SERVICE_MIN_TASKS, v); }
+        public Builder serviceMaxTasks(int v) { return set(StackConfig.SERVICE_MAX_TASKS, v); }
+        public Builder serviceScalingMetric(ServiceScalingMetric v) { return set(StackConfig.SERVICE_SCALING_METRIC, v); }
+        public Builder serviceCpuTarget(int v) { return set(StackConfig.SERVICE_CPU_TARGET, v); }
+        public Builder serviceRequestsPerTarget(int v) { return set(StackConfig.SERVICE_REQUESTS_PER_TARGET, v); }
+        public Builder scaleInCooldown(int v) { return set(StackConfig.SCALE_IN_COOLDOWN, v); }
+        public Builder scaleOutCooldown(int v) { return set(StackConfig.SCALE_OUT_COOLDOWN, v); }
+        public Builder stopTimeoutSeconds(int v) { return set(StackConfig.STOP_TIMEOUT_SECONDS, v); }
+        public Builder healthCheckPath(String v) { return set(StackConfig.HEALTH_CHECK_PATH, v); }
         /** {@code NAME=value} items, as spotfleet:environment writes them. */
-        public Builder environment(List<String> v) { environment = List.copyOf(v); return this; }
+        public Builder environment(List<String> v) { return set(StackConfig.ENVIRONMENT, List.copyOf(v)); }
         /** {@code NAME=<ARN>} items, as spotfleet:secrets writes them. */
-        public Builder secrets(List<String> v) { secrets = List.copyOf(v); return this; }
+        public Builder secrets(List<String> v) { return set(StackConfig.SECRETS, List.copyOf(v)); }
         /** {@code build}, {@code promote:<stack>} or a digest-pinned reference, as spotfleet:image writes it. */
-        public Builder image(String v) { image = v; return this; }
+        public Builder image(String v) { return set(StackConfig.IMAGE, v); }
         /** {@code <stack>} or {@code <account id>/<stack>} items, as spotfleet:promotionTargets writes them. */
-        public Builder promotionTargets(List<String> v) { promotionTargets = List.copyOf(v); return this; }
+        public Builder promotionTargets(List<String> v) { return set(StackConfig.PROMOTION_TARGETS, List.copyOf(v)); }
         /** Empty or blank: no custom domain (Pulumi.yaml's default is the empty string). */
-        public Builder domainName(String v) { domainName = presentUnlessBlank(v); return this; }
-        public Builder hostedZoneId(String v) { hostedZoneId = presentUnlessBlank(v); return this; }
-        public Builder hostedZoneName(String v) { hostedZoneName = presentUnlessBlank(v); return this; }
-        public Builder alarmEmail(String v) { alarmEmail = presentUnlessBlank(v); return this; }
-        public Builder latencyP99ThresholdMs(int v) { latencyP99ThresholdMs = v; return this; }
-        public Builder accessLogs(boolean v) { accessLogs = v; return this; }
-        public Builder protect(boolean v) { protect = v; return this; }
-        public Builder spotInterruptionDrill(boolean v) { spotInterruptionDrill = v; return this; }
+        public Builder domainName(String v) { return set(StackConfig.DOMAIN_NAME, v); }
+        public Builder hostedZoneId(String v) { return set(StackConfig.HOSTED_ZONE_ID, v); }
+        public Builder hostedZoneName(String v) { return set(StackConfig.HOSTED_ZONE_NAME, v); }
+        public Builder alarmEmail(String v) { return set(StackConfig.ALARM_EMAIL, v); }
+        public Builder latencyP99ThresholdMs(int v) { return set(StackConfig.LATENCY_P99_THRESHOLD_MS, v); }
+        public Builder accessLogs(boolean v) { return set(StackConfig.ACCESS_LOGS, v); }
+        public Builder protect(boolean v) { return set(StackConfig.PROTECT, v); }
+        public Builder spotInterruptionDrill(boolean v) { return set(StackConfig.SPOT_INTERRUPTION_DRILL, v); }
 
         public StackSettings build() {
             var problems = new Problems();
-            var network = validated(problems, () -> new NetworkSettings(vpcCidr, azCount, natGateways, flowLogs));
-            var cluster = validated(problems, () -> new ClusterSettings(logRetentionDays, containerInsights));
-            var capacity = validated(problems, () -> new CapacitySettings(runOn, fargateOnDemandTasks, fargateArchitecture,
-                    instanceTypes, onDemandTasks, spotAllocationStrategy, minInstances, maxInstances,
-                    instanceScaling, capacityTargetPercent, instanceCpuTarget, instanceRefresh, ecsAmiId));
-            var service = validated(problems, () -> new ServiceSettings(containerPort, taskCpu, taskMemory,
-                    serviceMinTasks, serviceMaxTasks, serviceScalingMetric, serviceCpuTarget, serviceRequestsPerTarget,
-                    scaleInCooldown, scaleOutCooldown, stopTimeoutSeconds, healthCheckPath,
-                    ItemList.parse(problems, "spotfleet:environment", environment, EnvironmentVariable::parse),
-                    ItemList.parse(problems, "spotfleet:secrets", secrets, ContainerSecret::parse)));
-            var source = ItemList.parseOne(problems, "spotfleet:image", this.image, ImageSource::parse);
-            var targets = ItemList.parse(problems, "spotfleet:promotionTargets", promotionTargets, PromotionTarget::parse);
+            StackConfig.KEYS.forEach(key -> key.checkBounds(values.get(key), problems));
+            var network = validated(problems, () -> new NetworkSettings(get(StackConfig.VPC_CIDR), get(StackConfig.AZ_COUNT),
+                    get(StackConfig.NAT_GATEWAYS), get(StackConfig.FLOW_LOGS)));
+            var cluster = validated(problems, () -> new ClusterSettings(get(StackConfig.LOG_RETENTION_DAYS),
+                    get(StackConfig.CONTAINER_INSIGHTS)));
+            // Both platforms' keys are validated (the other's keep valid defaults), then the stack's platform is chosen.
+            var ec2 = validated(problems, () -> new CapacitySettings.OnEc2(get(StackConfig.INSTANCE_TYPES),
+                    get(StackConfig.ON_DEMAND_TASKS), get(StackConfig.SPOT_ALLOCATION_STRATEGY),
+                    new CapacitySettings.InstanceCount(get(StackConfig.MIN_INSTANCES), get(StackConfig.MAX_INSTANCES)),
+                    new CapacitySettings.InstanceTarget(get(StackConfig.INSTANCE_SCALING), get(StackConfig.CAPACITY_TARGET_PERCENT),
+                            get(StackConfig.INSTANCE_CPU_TARGET)),
+                    get(StackConfig.INSTANCE_REFRESH), presentUnlessBlank(get(StackConfig.ECS_AMI_ID))));
+            var fargate = new CapacitySettings.OnFargate(get(StackConfig.FARGATE_ON_DEMAND_TASKS), get(StackConfig.FARGATE_ARCHITECTURE));
+            CapacitySettings capacity = get(StackConfig.RUN_ON) == RunOn.FARGATE ? fargate : ec2;
+            var service = validated(problems, () -> new ServiceSettings(
+                    new ServiceSettings.Container(get(StackConfig.CONTAINER_PORT), get(StackConfig.TASK_CPU), get(StackConfig.TASK_MEMORY),
+                            get(StackConfig.STOP_TIMEOUT_SECONDS), get(StackConfig.HEALTH_CHECK_PATH),
+                            ItemList.parse(problems, "spotfleet:environment", get(StackConfig.ENVIRONMENT), EnvironmentVariable::parse),
+                            ItemList.parse(problems, "spotfleet:secrets", get(StackConfig.SECRETS), ContainerSecret::parse)),
+                    new ServiceSettings.Scaling(get(StackConfig.SERVICE_MIN_TASKS), get(StackConfig.SERVICE_MAX_TASKS),
+                            get(StackConfig.SERVICE_SCALING_METRIC), get(StackConfig.SERVICE_CPU_TARGET),
+                            get(StackConfig.SERVICE_REQUESTS_PER_TARGET), get(StackConfig.SCALE_IN_COOLDOWN),
+                            get(StackConfig.SCALE_OUT_COOLDOWN)), new ConfigValues(values)));
+            var source = ItemList.parseOne(problems, "spotfleet:image", get(StackConfig.IMAGE), ImageSource::parse);
+            var targets = ItemList.parse(problems, "spotfleet:promotionTargets", get(StackConfig.PROMOTION_TARGETS), PromotionTarget::parse);
             var image = source == null ? null : validated(problems, () -> new ImageSettings(source, targets));
-            var domain = validated(problems, () -> new DomainSettings(domainName, hostedZoneId, hostedZoneName));
-            var monitoring = validated(problems, () -> new MonitoringSettings(alarmEmail, latencyP99ThresholdMs));
+            var config = new ConfigValues(values);
+            validated(problems, () -> domain(config));
+            validated(problems, () -> monitoring(config));
             problems.throwIfAny();
-            return new StackSettings(aws, network, cluster, capacity, service, image, domain, monitoring, accessLogs, protect,
-                    spotInterruptionDrill);
-        }
-
-        private static Optional<String> presentUnlessBlank(String value) {
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+            return new StackSettings(aws, config, network, cluster, capacity, service, image);
         }
 
         private static <T> T validated(Problems problems, Supplier<T> group) {

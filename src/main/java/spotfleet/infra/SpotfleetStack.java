@@ -23,6 +23,7 @@ import spotfleet.infra.components.Platform;
 import spotfleet.infra.components.PullPrincipals;
 import spotfleet.infra.components.SpotAlerts;
 import spotfleet.infra.components.SpotInterruptionDrill;
+import spotfleet.infra.components.StackOutputs;
 import spotfleet.infra.components.StackIdentity;
 import spotfleet.infra.components.TaskPlacement;
 import spotfleet.infra.components.WebService;
@@ -138,25 +139,24 @@ public record SpotfleetStack(
             default -> Optional.<SpotInterruptionDrill>empty();
         };
 
-        ctx.export("url", https.map(endpoint -> endpoint.url).orElse(Output.format("http://%s", loadBalancer.dnsName)));
-        ctx.export("albDnsName", loadBalancer.dnsName);
-        // The LoadBalancer dimension of its CloudWatch metrics (the acceptance run reads its 5xx counts with it).
-        ctx.export("loadBalancerArnSuffix", loadBalancer.arnSuffix);
-        ctx.export("clusterName", cluster.clusterName);
-        ctx.export("serviceName", service.serviceName);
+        ctx.export(StackOutputs.URL, https.map(endpoint -> endpoint.url).orElse(Output.format("http://%s", loadBalancer.dnsName)));
+        ctx.export(StackOutputs.ALB_DNS_NAME, loadBalancer.dnsName);
+        ctx.export(StackOutputs.LOAD_BALANCER_ARN_SUFFIX, loadBalancer.arnSuffix);
+        ctx.export(StackOutputs.CLUSTER_NAME, cluster.clusterName);
+        ctx.export(StackOutputs.SERVICE_NAME, service.serviceName);
         if (platform instanceof Platform.Ec2 ec2) {
-            ctx.export("autoScalingGroupName", ec2.capacity().autoScalingGroupName);
+            ctx.export(StackOutputs.AUTO_SCALING_GROUP_NAME, ec2.capacity().autoScalingGroupName);
         }
-        ctx.export("repositoryUrl", cluster.repositoryUrl);
+        ctx.export(StackOutputs.REPOSITORY_URL, cluster.repositoryUrl);
         // What a stack promoting this one reads (ContainerImage, PromotedImage).
-        ctx.export("imageRef", image.imageRef);
-        ctx.export("imagePlatform", image.platform);
-        ctx.export("imageRepositoryArn", image.repositoryArn);
-        image.pullers.ifPresent(pullers -> ctx.export("imagePullers", pullers));
-        ctx.export("dashboardUrl", dashboard.dashboardUrl);
-        ctx.export("alarmTopicArn", alertTopic.topicArn);
-        logBucket.ifPresent(logs -> ctx.export("accessLogsBucket", logs.bucketName));
-        drill.ifPresent(d -> ctx.export("spotInterruptionExperimentTemplateId", d.experimentTemplateId));
+        ctx.export(StackOutputs.IMAGE_REF, image.imageRef);
+        ctx.export(StackOutputs.IMAGE_PLATFORM, image.platform);
+        ctx.export(StackOutputs.IMAGE_REPOSITORY_ARN, image.repositoryArn);
+        image.pullers.ifPresent(pullers -> ctx.export(StackOutputs.IMAGE_PULLERS, pullers));
+        ctx.export(StackOutputs.DASHBOARD_URL, dashboard.dashboardUrl);
+        ctx.export(StackOutputs.ALARM_TOPIC_ARN, alertTopic.topicArn);
+        logBucket.ifPresent(logs -> ctx.export(StackOutputs.ACCESS_LOGS_BUCKET, logs.bucketName));
+        drill.ifPresent(d -> ctx.export(StackOutputs.SPOT_INTERRUPTION_EXPERIMENT_TEMPLATE_ID, d.experimentTemplateId));
         return new SpotfleetStack(aws, network, flowLogs, accessLogs, loadBalancer, https, cluster, platform, image, service,
                 alertTopic, alarms, spotAlerts, dashboard, drill);
     }

@@ -10,6 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import static spotfleet.infra.components.StackOutputs.IMAGE_PLATFORM;
+import static spotfleet.infra.components.StackOutputs.IMAGE_PULLERS;
+import static spotfleet.infra.components.StackOutputs.IMAGE_REF;
+import static spotfleet.infra.components.StackOutputs.IMAGE_REPOSITORY_ARN;
+
 /**
  * The image another stack runs, as its stack outputs describe it, checked for the stack that promotes it: pinned by
  * digest, built for this stack's architecture, and (when the source stack manages the repository) shared with this
@@ -22,11 +27,6 @@ import java.util.stream.Collectors;
  * @param pullers       the pull principals the repository's policy names, when a stack of this program manages it
  */
 record PromotedImage(String imageRef, String platform, String repositoryArn, Optional<List<String>> pullers) {
-
-    static final String IMAGE_REF = "imageRef";
-    static final String IMAGE_PLATFORM = "imagePlatform";
-    static final String IMAGE_REPOSITORY_ARN = "imageRepositoryArn";
-    static final String IMAGE_PULLERS = "imagePullers";
 
     /**
      * This stack, as the checks need it.

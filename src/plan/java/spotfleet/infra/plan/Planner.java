@@ -1,5 +1,7 @@
 package spotfleet.infra.plan;
 
+import spotfleet.infra.components.StackOutputs;
+
 import spotfleet.infra.SpotfleetStack;
 import spotfleet.infra.config.AwsConfig;
 import spotfleet.infra.config.AwsSettings;
@@ -144,9 +146,9 @@ public final class Planner {
         var imageRef = "%s/%s@sha256:%s".formatted(registry, repository, "0".repeat(64));
         var repositoryArn = "arn:aws:ecr:offline-source-region:%s:repository/%s".formatted(OfflineMocks.ACCOUNT_ID, repository);
         var outputs = new LinkedHashMap<String, Object>();
-        outputs.put("imageRef", imageRef);
-        outputs.put("imagePlatform", settings.capacity().architecture().dockerPlatform());
-        outputs.put("imageRepositoryArn", repositoryArn);
+        outputs.put(StackOutputs.IMAGE_REF, imageRef);
+        outputs.put(StackOutputs.IMAGE_PLATFORM, settings.capacity().architecture().dockerPlatform());
+        outputs.put(StackOutputs.IMAGE_REPOSITORY_ARN, repositoryArn);
         return new OfflineMocks.StackOutputs(outputs, Set.of(imageRef, repositoryArn));
     }
 

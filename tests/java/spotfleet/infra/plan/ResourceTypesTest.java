@@ -76,8 +76,9 @@ class ResourceTypesTest {
         unknown.removeAll(entries);
         // then
         if (!unmapped.isEmpty()) {
-            fail("types without a mapping in tests/java/spotfleet/contract/<Service>Mappings.java: %s%nadd, in its service's file:%n%s",
-                    unmapped, unmapped.stream().map(ResourceTypesTest::mappingStub).collect(Collectors.joining()));
+            fail("types without a mapping in tests/java/spotfleet/contract/<Service>Mappings.java: %s%n"
+                    + "add, in its service's file:%n%s", unmapped,
+                    unmapped.stream().map(ResourceTypesTest::mappingStub).collect(Collectors.joining()));
         }
         assertThat(unknown).as("contract mappings of types without an entry in ResourceTypes").isEmpty();
     }

@@ -55,6 +55,7 @@ public final class ResourceTypes {
             return new ResourceType(token, title, tier, keyPaths, readActions, writeActions, madeUpOutputs);
         }
 
+        /** The inputs the plan shows; none: it shows no input (its wiring says it all). */
         public ResourceType keySettings(String... paths) {
             return new ResourceType(token, title, tier, Optional.of(List.of(paths)), readActions, writeActions, madeUpOutputs);
         }
@@ -85,9 +86,10 @@ public final class ResourceTypes {
     private static final String ACCOUNT = OfflineMocks.ACCOUNT_ID;
 
     public static final List<ResourceType> ALL = List.of(
-            // EC2 and VPC: terraform-provider-aws internal/service/ec2/ vpc_.go, vpc_default_security_group.go (the default
-            // group's rules are revoked), vpc_subnet.go, vpc_internet_gateway.go, vpc_nat_gateway.go, ec2_eip.go, vpc_route_table.go,
-            // vpc_route_table_association.go
+            // The files named are terraform-provider-aws's, under internal/service/: reads are its read function's calls,
+            // writes those of its create, update and delete, plus the calls AWS checks on the caller's behalf (cited).
+            // ec2/vpc_.go, vpc_default_security_group.go (the default group's rules are revoked), vpc_subnet.go,
+            // vpc_internet_gateway.go, vpc_nat_gateway.go, ec2_eip.go, vpc_route_table.go, vpc_route_table_association.go
             type("aws:ec2/vpc:Vpc").title("VPC")
                     .keySettings("cidrBlock", "enableDnsSupport", "enableDnsHostnames")
                     .reads("ec2:DescribeVpcs", "ec2:DescribeVpcAttribute", "ec2:DescribeNetworkAcls", "ec2:DescribeRouteTables",
@@ -397,8 +399,8 @@ public final class ResourceTypes {
                     .writes("sns:Subscribe", "sns:SetSubscriptionAttributes", "sns:Unsubscribe"),
             // s3/bucket.go (every bucket setting is read back, whether set or not; forceDestroy empties the bucket: its
             // versions listed and deleted), bucket_public_access_block.go, bucket_ownership_controls.go,
-            // bucket_server_side_encryption_configuration.go, bucket_lifecycle_configuration.go, bucket_policy.go; a delete of the
-            // last four is authorized by the same Put permission
+            // bucket_server_side_encryption_configuration.go, bucket_lifecycle_configuration.go, bucket_policy.go; a delete
+            // of the last four is authorized by the same Put permission
             type("aws:s3/bucketV2:BucketV2").title("S3 bucket")
                     .reads("s3:ListBucket", "s3:GetBucketPolicy", "s3:GetBucketAcl", "s3:GetBucketCORS", "s3:GetBucketWebsite",
                             "s3:GetBucketVersioning", "s3:GetAccelerateConfiguration", "s3:GetBucketRequestPayment",
@@ -428,8 +430,8 @@ public final class ResourceTypes {
             type("aws:s3/bucketPolicy:BucketPolicy")
                     .reads("s3:GetBucketPolicy")
                     .writes("s3:PutBucketPolicy", "s3:DeleteBucketPolicy"),
-            // fis/experiment_template.go (the response carries the tags; the template names the role FIS runs it
-            // with: iam:PassRole, as the FIS User Guide's "Permissions for the FIS service role" requires of whoever creates it)
+            // fis/experiment_template.go (the response carries the tags; the template names the role FIS runs it with:
+            // iam:PassRole, as the FIS User Guide's "Permissions for the FIS service role" requires of its creator)
             type("aws:fis/experimentTemplate:ExperimentTemplate")
                     .reads("fis:GetExperimentTemplate")
                     .writes("fis:CreateExperimentTemplate", "fis:UpdateExperimentTemplate", "fis:DeleteExperimentTemplate",
@@ -450,8 +452,10 @@ public final class ResourceTypes {
                     // a built and pushed image is named by its digest: <repository>@sha256:<hex>
                     .outputs((outputs, name, inputs, region) -> {
                         var imageName = String.valueOf(inputs.getOrDefault("imageName", "offline/image:latest"));
-                        var repository = imageName.contains(":") ? imageName.substring(0, imageName.lastIndexOf(':')) : imageName;
-                        outputs.put("repoDigest", repository + "@sha256:" + OfflineMocks.hex(String.valueOf(new TreeMap<>(inputs)), 64));
+                        var repository = imageName.contains(":")
+                                ? imageName.substring(0, imageName.lastIndexOf(':')) : imageName;
+                        outputs.put("repoDigest",
+                                repository + "@sha256:" + OfflineMocks.hex(String.valueOf(new TreeMap<>(inputs)), 64));
                     }),
             // The engine reads the source stack's outputs from the Pulumi backend with the job's Pulumi token: no AWS
             // call (the promoting stack's team needs Read on that stack: docs/deploy-credentials.md)
@@ -478,7 +482,7 @@ public final class ResourceTypes {
                 });
     }
 
-    /** {@code aws:ec2/eip:Eip} is "Eip"; spaces before inner capitals: "ClusterCapacityProviders" is "Cluster Capacity Providers". */
+    /** {@code aws:ec2/eip:Eip} is "Eip"; spaces before inner capitals: "Cluster Capacity Providers". */
     public static String defaultTitle(String token) {
         var name = token.substring(token.lastIndexOf(':') + 1);
         return name.replaceAll("(?<=[a-z])(?=[A-Z])", " ");
@@ -508,8 +512,8 @@ public final class ResourceTypes {
     public static String stub(String token) {
         var module = module(token).orElse("?");
         return """
-                            // terraform-provider-aws internal/service/%1$s/<file>.go; .title(...), .keySettings(...) if the plan
-                            // should call it otherwise or show only some inputs
+                            // internal/service/%1$s/<file>.go; add .title(...) or .keySettings(...) if the plan
+                            // should call it otherwise or show only some of its inputs
                             type("%2$s")
                                     .reads("%1$s:<each call of its Read>")
                                     .writes("%1$s:<each call of its create, update and delete>"),

@@ -84,12 +84,7 @@ class ResourceTypesTest {
     }
 
     @Test
-    void theStubsNameTheTypeAndItsModule() {
-        // given / when
-        var stub = ResourceTypes.stub("aws:ecs/service:Service");
-        // then: it is Java to paste, and its actions fail the policy tests until they are filled in
-        assertThat(stub).contains("type(\"aws:ecs/service:Service\")", ".reads(\"ecs:<each call of its Read>\")",
-                ".writes(\"ecs:<each call of its create, update and delete>\"),", "internal/service/ecs/").endsWith(",\n");
+    void theMappingStubNamesTheTypeAndItsService() {
         assertThat(mappingStub("aws:ecs/service:Service")).contains("mappings.add(\"aws:ecs/service:Service\", DIR + \"")
                 .contains("r.request(\"ecs\", \"<its create call>\")");
     }

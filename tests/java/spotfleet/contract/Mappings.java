@@ -68,4 +68,9 @@ public final class Mappings {
     public Map<String, Mapping> mappings() {
         return mappings;
     }
+
+    /** The types that send no AWS request, each with the reason. */
+    public Map<String, String> notAws() {
+        return notAws;
+    }
 }

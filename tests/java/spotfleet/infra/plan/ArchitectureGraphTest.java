@@ -6,7 +6,7 @@ import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.plan.ArchitectureGraph.Edge;
 import spotfleet.infra.plan.ArchitectureGraph.Node;
 import spotfleet.infra.plan.ResourceKinds.Flow;
-import spotfleet.infra.plan.ResourceKinds.Tier;
+import spotfleet.infra.offline.ResourceTypes.Tier;
 
 import java.util.List;
 import java.util.Map;

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.TestInstance;
 import spotfleet.contract.ServiceModels;
 import spotfleet.infra.DeclaredStack;
 import spotfleet.infra.offline.DeclaredResource;
+import spotfleet.infra.offline.ResourceTypes;
+import spotfleet.infra.offline.ResourceTypes.ResourceType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
-import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,160 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (docs/first-deploy.md): every call the provider makes to create, update, read and delete each resource type the
  * stacks declare, and nothing else. The reads are PreviewRolePolicyTest's (a deploy refreshes and reads back what it
  * created); the writes are those of terraform-provider-aws's create, update and delete functions of each type (the
- * file under internal/service/ named beside each entry), plus the calls AWS itself checks on the caller's behalf (cited
- * beside them). A type the program starts to declare without an entry here fails the build.
+ * file under internal/service/ named beside each entry of ResourceTypes), plus the calls AWS itself checks on the
+ * caller's behalf (cited beside them). A type the program starts to declare without its entry fails the build.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeployRolePolicyTest {
 
     static final Path POLICY = Path.of("policies/deploy-role.json");
 
-    /** The calls each type's create, update and delete make (tags: the transparent tagging's tag and untag calls). */
-    static final Map<String, List<String>> WRITE_ACTIONS = Map.ofEntries(
-            // ec2/vpc_.go, vpc_default_security_group.go (the default group's rules are revoked), vpc_subnet.go,
-            // vpc_internet_gateway.go, vpc_nat_gateway.go, ec2_eip.go, vpc_route_table.go, vpc_route_table_association.go
-            entry("aws:ec2/vpc:Vpc", List.of("ec2:CreateVpc", "ec2:ModifyVpcAttribute", "ec2:DeleteVpc", "ec2:CreateTags",
-                    "ec2:DeleteTags")),
-            entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", List.of("ec2:RevokeSecurityGroupIngress",
-                    "ec2:RevokeSecurityGroupEgress", "ec2:CreateTags")),
-            entry("aws:ec2/subnet:Subnet", List.of("ec2:CreateSubnet", "ec2:ModifySubnetAttribute", "ec2:DeleteSubnet", "ec2:CreateTags")),
-            entry("aws:ec2/internetGateway:InternetGateway", List.of("ec2:CreateInternetGateway", "ec2:AttachInternetGateway",
-                    "ec2:DetachInternetGateway", "ec2:DeleteInternetGateway", "ec2:CreateTags")),
-            entry("aws:ec2/natGateway:NatGateway", List.of("ec2:CreateNatGateway", "ec2:DeleteNatGateway", "ec2:CreateTags")),
-            entry("aws:ec2/eip:Eip", List.of("ec2:AllocateAddress", "ec2:DisassociateAddress", "ec2:ReleaseAddress", "ec2:CreateTags")),
-            entry("aws:ec2/routeTable:RouteTable", List.of("ec2:CreateRouteTable", "ec2:CreateRoute", "ec2:ReplaceRoute",
-                    "ec2:DeleteRoute", "ec2:DeleteRouteTable", "ec2:CreateTags")),
-            entry("aws:ec2/routeTableAssociation:RouteTableAssociation", List.of("ec2:AssociateRouteTable",
-                    "ec2:ReplaceRouteTableAssociation", "ec2:DisassociateRouteTable")),
-            // vpc_security_group.go (the default egress rule is revoked on create), vpc_security_group_*_rule.go
-            entry("aws:ec2/securityGroup:SecurityGroup", List.of("ec2:CreateSecurityGroup", "ec2:RevokeSecurityGroupEgress",
-                    "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup", "ec2:CreateTags")),
-            entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", List.of("ec2:AuthorizeSecurityGroupIngress",
-                    "ec2:ModifySecurityGroupRules", "ec2:RevokeSecurityGroupIngress", "ec2:CreateTags")),
-            entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", List.of("ec2:AuthorizeSecurityGroupEgress",
-                    "ec2:ModifySecurityGroupRules", "ec2:RevokeSecurityGroupEgress", "ec2:CreateTags")),
-            // vpc_flow_log.go: CreateFlowLogs passes the delivery role (iam:PassRole, PASSED_TO)
-            // to S3 (flowLogs: s3) AWS checks that the caller may create and delete the log delivery ("IAM roles for publishing
-            // flow logs to Amazon S3": logs:CreateLogDelivery, logs:DeleteLogDelivery, Amazon VPC User Guide)
-            entry("aws:ec2/flowLog:FlowLog", List.of("ec2:CreateFlowLogs", "ec2:DeleteFlowLogs", "ec2:CreateTags", "iam:PassRole",
-                    "logs:CreateLogDelivery", "logs:DeleteLogDelivery")),
-            // vpc_endpoint.go: create, modify (route tables, policy), delete
-            entry("aws:ec2/vpcEndpoint:VpcEndpoint", List.of("ec2:CreateVpcEndpoint", "ec2:ModifyVpcEndpoint", "ec2:DeleteVpcEndpoints",
-                    "ec2:CreateTags")),
-            // ec2_launch_template.go: each change is a new version, made the default
-            entry("aws:ec2/launchTemplate:LaunchTemplate", List.of("ec2:CreateLaunchTemplate", "ec2:CreateLaunchTemplateVersion",
-                    "ec2:ModifyLaunchTemplate", "ec2:DeleteLaunchTemplate", "ec2:CreateTags")),
-            // elbv2/load_balancer.go, listener.go, listener_rule.go, target_group.go
-            entry("aws:lb/loadBalancer:LoadBalancer", List.of("elasticloadbalancing:CreateLoadBalancer",
-                    "elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:SetSecurityGroups",
-                    "elasticloadbalancing:SetSubnets", "elasticloadbalancing:DeleteLoadBalancer", "elasticloadbalancing:AddTags",
-                    "elasticloadbalancing:RemoveTags", "iam:CreateServiceLinkedRole")),
-            entry("aws:lb/listener:Listener", List.of("elasticloadbalancing:CreateListener", "elasticloadbalancing:ModifyListener",
-                    "elasticloadbalancing:DeleteListener", "elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags")),
-            entry("aws:lb/listenerRule:ListenerRule", List.of("elasticloadbalancing:CreateRule", "elasticloadbalancing:ModifyRule",
-                    "elasticloadbalancing:SetRulePriorities", "elasticloadbalancing:DeleteRule", "elasticloadbalancing:AddTags",
-                    "elasticloadbalancing:RemoveTags")),
-            entry("aws:lb/targetGroup:TargetGroup", List.of("elasticloadbalancing:CreateTargetGroup",
-                    "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes",
-                    "elasticloadbalancing:DeleteTargetGroup", "elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags")),
-            // acm/certificate.go, certificate_validation.go (waits, reads only); route53/record.go (waits for INSYNC)
-            entry("aws:acm/certificate:Certificate", List.of("acm:RequestCertificate", "acm:DeleteCertificate",
-                    "acm:AddTagsToCertificate", "acm:RemoveTagsFromCertificate")),
-            entry("aws:acm/certificateValidation:CertificateValidation", List.of()),
-            entry("aws:route53/record:Record", List.of("route53:ChangeResourceRecordSets", "route53:GetChange")),
-            // ecs/cluster.go, capacity_provider.go, cluster_capacity_providers.go, service.go (delete scales to 0 first),
-            // task_definition.go (registering passes the task and execution roles)
-            entry("aws:ecs/cluster:Cluster", List.of("ecs:CreateCluster", "ecs:UpdateCluster", "ecs:DeleteCluster",
-                    "ecs:TagResource", "ecs:UntagResource", "iam:CreateServiceLinkedRole")),
-            entry("aws:ecs/capacityProvider:CapacityProvider", List.of("ecs:CreateCapacityProvider", "ecs:UpdateCapacityProvider",
-                    "ecs:DeleteCapacityProvider", "ecs:TagResource", "ecs:UntagResource")),
-            entry("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", List.of("ecs:PutClusterCapacityProviders")),
-            entry("aws:ecs/service:Service", List.of("ecs:CreateService", "ecs:UpdateService", "ecs:DeleteService",
-                    "ecs:TagResource", "ecs:UntagResource")),
-            entry("aws:ecs/taskDefinition:TaskDefinition", List.of("ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition",
-                    "ecs:TagResource", "ecs:UntagResource", "iam:PassRole")),
-            // ecr/repository.go (forceDelete deletes the images with it), lifecycle_policy.go, repository_policy.go
-            entry("aws:ecr/repository:Repository", List.of("ecr:CreateRepository", "ecr:PutImageTagMutability",
-                    "ecr:PutImageScanningConfiguration", "ecr:DeleteRepository", "ecr:TagResource", "ecr:UntagResource")),
-            entry("aws:ecr/lifecyclePolicy:LifecyclePolicy", List.of("ecr:PutLifecyclePolicy", "ecr:DeleteLifecyclePolicy")),
-            entry("aws:ecr/repositoryPolicy:RepositoryPolicy", List.of("ecr:SetRepositoryPolicy", "ecr:DeleteRepositoryPolicy")),
-            // autoscaling/group.go (metrics collection, instance refresh, delete with forceDelete), policy.go. A group from a
-            // launch template is checked against the caller's ec2:RunInstances, and the template's instance profile against
-            // its iam:PassRole (EC2 Auto Scaling User Guide, "Control Amazon EC2 launch template usage in Auto Scaling groups")
-            entry("aws:autoscaling/group:Group", List.of("autoscaling:CreateAutoScalingGroup", "autoscaling:UpdateAutoScalingGroup",
-                    "autoscaling:DeleteAutoScalingGroup", "autoscaling:CreateOrUpdateTags", "autoscaling:DeleteTags",
-                    "autoscaling:EnableMetricsCollection", "autoscaling:DisableMetricsCollection",
-                    "autoscaling:StartInstanceRefresh", "autoscaling:DescribeInstanceRefreshes",
-                    "autoscaling:DescribeScalingActivities", "ec2:RunInstances", "ec2:CreateTags", "iam:PassRole",
-                    "iam:CreateServiceLinkedRole")),
-            entry("aws:autoscaling/policy:Policy", List.of("autoscaling:PutScalingPolicy", "autoscaling:DeletePolicy")),
-            // appautoscaling/target.go, policy.go; Application Auto Scaling checks the caller's permissions on the target
-            // service and CloudWatch (Application Auto Scaling User Guide, identity-based policy examples, "Permissions
-            // required for API actions on target services and CloudWatch": ECS's DescribeServices and UpdateService,
-            // CloudWatch's DescribeAlarms, PutMetricAlarm and DeleteAlarms)
-            entry("aws:appautoscaling/target:Target", List.of("application-autoscaling:RegisterScalableTarget",
-                    "application-autoscaling:DeregisterScalableTarget", "application-autoscaling:TagResource",
-                    "application-autoscaling:UntagResource", "ecs:DescribeServices", "ecs:UpdateService",
-                    "iam:CreateServiceLinkedRole")),
-            entry("aws:appautoscaling/policy:Policy", List.of("application-autoscaling:PutScalingPolicy",
-                    "application-autoscaling:DeleteScalingPolicy", "cloudwatch:DescribeAlarms", "cloudwatch:PutMetricAlarm",
-                    "cloudwatch:DeleteAlarms")),
-            // cloudwatch/dashboard.go, metric_alarm.go; events/rule.go, target.go; logs/group.go
-            entry("aws:cloudwatch/dashboard:Dashboard", List.of("cloudwatch:PutDashboard", "cloudwatch:DeleteDashboards")),
-            entry("aws:cloudwatch/metricAlarm:MetricAlarm", List.of("cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms",
-                    "cloudwatch:TagResource", "cloudwatch:UntagResource")),
-            entry("aws:cloudwatch/eventRule:EventRule", List.of("events:PutRule", "events:DeleteRule", "events:TagResource",
-                    "events:UntagResource")),
-            entry("aws:cloudwatch/eventTarget:EventTarget", List.of("events:PutTargets", "events:RemoveTargets")),
-            entry("aws:cloudwatch/logGroup:LogGroup", List.of("logs:CreateLogGroup", "logs:PutRetentionPolicy",
-                    "logs:DeleteRetentionPolicy", "logs:DeleteLogGroup", "logs:TagResource", "logs:UntagResource")),
-            // iam/role.go (delete removes the role from its instance profiles), role_policy.go, role_policy_attachment.go,
-            // instance_profile.go (adding the role passes it)
-            entry("aws:iam/role:Role", List.of("iam:CreateRole", "iam:UpdateRole", "iam:UpdateAssumeRolePolicy", "iam:DeleteRole",
-                    "iam:TagRole", "iam:UntagRole", "iam:ListInstanceProfilesForRole", "iam:RemoveRoleFromInstanceProfile")),
-            entry("aws:iam/rolePolicy:RolePolicy", List.of("iam:PutRolePolicy", "iam:DeleteRolePolicy")),
-            entry("aws:iam/rolePolicyAttachment:RolePolicyAttachment", List.of("iam:AttachRolePolicy", "iam:DetachRolePolicy")),
-            entry("aws:iam/instanceProfile:InstanceProfile", List.of("iam:CreateInstanceProfile", "iam:AddRoleToInstanceProfile",
-                    "iam:RemoveRoleFromInstanceProfile", "iam:DeleteInstanceProfile", "iam:TagInstanceProfile",
-                    "iam:UntagInstanceProfile", "iam:PassRole")),
-            // kms/key.go (delete schedules the deletion), alias.go
-            entry("aws:kms/key:Key", List.of("kms:CreateKey", "kms:PutKeyPolicy", "kms:UpdateKeyDescription",
-                    "kms:EnableKeyRotation", "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:UntagResource")),
-            entry("aws:kms/alias:Alias", List.of("kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias")),
-            // lambda/function.go (creating passes the function's role), permission.go
-            entry("aws:lambda/function:Function", List.of("lambda:CreateFunction", "lambda:UpdateFunctionCode",
-                    "lambda:UpdateFunctionConfiguration", "lambda:DeleteFunction", "lambda:TagResource", "lambda:UntagResource",
-                    "iam:PassRole")),
-            entry("aws:lambda/permission:Permission", List.of("lambda:AddPermission", "lambda:RemovePermission")),
-            // sns/topic.go, topic_policy.go, topic_subscription.go
-            entry("aws:sns/topic:Topic", List.of("sns:CreateTopic", "sns:SetTopicAttributes", "sns:DeleteTopic", "sns:TagResource",
-                    "sns:UntagResource")),
-            entry("aws:sns/topicPolicy:TopicPolicy", List.of("sns:SetTopicAttributes")),
-            entry("aws:sns/topicSubscription:TopicSubscription", List.of("sns:Subscribe", "sns:SetSubscriptionAttributes",
-                    "sns:Unsubscribe")),
-            // s3/bucket.go (forceDestroy empties the bucket: its versions listed and deleted), bucket_public_access_block.go,
-            // bucket_ownership_controls.go, bucket_server_side_encryption_configuration.go, bucket_lifecycle_configuration.go,
-            // bucket_policy.go; a delete of the last four is authorized by the same Put permission
-            entry("aws:s3/bucketV2:BucketV2", List.of("s3:CreateBucket", "s3:PutBucketTagging", "s3:DeleteBucket",
-                    "s3:ListBucketVersions", "s3:DeleteObject", "s3:DeleteObjectVersion")),
-            entry("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", List.of("s3:PutBucketPublicAccessBlock")),
-            entry("aws:s3/bucketOwnershipControls:BucketOwnershipControls", List.of("s3:PutBucketOwnershipControls")),
-            entry("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-                    List.of("s3:PutEncryptionConfiguration")),
-            entry("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", List.of("s3:PutLifecycleConfiguration")),
-            entry("aws:s3/bucketPolicy:BucketPolicy", List.of("s3:PutBucketPolicy", "s3:DeleteBucketPolicy")),
-            // fis/experiment_template.go (the template names the role FIS runs it with: iam:PassRole, as the FIS User Guide's
-            // "Permissions for the FIS service role" requires of whoever creates the template)
-            entry("aws:fis/experimentTemplate:ExperimentTemplate", List.of("fis:CreateExperimentTemplate",
-                    "fis:UpdateExperimentTemplate", "fis:DeleteExperimentTemplate", "fis:TagResource", "fis:UntagResource",
-                    "iam:PassRole")),
-            entry("pulumi:providers:aws", List.of()),
-            // pulumi-docker 4.x builds with the local engine and pushes to the stack's repository with the registry login of
-            // getAuthorizationToken: the calls of a docker push to ECR (Amazon ECR User Guide, "Required IAM permissions for
-            // pushing an image")
-            entry("docker:index/image:Image", List.of("ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload",
-                    "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage")),
-            entry("pulumi:pulumi:StackReference", List.of()));
+    /** The calls each type's create, update and delete make: each entry's writes in ResourceTypes. */
+    static final Map<String, List<String>> WRITE_ACTIONS = ResourceTypes.ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(ResourceType::token, ResourceType::writeActions));
 
     /** The roles the stacks create are passed to these services, and no role to any other (iam:PassedToService). */
     static final Set<String> PASSED_TO = Set.of("ec2.amazonaws.com", "ecs-tasks.amazonaws.com", "lambda.amazonaws.com",
@@ -294,7 +153,7 @@ class DeployRolePolicyTest {
         });
         invokes.forEach(token -> needed.addAll(PreviewRolePolicyTest.INVOKE_ACTIONS.getOrDefault(token, List.of())));
         // then
-        assertThat(unknown).as("resource types without their create, update and delete calls in WRITE_ACTIONS").isEmpty();
+        assertThat(unknown).as("resource types without their create, update and delete calls (their entry in ResourceTypes)").isEmpty();
         assertThat(new TreeSet<>(actions())).as("the policy's actions, against what the stacks need").isEqualTo(needed);
         var stale = new TreeSet<>(WRITE_ACTIONS.keySet());
         stale.removeAll(types);

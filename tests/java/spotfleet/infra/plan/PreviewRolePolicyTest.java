@@ -12,6 +12,8 @@ import spotfleet.infra.config.InstanceScaling;
 import spotfleet.infra.config.StackConfig;
 import spotfleet.infra.config.StackSettings;
 import spotfleet.infra.offline.DeclaredResource;
+import spotfleet.infra.offline.ResourceTypes;
+import spotfleet.infra.offline.ResourceTypes.ResourceType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,111 +32,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * policies/preview-role.json, the policy of the AWS roles `pulumi preview --refresh` runs with in pull requests
  * (docs/deploy-credentials.md): valid IAM, only actions that exist, no call that reads data, and every call the
  * preview makes. A refresh reads every resource of the stack through the provider's Read; the calls each Read makes
- * are those of terraform-provider-aws's read function for the type (the file named beside each entry, under
- * internal/service/), plus the tag listing its transparent tagging makes. A type the program starts to declare
- * without an entry here fails the build.
+ * are those of terraform-provider-aws's read function for the type (the file named beside each entry of
+ * ResourceTypes, under internal/service/), plus the tag listing its transparent tagging makes. A type the program
+ * starts to declare without its entry fails the build.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PreviewRolePolicyTest {
 
     static final Path POLICY = Path.of("policies/preview-role.json");
 
-    /** The calls the provider's Read makes for each resource type the program declares. */
-    static final Map<String, List<String>> READ_ACTIONS = Map.ofEntries(
-            // ec2/vpc_.go, vpc_default_security_group.go, vpc_subnet.go, vpc_internet_gateway.go, vpc_nat_gateway.go, ec2_eip.go,
-            // vpc_route_table.go, vpc_route_table_association.go, vpc_security_group.go, vpc_security_group_*_rule.go,
-            // vpc_flow_log.go, ec2_launch_template.go
-            entry("aws:ec2/vpc:Vpc", List.of("ec2:DescribeVpcs", "ec2:DescribeVpcAttribute", "ec2:DescribeNetworkAcls",
-                    "ec2:DescribeRouteTables", "ec2:DescribeSecurityGroups")),
-            entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", List.of("ec2:DescribeSecurityGroups")),
-            entry("aws:ec2/subnet:Subnet", List.of("ec2:DescribeSubnets")),
-            entry("aws:ec2/internetGateway:InternetGateway", List.of("ec2:DescribeInternetGateways")),
-            entry("aws:ec2/natGateway:NatGateway", List.of("ec2:DescribeNatGateways")),
-            entry("aws:ec2/eip:Eip", List.of("ec2:DescribeAddresses", "ec2:DescribeAddressesAttribute")),
-            entry("aws:ec2/routeTable:RouteTable", List.of("ec2:DescribeRouteTables")),
-            entry("aws:ec2/routeTableAssociation:RouteTableAssociation", List.of("ec2:DescribeRouteTables")),
-            entry("aws:ec2/securityGroup:SecurityGroup", List.of("ec2:DescribeSecurityGroups")),
-            entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", List.of("ec2:DescribeSecurityGroupRules", "ec2:DescribeTags")),
-            entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", List.of("ec2:DescribeSecurityGroupRules", "ec2:DescribeTags")),
-            entry("aws:ec2/flowLog:FlowLog", List.of("ec2:DescribeFlowLogs")),
-            // vpc_endpoint.go resourceVPCEndpointRead: the endpoint, and the S3 prefix list by the service's name
-            entry("aws:ec2/vpcEndpoint:VpcEndpoint", List.of("ec2:DescribeVpcEndpoints", "ec2:DescribePrefixLists")),
-            entry("aws:ec2/launchTemplate:LaunchTemplate", List.of("ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions")),
-            // elbv2/load_balancer.go, listener.go, listener_rule.go, target_group.go
-            entry("aws:lb/loadBalancer:LoadBalancer", List.of("elasticloadbalancing:DescribeLoadBalancers",
-                    "elasticloadbalancing:DescribeLoadBalancerAttributes", "elasticloadbalancing:DescribeCapacityReservation",
-                    "elasticloadbalancing:DescribeTags")),
-            entry("aws:lb/listener:Listener", List.of("elasticloadbalancing:DescribeListeners",
-                    "elasticloadbalancing:DescribeListenerAttributes", "elasticloadbalancing:DescribeTags")),
-            entry("aws:lb/listenerRule:ListenerRule", List.of("elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTags")),
-            entry("aws:lb/targetGroup:TargetGroup", List.of("elasticloadbalancing:DescribeTargetGroups",
-                    "elasticloadbalancing:DescribeTargetGroupAttributes", "elasticloadbalancing:DescribeTags")),
-            // acm/certificate.go, certificate_validation.go; route53/record.go
-            entry("aws:acm/certificate:Certificate", List.of("acm:DescribeCertificate", "acm:ListTagsForCertificate")),
-            entry("aws:acm/certificateValidation:CertificateValidation", List.of("acm:DescribeCertificate")),
-            entry("aws:route53/record:Record", List.of("route53:ListResourceRecordSets")),
-            // ecs/cluster.go, capacity_provider.go, cluster_capacity_providers.go, service.go, task_definition.go
-            entry("aws:ecs/cluster:Cluster", List.of("ecs:DescribeClusters")),
-            entry("aws:ecs/capacityProvider:CapacityProvider", List.of("ecs:DescribeCapacityProviders", "ecs:ListTagsForResource")),
-            entry("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", List.of("ecs:DescribeClusters")),
-            entry("aws:ecs/service:Service", List.of("ecs:DescribeServices")),
-            entry("aws:ecs/taskDefinition:TaskDefinition", List.of("ecs:DescribeTaskDefinition")),
-            // ecr/repository.go, lifecycle_policy.go, repository_policy.go (findRepositoryPolicyByRepositoryName)
-            entry("aws:ecr/repository:Repository", List.of("ecr:DescribeRepositories", "ecr:ListTagsForResource")),
-            entry("aws:ecr/lifecyclePolicy:LifecyclePolicy", List.of("ecr:GetLifecyclePolicy")),
-            entry("aws:ecr/repositoryPolicy:RepositoryPolicy", List.of("ecr:GetRepositoryPolicy")),
-            // autoscaling/group.go (load balancers, target groups, traffic sources and the warm pool are read back), policy.go
-            entry("aws:autoscaling/group:Group", List.of("autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeLoadBalancers",
-                    "autoscaling:DescribeLoadBalancerTargetGroups", "autoscaling:DescribeTrafficSources", "autoscaling:DescribeWarmPool")),
-            entry("aws:autoscaling/policy:Policy", List.of("autoscaling:DescribePolicies")),
-            // appautoscaling/target.go, policy.go
-            entry("aws:appautoscaling/target:Target", List.of("application-autoscaling:DescribeScalableTargets",
-                    "application-autoscaling:ListTagsForResource")),
-            entry("aws:appautoscaling/policy:Policy", List.of("application-autoscaling:DescribeScalingPolicies")),
-            // cloudwatch/dashboard.go, metric_alarm.go; events/rule.go, target.go; logs/group.go
-            entry("aws:cloudwatch/dashboard:Dashboard", List.of("cloudwatch:GetDashboard")),
-            entry("aws:cloudwatch/metricAlarm:MetricAlarm", List.of("cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource")),
-            entry("aws:cloudwatch/eventRule:EventRule", List.of("events:DescribeRule", "events:ListTagsForResource")),
-            entry("aws:cloudwatch/eventTarget:EventTarget", List.of("events:ListTargetsByRule")),
-            entry("aws:cloudwatch/logGroup:LogGroup", List.of("logs:DescribeLogGroups", "logs:ListTagsForResource", "logs:ListTagsLogGroup")),
-            // iam/role.go (inline and managed policies are read back), role_policy.go, role_policy_attachment.go, instance_profile.go
-            entry("aws:iam/role:Role", List.of("iam:GetRole", "iam:ListRolePolicies", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies")),
-            entry("aws:iam/rolePolicy:RolePolicy", List.of("iam:GetRolePolicy")),
-            entry("aws:iam/rolePolicyAttachment:RolePolicyAttachment", List.of("iam:ListAttachedRolePolicies")),
-            entry("aws:iam/instanceProfile:InstanceProfile", List.of("iam:GetInstanceProfile")),
-            // kms/key.go, alias.go
-            entry("aws:kms/key:Key", List.of("kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags")),
-            entry("aws:kms/alias:Alias", List.of("kms:ListAliases")),
-            // lambda/function.go, permission.go
-            entry("aws:lambda/function:Function", List.of("lambda:GetFunction", "lambda:GetFunctionCodeSigningConfig",
-                    "lambda:ListVersionsByFunction")),
-            entry("aws:lambda/permission:Permission", List.of("lambda:GetPolicy")),
-            // sns/topic.go, topic_policy.go, topic_subscription.go
-            entry("aws:sns/topic:Topic", List.of("sns:GetTopicAttributes", "sns:ListTagsForResource")),
-            entry("aws:sns/topicPolicy:TopicPolicy", List.of("sns:GetTopicAttributes")),
-            // fis/experiment_template.go (the response carries the tags)
-            entry("aws:fis/experimentTemplate:ExperimentTemplate", List.of("fis:GetExperimentTemplate")),
-            entry("aws:sns/topicSubscription:TopicSubscription", List.of("sns:GetSubscriptionAttributes")),
-            // s3/bucket.go (every bucket setting is read back, whether set or not), bucket_public_access_block.go,
-            // bucket_ownership_controls.go, bucket_server_side_encryption_configuration.go, bucket_lifecycle_configuration.go,
-            // bucket_policy.go
-            entry("aws:s3/bucketV2:BucketV2", List.of("s3:ListBucket", "s3:GetBucketPolicy", "s3:GetBucketAcl", "s3:GetBucketCORS",
-                    "s3:GetBucketWebsite", "s3:GetBucketVersioning", "s3:GetAccelerateConfiguration", "s3:GetBucketRequestPayment",
-                    "s3:GetBucketLogging", "s3:GetLifecycleConfiguration", "s3:GetReplicationConfiguration",
-                    "s3:GetEncryptionConfiguration", "s3:GetBucketObjectLockConfiguration", "s3:GetBucketTagging")),
-            entry("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", List.of("s3:GetBucketPublicAccessBlock")),
-            entry("aws:s3/bucketOwnershipControls:BucketOwnershipControls", List.of("s3:GetBucketOwnershipControls")),
-            entry("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-                    List.of("s3:GetEncryptionConfiguration")),
-            entry("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", List.of("s3:GetLifecycleConfiguration")),
-            entry("aws:s3/bucketPolicy:BucketPolicy", List.of("s3:GetBucketPolicy")),
-            // the provider itself checks its credentials and learns the account (provider configuration, conns/config.go)
-            entry("pulumi:providers:aws", List.of("sts:GetCallerIdentity")),
-            // pulumi-docker 4.x: Image's Read returns the state it is given, and a preview builds without pushing
-            entry("docker:index/image:Image", List.of()),
-            // the engine reads the source stack's outputs from the Pulumi backend, with the job's Pulumi token: no AWS call
-            // (the promoting stack's team needs Read on that stack: docs/deploy-credentials.md)
-            entry("pulumi:pulumi:StackReference", List.of()));
+    /** The calls the provider's Read makes for each resource type the program declares: each entry's reads in ResourceTypes. */
+    static final Map<String, List<String>> READ_ACTIONS = ResourceTypes.ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(ResourceType::token, ResourceType::readActions));
 
     /** The calls behind each invoke the program makes, in a preview as in an update. */
     static final Map<String, List<String>> INVOKE_ACTIONS = Map.ofEntries(
@@ -304,8 +214,8 @@ class PreviewRolePolicyTest {
         needed.addAll(LivePrices.ACTIONS);
         var allowed = new TreeSet<>(actions());
         // then
-        assertThat(unknownTypes).as("resource types without their Read's calls in READ_ACTIONS (read terraform-provider-aws's"
-                + " read function of each, add its calls here and to policies/preview-role.json)").isEmpty();
+        assertThat(unknownTypes).as("resource types without their Read's calls (read terraform-provider-aws's"
+                + " read function of each, add its calls to its entry in ResourceTypes and to policies/preview-role.json)").isEmpty();
         assertThat(unknownInvokes).as("invokes without their calls in INVOKE_ACTIONS").isEmpty();
         assertThat(allowed).as("calls a preview makes that the policy does not allow").containsAll(needed);
         var unneeded = new TreeSet<>(allowed);

@@ -1,7 +1,7 @@
 package spotfleet.infra.plan;
 
 import org.junit.jupiter.api.Test;
-import spotfleet.infra.plan.ResourceKinds.Tier;
+import spotfleet.infra.offline.ResourceTypes.Tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,7 @@
 package spotfleet.infra.plan;
 
 import spotfleet.infra.plan.ResourceKinds.Flow;
-import spotfleet.infra.plan.ResourceKinds.Tier;
+import spotfleet.infra.offline.ResourceTypes.Tier;
 
 import java.util.ArrayList;
 import java.util.Comparator;

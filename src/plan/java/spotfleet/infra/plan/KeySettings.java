@@ -4,6 +4,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import com.google.gson.ToNumberPolicy;
+import spotfleet.infra.offline.ResourceTypes;
+import spotfleet.infra.offline.ResourceTypes.ResourceType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.stream.Collectors;
  * The inputs a reviewer looks at first, per resource type, as {@code path = value} lines named by the inputs'
  * own paths (so each line can be found in the JSON form and the provider's docs). A path goes into maps by key,
  * into every item of a list with {@code [*]}, and into JSON text (policies, container definitions) as into a
- * map; a path that ends on a map shows everything under it. Types not listed show all their inputs but tags.
+ * map; a path that ends on a map shows everything under it. The paths are each type's keySettings in ResourceTypes;
+ * a type without them shows all its inputs but tags.
  */
 final class KeySettings {
 
@@ -24,70 +27,13 @@ final class KeySettings {
 
     private static final Gson JSON = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
     private static final List<String> UNLISTED_TYPES_HIDE = List.of("tags", "tagsAll");
-    private static final Map<String, List<String>> PATHS = Map.ofEntries(
-            Map.entry("aws:ec2/vpc:Vpc", List.of("cidrBlock", "enableDnsSupport", "enableDnsHostnames")),
-            Map.entry("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", List.of("ingress", "egress")),
-            Map.entry("aws:ec2/internetGateway:InternetGateway", List.of()),
-            Map.entry("aws:ec2/subnet:Subnet", List.of("cidrBlock", "availabilityZone", "mapPublicIpOnLaunch")),
-            Map.entry("aws:ec2/routeTable:RouteTable", List.of("routes")),
-            Map.entry("aws:ec2/routeTableAssociation:RouteTableAssociation", List.of()),
-            Map.entry("aws:ec2/eip:Eip", List.of("domain")),
-            Map.entry("aws:ec2/natGateway:NatGateway", List.of("connectivityType")),
-            Map.entry("aws:ec2/securityGroup:SecurityGroup", List.of("description", "ingress", "egress")),
-            Map.entry("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", rule()),
-            Map.entry("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", rule()),
-            Map.entry("aws:lb/loadBalancer:LoadBalancer", List.of("loadBalancerType", "internal", "subnets",
-                    "dropInvalidHeaderFields", "enableDeletionProtection", "accessLogs")),
-            Map.entry("aws:lb/listener:Listener", List.of("protocol", "port", "certificateArn", "sslPolicy", "defaultActions")),
-            Map.entry("aws:lb/targetGroup:TargetGroup", List.of("protocol", "port", "targetType", "deregistrationDelay",
-                    "healthCheck")),
-            Map.entry("aws:lb/listenerRule:ListenerRule", List.of("priority", "conditions", "actions[*].type")),
-            Map.entry("aws:ecs/cluster:Cluster", List.of("settings")),
-            Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", List.of("serviceName", "vpcEndpointType")),
-            Map.entry("aws:ecr/repository:Repository", List.of("imageTagMutability", "imageScanningConfiguration",
-                    "forceDelete")),
-            Map.entry("aws:ecr/lifecyclePolicy:LifecyclePolicy", List.of("policy.rules[*].description")),
-            Map.entry("aws:cloudwatch/logGroup:LogGroup", List.of("retentionInDays")),
-            // The whole layout is in the JSON form; the widgets' titles say what the dashboard shows.
-            Map.entry("aws:cloudwatch/dashboard:Dashboard", List.of("dashboardName", "dashboardBody.widgets[*].properties.title")),
-            Map.entry("aws:iam/role:Role", List.of("description", "path", "assumeRolePolicy.Statement[*].Principal")),
-            Map.entry("aws:iam/rolePolicyAttachment:RolePolicyAttachment", List.of("policyArn")),
-            Map.entry("aws:iam/instanceProfile:InstanceProfile", List.of()),
-            Map.entry("aws:ec2/launchTemplate:LaunchTemplate", List.of("imageId", "metadataOptions",
-                    "blockDeviceMappings", "monitoring", "networkInterfaces[*].associatePublicIpAddress", "userData")),
-            Map.entry("aws:autoscaling/group:Group", List.of("minSize", "maxSize", "desiredCapacity",
-                    "mixedInstancesPolicy.instancesDistribution",
-                    "mixedInstancesPolicy.launchTemplate.overrides[*].instanceType",
-                    "capacityRebalance", "protectFromScaleIn", "healthCheckType", "healthCheckGracePeriod",
-                    "vpcZoneIdentifiers", "instanceRefresh")),
-            Map.entry("aws:autoscaling/policy:Policy", List.of("policyType", "targetTrackingConfiguration")),
-            Map.entry("aws:ecs/capacityProvider:CapacityProvider", List.of("autoScalingGroupProvider.managedScaling",
-                    "autoScalingGroupProvider.managedTerminationProtection", "autoScalingGroupProvider.managedDraining")),
-            Map.entry("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", List.of("defaultCapacityProviderStrategies")),
-            Map.entry("docker:index/image:Image", List.of("build", "imageName")),
-            Map.entry("aws:ecr/repositoryPolicy:RepositoryPolicy", List.of("repository", "policy.Statement[*].Principal.AWS",
-                    "policy.Statement[*].Action", "policy.Statement[*].Condition.ArnLike")),
-            Map.entry("pulumi:pulumi:StackReference", List.of("name")),
-
-            Map.entry("aws:ecs/taskDefinition:TaskDefinition", List.of("family", "requiresCompatibilities", "networkMode",
-                    "runtimePlatform", "cpu", "memory", "containerDefinitions")),
-            Map.entry("aws:ecs/service:Service", List.of("desiredCount", "launchType", "capacityProviderStrategies",
-                    "deploymentMinimumHealthyPercent", "deploymentMaximumPercent", "deploymentCircuitBreaker", "waitForSteadyState",
-                    "healthCheckGracePeriodSeconds", "loadBalancers", "networkConfiguration", "orderedPlacementStrategies",
-                    "availabilityZoneRebalancing")),
-            Map.entry("aws:appautoscaling/target:Target", List.of("scalableDimension", "minCapacity", "maxCapacity")),
-            Map.entry("aws:appautoscaling/policy:Policy", List.of("policyType", "targetTrackingScalingPolicyConfiguration")));
 
     private KeySettings() {
     }
 
-    private static List<String> rule() {
-        return List.of("description", "ipProtocol", "fromPort", "toPort", "cidrIpv4", "referencedSecurityGroupId");
-    }
-
     static List<Setting> of(Plan.PlannedResource resource) {
         var settings = new ArrayList<Setting>();
-        var paths = PATHS.get(resource.type());
+        var paths = ResourceTypes.of(resource.type()).flatMap(ResourceType::keyPaths).orElse(null);
         if (paths == null) {
             resource.inputs().forEach((key, value) -> {
                 if (!UNLISTED_TYPES_HIDE.contains(key)) {

@@ -1,26 +1,19 @@
 package spotfleet.infra.plan;
 
+import spotfleet.infra.offline.ResourceTypes;
+import spotfleet.infra.offline.ResourceTypes.ResourceType;
+import spotfleet.infra.offline.ResourceTypes.Tier;
+
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the architecture picture knows about resource types: what to call them, how prominent to draw them, which
- * resources only configure another (and so are drawn as part of it), and which wiring carries traffic. It never
- * says which resources exist or what refers to what: that comes from the plan.
+ * What the architecture picture knows about how resource types relate: which resources only configure another (and
+ * so are drawn as part of it), which wiring carries traffic, which type a box is titled after. What each type is
+ * called and how prominent it is drawn are its entry in ResourceTypes. It never says which resources exist or what
+ * refers to what: that comes from the plan.
  */
 final class ResourceKinds {
-
-    /** How prominent a resource is drawn. */
-    enum Tier {
-        /** On the path of requests or of outbound traffic. */
-        TRAFFIC,
-        /** What the traffic path is built on. */
-        PLATFORM,
-        /** Identity, logs, monitoring, alerts: drawn small and grey. */
-        SUPPORT
-    }
 
     /** What a reference between two resources carries, if anything. */
     enum Flow {
@@ -50,42 +43,6 @@ final class ResourceKinds {
     static final String INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
     static final String SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
 
-    /** Titles of the types the program declares; any other type is titled from its token. */
-    private static final Map<String, String> TITLES = Map.ofEntries(
-            Map.entry(LOAD_BALANCER, "load balancer"),
-            Map.entry(TARGET_GROUP, "target group"),
-            Map.entry(SERVICE, "ECS service"),
-            Map.entry(CLUSTER, "ECS cluster"),
-            Map.entry(AUTO_SCALING_GROUP, "Auto Scaling group"),
-            Map.entry(SUBNET, "subnet"),
-            Map.entry(NAT_GATEWAY, "NAT gateway"),
-            Map.entry(INTERNET_GATEWAY, "internet gateway"),
-            Map.entry(SECURITY_GROUP, "security group"),
-            Map.entry("aws:ec2/vpc:Vpc", "VPC"),
-            Map.entry("aws:ec2/flowLog:FlowLog", "VPC flow log"),
-            Map.entry("aws:ec2/vpcEndpoint:VpcEndpoint", "VPC endpoint"),
-            Map.entry("aws:ecr/repository:Repository", "ECR repository"),
-            Map.entry("docker:index/image:Image", "container image"),
-            Map.entry("aws:ecr/repositoryPolicy:RepositoryPolicy", "pull grant"),
-            Map.entry("pulumi:pulumi:StackReference", "promoted image"),
-            Map.entry("aws:iam/role:Role", "IAM role"),
-            Map.entry("aws:cloudwatch/logGroup:LogGroup", "log group"),
-            Map.entry("aws:cloudwatch/metricAlarm:MetricAlarm", "alarm"),
-            Map.entry("aws:cloudwatch/dashboard:Dashboard", "dashboard"),
-            Map.entry("aws:cloudwatch/eventRule:EventRule", "EventBridge rule"),
-            Map.entry("aws:lambda/function:Function", "Lambda function"),
-            Map.entry("aws:sns/topic:Topic", "SNS topic"),
-            Map.entry("aws:kms/key:Key", "KMS key"),
-            Map.entry("aws:acm/certificate:Certificate", "certificate"),
-            Map.entry("aws:route53/record:Record", "DNS record"),
-            Map.entry("aws:s3/bucket:Bucket", "S3 bucket"),
-            Map.entry("aws:s3/bucketV2:BucketV2", "S3 bucket"));
-
-    private static final Set<String> TRAFFIC = Set.of(LOAD_BALANCER, TARGET_GROUP, SERVICE, SUBNET, NAT_GATEWAY,
-            INTERNET_GATEWAY);
-    /** AWS modules whose resources support the service rather than carry or host it: identity, logs, alerts, buckets. */
-    private static final Set<String> SUPPORT_MODULES = Set.of("iam", "cloudwatch", "sns", "kms", "lambda", "appautoscaling", "s3");
-    private static final Set<String> SUPPORT = Set.of("aws:ec2/flowLog:FlowLog");
     /**
      * Inputs that place a resource rather than wire it to another: every network-attached resource names the one
      * VPC, so arrows for them would only say that everything is in it.
@@ -167,26 +124,11 @@ final class ResourceKinds {
     }
 
     static String title(String type) {
-        var title = TITLES.get(type);
-        if (title != null) {
-            return title;
-        }
-        // aws:ec2/eip:Eip -> "Eip"; spaces before inner capitals: "ClusterCapacityProviders" -> "Cluster Capacity Providers"
-        var name = type.substring(type.lastIndexOf(':') + 1);
-        return name.replaceAll("(?<=[a-z])(?=[A-Z])", " ");
+        return ResourceTypes.of(type).map(ResourceType::title).orElseGet(() -> ResourceTypes.defaultTitle(type));
     }
 
     static Tier tier(String type) {
-        if (TRAFFIC.contains(type)) {
-            return Tier.TRAFFIC;
-        }
-        return SUPPORT.contains(type) || module(type).filter(SUPPORT_MODULES::contains).isPresent() ? Tier.SUPPORT : Tier.PLATFORM;
-    }
-
-    /** {@code ec2} for {@code aws:ec2/vpc:Vpc}. */
-    private static Optional<String> module(String type) {
-        var parts = type.split(":");
-        return parts.length < 3 ? Optional.empty() : Optional.of(parts[1].split("/")[0]);
+        return ResourceTypes.of(type).map(ResourceType::tier).orElseGet(() -> ResourceTypes.defaultTier(type));
     }
 
     static int hostRank(String type) {

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import spotfleet.infra.DeclaredStack;
-import spotfleet.infra.docs.ProjectDocs;
 import spotfleet.infra.config.StackSettings;
 
 import java.util.ArrayList;
@@ -125,21 +124,6 @@ class DashboardTest {
                 }
             }
         }
-    }
-
-    @Test
-    void theDocsPictureIsDrawnFromTheWidgets() {
-        // given
-        var guide = ProjectDocs.dashboardGuide();
-        // when
-        var picture = DashboardLayout.picture();
-        // then
-        assertThat(picture.lines()).hasSize(21).first().asString().startsWith("+----");
-        assertThat(guide).contains("```text\n" + picture + "```");
-        // and a Fargate stack's, with the interrupted tasks in place of the instances
-        var fargate = DashboardLayout.picture(DashboardLayout.FARGATE_WIDGETS);
-        assertThat(fargate).isNotEqualTo(picture).contains("Fargate Spot interruptions").doesNotContain("fleet-watch");
-        assertThat(guide).contains("```text\n" + fargate + "```");
     }
 
     private static String label(JsonArray metric) {

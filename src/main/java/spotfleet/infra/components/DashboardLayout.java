@@ -4,18 +4,18 @@ import spotfleet.infra.components.Metrics.DimensionValues;
 import spotfleet.infra.components.Metrics.Metric;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The dashboard's widgets, as data: {@link Dashboard} turns them into the dashboard body for this stack's resources,
- * and {@link #picture()} into the layout drawing in docs/operations.md. CloudWatch lays widgets out on a grid 24 columns wide.
+ * and the plan tool ({@code spotfleet.infra.plan.DashboardPicture}) into the layout drawing in docs/operations.md.
+ * CloudWatch lays widgets out on a grid 24 columns wide.
  */
-final class DashboardLayout {
+public final class DashboardLayout {
 
-    static final int GRID_COLUMNS = 24;
+    public static final int GRID_COLUMNS = 24;
     /** One-minute points: the ALB and ECS publish every minute, and so does {@link FleetWatch}. */
     static final int PERIOD_SECONDS = 60;
 
@@ -24,7 +24,7 @@ final class DashboardLayout {
     }
 
     /** A widget at {@code (x, y)} on the grid, {@code width} columns wide and {@code height} rows high. */
-    sealed interface Widget {
+    public sealed interface Widget {
         String title();
 
         int x();
@@ -48,10 +48,11 @@ final class DashboardLayout {
     }
 
     /** The current state of this stack's alarms. */
-    record AlarmStates(String title, int x, int y, int width, int height, List<String> legend) implements Widget {
+    public record AlarmStates(String title, int x, int y, int width, int height, List<String> legend) implements Widget {
     }
 
-    static final List<Widget> WIDGETS = List.of(
+    /** An EC2 stack's widgets. */
+    public static final List<Widget> WIDGETS = List.of(
             new Graph("Requests", "requests", 0, 0, 8, 6, List.of(
                     new Line(Metrics.ALB_REQUESTS, "Sum", "all requests"),
                     new Line(Metrics.TARGET_REQUESTS, "Sum", "to the service"))),
@@ -85,7 +86,7 @@ final class DashboardLayout {
      * their Spot events, next to the alarms it has (no fleet watch function). Running tasks by capacity provider are not
      * on it: no AWS metric splits them (Container Insights counts a service's tasks, not by provider).
      */
-    static final List<Widget> FARGATE_WIDGETS = Stream.concat(
+    public static final List<Widget> FARGATE_WIDGETS = Stream.concat(
             WIDGETS.stream().filter(widget -> widget.y() < 12),
             Stream.of(
                     new Graph("Fargate Spot interruptions", "tasks", 0, 12, 16, 8, List.of(
@@ -128,40 +129,6 @@ final class DashboardLayout {
         return Json.of(Json.object("widgets", widgets));
     }
 
-    /**
-     * The layout as text: one box per widget, a grid column three characters wide and a grid row one line high,
-     * each box with its title and what it shows.
-     */
-    static String picture() {
-        return picture(WIDGETS);
-    }
-
-    /** {@link #picture()} of {@code layout}. */
-    static String picture(List<Widget> layout) {
-        var width = GRID_COLUMNS * 3 + 1;
-        var height = layout.stream().mapToInt(w -> w.y() + w.height()).max().orElse(0) + 1;
-        var canvas = new char[height][width];
-        Arrays.stream(canvas).forEach(row -> Arrays.fill(row, ' '));
-        for (var widget : layout) {
-            int left = widget.x() * 3, right = (widget.x() + widget.width()) * 3;
-            int top = widget.y(), bottom = widget.y() + widget.height();
-            for (int col = left; col <= right; col++) {
-                canvas[top][col] = canvas[bottom][col] = (col == left || col == right) ? '+' : '-';
-            }
-            for (int row = top + 1; row < bottom; row++) {
-                canvas[row][left] = canvas[row][right] = '|';
-            }
-            var inner = right - left - 3;
-            var text = new ArrayList<>(wrap(widget.title(), inner, ""));
-            widget.legend().forEach(entry -> text.addAll(wrap("- " + entry, inner, "  ")));
-            for (int i = 0; i < text.size() && top + 1 + i < bottom; i++) {
-                write(canvas[top + 1 + i], left + 2, text.get(i));
-            }
-        }
-        var lines = Arrays.stream(canvas).map(row -> new String(row).stripTrailing()).toList();
-        return String.join("\n", lines) + "\n";
-    }
-
     private static Map<String, Object> widget(Widget widget, String type, Map<String, Object> properties) {
         return Json.object("type", type, "x", widget.x(), "y", widget.y(), "width", widget.width(), "height", widget.height(),
                 "properties", properties);
@@ -176,26 +143,5 @@ final class DashboardLayout {
         });
         array.add(Json.object("stat", line.stat(), "label", line.label()));
         return array;
-    }
-
-    private static void write(char[] row, int from, String text) {
-        text.getChars(0, text.length(), row, from);
-    }
-
-    /** {@code text} in lines of at most {@code width} characters, broken at spaces, later lines indented. */
-    private static List<String> wrap(String text, int width, String indent) {
-        var lines = new ArrayList<String>();
-        var line = new StringBuilder();
-        for (var word : text.split(" ")) {
-            if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
-                lines.add(line.toString());
-                line = new StringBuilder(indent);
-            } else if (!line.isEmpty()) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        lines.add(line.toString());
-        return lines.stream().map(l -> l.length() > width ? l.substring(0, width) : l).toList();
     }
 }

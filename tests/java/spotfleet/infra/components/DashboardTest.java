@@ -126,6 +126,25 @@ class DashboardTest {
         }
     }
 
+    @Test
+    void withoutAnOnDemandGroupItsLineIsLeftOutRatherThanPointedAtNoGroup() {
+        // given an EC2 stack with every task on Spot (onDemandTasks: 0), so no on-demand group
+        var allSpot = DeclaredStack.of(StackSettings.defaults().toBuilder().awsRegion("eu-west-1").onDemandTasks(0).build());
+        var body = jsonInput(allSpot.one(DASHBOARD, "dashboard-cloudwatch"), "dashboardBody").getAsJsonObject();
+
+        // when
+        var lines = body.getAsJsonArray("widgets").asList().stream().map(JsonElement::getAsJsonObject)
+                .filter(widget -> widget.getAsJsonObject("properties").has("metrics"))
+                .flatMap(widget -> widget.getAsJsonObject("properties").getAsJsonArray("metrics").asList().stream())
+                .map(JsonElement::getAsJsonArray).toList();
+
+        // then: 17 of the default stack's 18 lines, no "on-demand group" and no dimension without a value
+        assertThat(lines).hasSize(17).noneMatch(line -> label(line).equals("on-demand group"))
+                .allSatisfy(line -> assertThat(line.asList()).noneMatch(value -> value.isJsonPrimitive()
+                        && value.getAsString().isEmpty()));
+        assertThat(metrics()).anyMatch(line -> label(line).equals("on-demand group"));
+    }
+
     private static String label(JsonArray metric) {
         var options = metric.get(metric.size() - 1).getAsJsonObject();
         return options.has("label") ? options.get("label").getAsString() : "";

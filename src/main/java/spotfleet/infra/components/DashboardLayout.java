@@ -120,7 +120,9 @@ public final class DashboardLayout {
                     "view", "timeSeries",
                     "stacked", false,
                     "period", PERIOD_SECONDS,
-                    "metrics", graph.lines().stream().map(line -> metricArray(line, values)).toList(),
+                    // A line about a resource the stack does not have (the on-demand group at onDemandTasks: 0) is left out.
+                    "metrics", graph.lines().stream().filter(line -> values.covers(line.metric()))
+                            .map(line -> metricArray(line, values)).toList(),
                     "yAxis", Map.of("left", Json.object("label", graph.unit(), "min", 0))));
             case AlarmStates alarms -> widget(alarms, "alarm", Json.object(
                     "title", alarms.title(),

@@ -59,6 +59,11 @@ public final class Metrics {
             });
         }
 
+        /** Whether this stack has every dimension of {@code metric}, i.e. the resource the metric is about. */
+        boolean covers(Metric metric) {
+            return values.keySet().containsAll(metric.dimensions());
+        }
+
         String of(Dimension dimension) {
             var value = values.get(dimension);
             if (value == null) {

@@ -24,8 +24,8 @@ public sealed interface Platform {
         public Map<Dimension, Output<String>> dimensions() {
             var dimensions = new LinkedHashMap<Dimension, Output<String>>();
             dimensions.put(Dimension.AUTO_SCALING_GROUP, capacity.autoScalingGroupName);
-            // Kept as before (the plan snapshots pin it): without an on-demand group its dashboard line names group "".
-            dimensions.put(Dimension.ON_DEMAND_GROUP, capacity.onDemandGroupName.orElse(Output.of("")));
+            // Without an on-demand group (onDemandTasks: 0) there is nothing to point its dashboard line at.
+            capacity.onDemandGroupName.ifPresent(group -> dimensions.put(Dimension.ON_DEMAND_GROUP, group));
             dimensions.put(Dimension.FUNCTION, fleetWatch.functionName);
             return dimensions;
         }

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * The dashboard's widgets, as data: {@link Dashboard} turns them into the dashboard body for this stack's resources,
- * and the plan tool ({@code spotfleet.infra.plan.DashboardPicture}) into the layout drawing in docs/operations.md.
+ * and the plan tool (its DashboardPicture) into the layout drawing in docs/operations.md.
  * CloudWatch lays widgets out on a grid 24 columns wide.
  */
 public final class DashboardLayout {

@@ -67,6 +67,18 @@ class AwsProviderArgsTest {
     }
 
     @Test
+    void aSettingThatIsNoKeyOfTheProviderIsRefusedRatherThanDropped() {
+        // given settings holding a name ProviderArgs does not have (StackConfig never builds one: a program defect)
+        var settings = new spotfleet.infra.config.AwsSettings(new java.util.TreeMap<>(Map.of("regoin",
+                new spotfleet.infra.config.AwsSettings.Value("eu-west-1", false))));
+
+        // when / then
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AwsProviderArgs.of(settings, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("aws:regoin reached the provider without being a setting of it");
+    }
+
+    @Test
     void everySettingTheProviderTakesReachesIt() {
         // given every key but forbiddenAccountIds, then forbiddenAccountIds instead of allowedAccountIds
         var all = new LinkedHashMap<>(everySetting());

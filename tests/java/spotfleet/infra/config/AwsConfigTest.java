@@ -1,5 +1,6 @@
 package spotfleet.infra.config;
 
+import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderAssumeRoleArgs;
 import com.pulumi.aws.inputs.ProviderEndpointArgs;
 import com.pulumi.core.annotations.Import;
@@ -50,12 +51,25 @@ class AwsConfigTest {
 
     @Test
     void theKeysReadFromProviderArgsAreThoseOfTheServedProviderWithTheirShapes() {
-        // given the keys read from ProviderArgs in the jar
-        var read = AwsConfig.KEYS.stream().collect(Collectors.toMap(AwsConfigKey::name, AwsConfigKey::shape));
+        // given the keys read from ProviderArgs in the jar, once more here (KEYS is read when the class loads)
+        var keys = AwsConfigKey.read(ProviderArgs.class, AwsConfig.CREDENTIALS);
+        var read = keys.stream().collect(Collectors.toMap(AwsConfigKey::name, AwsConfigKey::shape));
 
-        // then: exactly pulumi-aws 6.83.0's settings, each with its shape, in alphabetical order
+        // then: exactly pulumi-aws 6.83.0's settings, each with its shape, in alphabetical order, as KEYS holds them
         assertThat(read).isEqualTo(PROVIDER_6_83_0);
-        assertThat(AwsConfig.KEYS).extracting(AwsConfigKey::name).isSorted();
+        assertThat(keys).extracting(AwsConfigKey::name).isSorted();
+        assertThat(keys).isEqualTo(AwsConfig.KEYS);
+        assertThat(keys.stream().filter(AwsConfigKey::credential).map(AwsConfigKey::name))
+                .containsExactlyInAnyOrder("accessKey", "secretKey", "token");
+        var assumeRole = keys.stream().filter(key -> key.name().equals("assumeRole")).findFirst().orElseThrow();
+        assertThat(assumeRole.argsType()).contains(ProviderAssumeRoleArgs.class);
+        assertThat(assumeRole.fields()).containsEntry("roleArn", Field.STRING).containsEntry("tags", Field.STRING_MAP)
+                .containsEntry("policyArns", Field.STRING_LIST).hasSize(9);
+        var endpoints = keys.stream().filter(key -> key.name().equals("endpoints")).findFirst().orElseThrow();
+        assertThat(endpoints.fields()).hasSizeGreaterThan(300).containsEntry("s3", Field.STRING);
+        assertThat(keys).filteredOn(key -> key.shape() != Shape.OBJECT && key.shape() != Shape.OBJECT_LIST)
+                .allSatisfy(key -> assertThat(key.fields()).as(key.name()).isEmpty())
+                .allSatisfy(key -> assertThat(key.argsType()).as(key.name()).isEmpty());
     }
 
     @Test

@@ -9,7 +9,6 @@ import spotfleet.contract.ServiceModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +34,7 @@ class AcceptanceRolePolicyTest {
             assertThat(statement.get("Effect").getAsString()).isEqualTo("Allow");
             assertThat(statement.keySet()).containsExactlyInAnyOrder("Sid", "Effect", "Action", "Resource");
         });
-        var actions = strings(statements.getFirst().get("Action"));
+        var actions = DeployRolePolicyTest.strings(statements.getFirst().get("Action"));
         assertThat(actions).isSorted().doesNotHaveDuplicates()
                 .allSatisfy(action -> assertThat(action).matches("[a-z0-9-]+:[A-Z][A-Za-z0-9]+"));
         for (var action : actions) {
@@ -51,8 +50,8 @@ class AcceptanceRolePolicyTest {
         // given both policies
         var deploy = new TreeSet<String>();
         read(DeployRolePolicyTest.POLICY).getAsJsonArray("Statement").forEach(statement ->
-                deploy.addAll(strings(statement.getAsJsonObject().get("Action"))));
-        var acceptance = strings(read(POLICY).getAsJsonArray("Statement").get(0).getAsJsonObject().get("Action"));
+                deploy.addAll(DeployRolePolicyTest.strings(statement.getAsJsonObject().get("Action"))));
+        var acceptance = DeployRolePolicyTest.strings(read(POLICY).getAsJsonArray("Statement").get(0).getAsJsonObject().get("Action"));
 
         // then
         assertThat(acceptance).isNotEmpty().doesNotContainAnyElementsOf(deploy);
@@ -60,10 +59,5 @@ class AcceptanceRolePolicyTest {
 
     private static JsonObject read(Path path) throws IOException {
         return JsonParser.parseString(Files.readString(path)).getAsJsonObject();
-    }
-
-    private static List<String> strings(JsonElement element) {
-        return element.isJsonArray() ? element.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList()
-                : List.of(element.getAsString());
     }
 }

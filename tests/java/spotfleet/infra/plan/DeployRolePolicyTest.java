@@ -217,7 +217,8 @@ class DeployRolePolicyTest {
         return statements().stream().flatMap(statement -> strings(statement.get("Action")).stream()).toList();
     }
 
-    private static List<String> strings(JsonElement element) {
+    /** An IAM policy element that is one string or a list of them, as a list. */
+    static List<String> strings(JsonElement element) {
         return element.isJsonArray() ? element.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList()
                 : List.of(element.getAsString());
     }

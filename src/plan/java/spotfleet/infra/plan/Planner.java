@@ -1,8 +1,7 @@
 package spotfleet.infra.plan;
 
-import spotfleet.infra.components.StackOutputs;
-
 import spotfleet.infra.SpotfleetStack;
+import spotfleet.infra.components.StackOutputs;
 import spotfleet.infra.config.AwsConfig;
 import spotfleet.infra.config.AwsSettings;
 import spotfleet.infra.config.ConfigKey;
